@@ -1,0 +1,256 @@
+//! `site.yaml`: the few settings that belong to the whole site (languages, base URL, menus).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Source};
+use crate::yaml;
+
+pub const FILE: &str = "site.yaml";
+
+const KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "languages",
+    "menu",
+    "footer_menu",
+    "organisation",
+    "paginate_by",
+];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's name, shown in the header and page titles.
+    pub title: String,
+    /// Where the site is published; all links derive from its path, so sub-path hosting works.
+    pub base_url: String,
+    /// The first language is the default: its pages live at `/`, the originals translations follow.
+    pub languages: Vec<Language>,
+    /// Translation keys of the pages in the main navigation, in order.
+    #[serde(default)]
+    pub menu: Vec<String>,
+    /// Translation keys of the pages linked in the footer.
+    #[serde(default)]
+    pub footer_menu: Vec<String>,
+    pub organisation: Organisation,
+    /// Default number of entries per listing page, when a section does not say.
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+}
+
+fn default_paginate_by() -> usize {
+    10
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// BCP 47 code; also the content folder name and the URL prefix.
+    pub code: String,
+    /// The language's name in the language itself, for the switcher.
+    pub name: String,
+    /// Open Graph locale, e.g. `nl_NL`.
+    pub locale: String,
+    #[serde(default)]
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// Facts for the schema.org organisation record.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub telephone: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// The loaded config plus its source, so later stages can point at a line in it.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub site: SiteConfig,
+    pub source: Arc<Source>,
+    /// Path part of the base URL, always starting and ending with `/` (e.g. `/homestart/`).
+    pub base_path: String,
+    /// Base URL without the trailing slash of its path, for absolute links.
+    pub origin: String,
+}
+
+impl Config {
+    /// Reads `site.yaml`; `base_url` overrides the file (the `--base-url` flag).
+    pub fn load(root: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        let source = Source::read(root, &root.join(FILE)).map_err(|d| {
+            vec![d.hint("every site needs a site.yaml at the project root; see README.md")]
+        })?;
+        let mut site: SiteConfig =
+            yaml::parse(&source, 0..source.text.len(), Some(KEYS), "site.yaml")?;
+        let mut errors = Vec::new();
+        let from_flag = base_url.is_some();
+        if let Some(b) = base_url {
+            site.base_url = b.to_string();
+        }
+        let (origin, base_path) = match split_base_url(&site.base_url) {
+            Some(parts) => parts,
+            None => {
+                let d = Diagnostic::error(format!("base URL `{}` is not an http(s) URL", site.base_url))
+                    .hint("write it like https://www.example.org/ or https://example.org/homestart/");
+                errors.push(if from_flag {
+                    d
+                } else {
+                    let span = yaml::value_span(&source, 0..source.text.len(), "base_url").unwrap_or(0..0);
+                    d.at(&source, span)
+                });
+                (String::new(), "/".to_string())
+            }
+        };
+        let lang_span = yaml::key_span(&source, 0..source.text.len(), "languages").unwrap_or(0..0);
+        if site.languages.is_empty() {
+            errors.push(
+                Diagnostic::error("no languages listed")
+                    .at(&source, lang_span.clone())
+                    .hint("list at least the default language, e.g. `- {code: nl, name: Nederlands, locale: nl_NL}`"),
+            );
+        }
+        let mut seen = Vec::new();
+        for lang in &site.languages {
+            let span = find_value(&source, &lang.code).unwrap_or(lang_span.clone());
+            let valid = !lang.code.is_empty()
+                && lang.code.len() <= 8
+                && lang.code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            if !valid {
+                errors.push(
+                    Diagnostic::error(format!("language code `{}` is not a lowercase language code", lang.code))
+                        .at(&source, span.clone())
+                        .hint("use the two-letter code, e.g. nl, en, ar"),
+                );
+            }
+            if seen.contains(&lang.code) {
+                errors.push(
+                    Diagnostic::error(format!("language `{}` is listed twice", lang.code))
+                        .at(&source, span)
+                        .hint("remove one of the two entries"),
+                );
+            }
+            seen.push(lang.code.clone());
+        }
+        if site.paginate_by == 0 {
+            let span = yaml::value_span(&source, 0..source.text.len(), "paginate_by").unwrap_or(0..0);
+            errors.push(
+                Diagnostic::error("paginate_by must be at least 1")
+                    .at(&source, span)
+                    .hint("10 is a good number of entries per page"),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Config {
+            site,
+            source,
+            base_path,
+            origin,
+        })
+    }
+
+    pub fn default_language(&self) -> &Language {
+        &self.site.languages[0]
+    }
+
+    /// Absolute URL for a site-relative path (`en/referrers/` → `https://…/en/referrers/`).
+    pub fn permalink(&self, rel: &str) -> String {
+        format!("{}{}{}", self.origin, self.base_path, rel)
+    }
+
+    /// Root-relative URL for a site-relative path, including the base path.
+    pub fn url(&self, rel: &str) -> String {
+        format!("{}{}", self.base_path, rel)
+    }
+}
+
+/// Splits `https://example.org/homestart` into (`https://example.org`, `/homestart/`).
+fn split_base_url(url: &str) -> Option<(String, String)> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let scheme_len = url.len() - rest.len();
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(['?', '#', ' ']) || path.contains(['?', '#', ' ']) {
+        return None;
+    }
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Some((url[..scheme_len + host.len()].to_string(), path))
+}
+
+/// Span of the first occurrence of `value` written as a YAML value or list item.
+pub fn find_value(source: &Source, value: &str) -> Option<std::ops::Range<usize>> {
+    let text = &source.text;
+    let mut from = 0;
+    while let Some(i) = text[from..].find(value) {
+        let start = from + i;
+        let end = start + value.len();
+        let before = text[..start].trim_end_matches(['"', '\'']).chars().last();
+        let after = text[end..].trim_start_matches(['"', '\'']).chars().next();
+        let boundary_before = matches!(before, None | Some(' ' | '-' | ':' | '[' | ',' | '\n'));
+        let boundary_after = matches!(after, None | Some(' ' | ',' | ']' | '}' | '\n' | '\r' | '#'));
+        if boundary_before && boundary_after {
+            return Some(start..end);
+        }
+        from = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_split_keeps_sub_path() {
+        assert_eq!(
+            split_base_url("https://example.org/homestart"),
+            Some(("https://example.org".into(), "/homestart/".into()))
+        );
+        assert_eq!(
+            split_base_url("http://localhost:8000"),
+            Some(("http://localhost:8000".into(), "/".into()))
+        );
+        assert_eq!(split_base_url("example.org"), None);
+        assert_eq!(split_base_url("https:///x"), None);
+    }
+
+    #[test]
+    fn find_value_matches_whole_items_only() {
+        let src = Source::new("site.yaml", "menu:\n  - overons\n  - over\n");
+        let span = find_value(&src, "over").unwrap();
+        assert_eq!(crate::diag::line_col(&src.text, span.start), (3, 5));
+    }
+}

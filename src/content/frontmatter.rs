@@ -1,0 +1,282 @@
+//! The YAML block between `---` lines at the top of every Markdown page.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Source};
+use crate::yaml;
+
+/// Every key an editor may write; anything else is reported as a (probably misspelt) unknown key.
+pub const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "slug",
+    "weight",
+    "date",
+    "draft",
+    "template",
+    "translation_key",
+    "author",
+    "sort_by",
+    "paginate_by",
+    "feed",
+];
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// One or two sentences for search engines and listings; defaults to the first paragraph.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// URL segment; defaults to the file name (or folder name for a section).
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Order in listings sorted by weight (lower first).
+    #[serde(default)]
+    pub weight: Option<i64>,
+    /// `YYYY-MM-DD`; stories need one for ordering and the feed.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Drafts are left out unless the build runs with `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Template in `templates/` to use instead of the default.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Links translations of one page across languages; defaults to the file's path.
+    #[serde(default)]
+    pub translation_key: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    /// Sections only: `date` (newest first) or `weight`.
+    #[serde(default)]
+    pub sort_by: Option<SortBy>,
+    /// Sections only: entries per listing page.
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+    /// Sections only: publish an Atom feed of the section's pages.
+    #[serde(default)]
+    pub feed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    Date,
+    Weight,
+}
+
+/// A page's source split into front matter and body.
+#[derive(Debug)]
+pub struct Parsed {
+    pub front: FrontMatter,
+    pub date: Option<Date>,
+    /// Byte range of the YAML inside the file (for pointing at keys later).
+    pub yaml: Range<usize>,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+}
+
+/// Splits and parses front matter; all problems in it are returned together.
+pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
+    let text = &*src.text;
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(vec![
+            Diagnostic::error("page has no front matter")
+                .at(src, 0..first_line_end.saturating_sub(1))
+                .hint("start the file with a line `---`, then `title: …`, then another `---` line"),
+        ]);
+    }
+    let yaml_start = first_line_end;
+    let mut offset = yaml_start;
+    let mut close = None;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((yaml_end, body_start)) = close else {
+        return Err(vec![
+            Diagnostic::error("front matter is not closed")
+                .at(src, 0..3)
+                .hint("add a line `---` after the last front-matter line, before the text of the page"),
+        ]);
+    };
+    let range = yaml_start..yaml_end;
+    let front: FrontMatter = yaml::parse(src, range.clone(), Some(KEYS), "front matter")?;
+    let mut errors = Vec::new();
+    let value_at = |key: &str| yaml::value_span(src, range.clone(), key).unwrap_or(0..3);
+    if front.title.trim().is_empty() {
+        errors.push(
+            Diagnostic::error("title is empty")
+                .at(src, value_at("title"))
+                .hint("every page needs a title: it becomes the page heading and the browser tab text"),
+        );
+    }
+    let date = match &front.date {
+        None => None,
+        Some(raw) => match raw.trim().parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.push(
+                    Diagnostic::error(format!("`{raw}` is not a valid date"))
+                        .at(src, value_at("date"))
+                        .hint("write dates as YYYY-MM-DD, e.g. 2026-03-14"),
+                );
+                None
+            }
+        },
+    };
+    if let Some(slug) = &front.slug
+        && !is_valid_slug(slug)
+    {
+        errors.push(
+            Diagnostic::error(format!("slug `{slug}` cannot be used in a web address"))
+                .at(src, value_at("slug"))
+                .hint(format!(
+                    "use lowercase letters a–z, digits and hyphens, e.g. `{}`",
+                    slugify(slug)
+                )),
+        );
+    }
+    if front.paginate_by == Some(0) {
+        errors.push(
+            Diagnostic::error("paginate_by must be at least 1")
+                .at(src, value_at("paginate_by"))
+                .hint("10 is a good number of entries per page"),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Parsed {
+        front,
+        date,
+        yaml: range,
+        body_start,
+    })
+}
+
+/// URL segments are plain ASCII so links survive every mail client and copy-paste.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Best-effort ASCII slug, used for heading ids and for suggesting a valid slug.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let mapped = match c {
+            'a'..='z' | '0'..='9' => Some(c),
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => Some('a'),
+            'è' | 'é' | 'ê' | 'ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ı' => Some('i'),
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+            'ç' | 'ć' | 'č' => Some('c'),
+            'ş' | 'ś' | 'š' => Some('s'),
+            'ğ' => Some('g'),
+            'ł' => Some('l'),
+            'ń' | 'ñ' => Some('n'),
+            'ż' | 'ź' | 'ž' => Some('z'),
+            'ę' => Some('e'),
+            'ą' => Some('a'),
+            _ => None,
+        };
+        match mapped {
+            Some(m) => {
+                out.push(m);
+                dash = false;
+            }
+            None if c.is_alphanumeric() => {
+                // Keep non-Latin letters (Arabic, Ge'ez) as they are: valid in fragment ids.
+                out.push(c);
+                dash = false;
+            }
+            None => {
+                if !dash && !out.is_empty() {
+                    out.push('-');
+                    dash = true;
+                }
+            }
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> Arc<Source> {
+        Source::new("content/nl/x.md", text)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let s = src("---\ntitle: Over ons\ndate: 2026-01-05\n---\nHallo\n");
+        let p = parse(&s).unwrap();
+        assert_eq!(p.front.title, "Over ons");
+        assert_eq!(p.date, Some(Date::constant(2026, 1, 5)));
+        assert_eq!(&s.text[p.body_start..], "Hallo\n");
+    }
+
+    #[test]
+    fn crlf_front_matter_is_accepted() {
+        let s = src("---\r\ntitle: A\r\n---\r\nBody\r\n");
+        assert_eq!(parse(&s).unwrap().front.title, "A");
+    }
+
+    #[test]
+    fn bad_date_and_slug_both_reported() {
+        let s = src("---\ntitle: A\ndate: 2026-02-30\nslug: Over Ons\n---\n");
+        let errs = parse(&s).unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert_eq!((errs[0].line, errs[0].column), (3, 7));
+        assert_eq!((errs[1].line, errs[1].column), (4, 7));
+        assert!(errs[1].hint.as_deref().unwrap().contains("over-ons"));
+    }
+
+    #[test]
+    fn missing_and_unclosed_front_matter() {
+        assert!(parse(&src("# Title\n")).unwrap_err()[0].message.contains("no front matter"));
+        assert!(parse(&src("---\ntitle: A\n")).unwrap_err()[0].message.contains("not closed"));
+    }
+
+    #[test]
+    fn every_key_in_the_list_is_accepted() {
+        let yaml: String = KEYS
+            .iter()
+            .map(|k| match *k {
+                "weight" | "paginate_by" => format!("{k}: 1\n"),
+                "draft" | "feed" => format!("{k}: false\n"),
+                "sort_by" => format!("{k}: date\n"),
+                "date" => format!("{k}: 2026-01-01\n"),
+                "slug" => format!("{k}: a\n"),
+                _ => format!("{k}: x\n"),
+            })
+            .collect();
+        let s = src(&format!("---\n{yaml}---\n"));
+        parse(&s).unwrap();
+    }
+
+    #[test]
+    fn slugify_handles_dutch_and_turkish_letters() {
+        assert_eq!(slugify("Wat doet een vrijwilliger?"), "wat-doet-een-vrijwilliger");
+        assert_eq!(slugify("Één café, ğüş"), "een-cafe-gus");
+    }
+}

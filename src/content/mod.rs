@@ -1,0 +1,183 @@
+//! `content/<language>/…/*.md` → parsed pages with rendered Markdown, in parallel.
+
+pub mod frontmatter;
+pub mod markdown;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Source, rel_path, suggest};
+use frontmatter::FrontMatter;
+use markdown::Links;
+
+pub const DIR: &str = "content";
+/// A folder with this file is a section: it gets a listing page.
+pub const SECTION_FILE: &str = "_index.md";
+
+/// One Markdown file, parsed and rendered, not yet placed in the site.
+#[derive(Debug)]
+pub struct SourcePage {
+    /// Index into the configured languages.
+    pub lang: usize,
+    pub source: Arc<Source>,
+    /// Path inside the language folder, with `/` separators (e.g. `verhalen/anna.md`).
+    pub rel: String,
+    pub is_section: bool,
+    pub front: FrontMatter,
+    pub date: Option<Date>,
+    /// Where the front matter sits in the file, for pointing at its keys.
+    pub yaml: Range<usize>,
+    pub html: String,
+    pub summary: String,
+    pub anchors: Vec<String>,
+}
+
+impl SourcePage {
+    /// Span of a front-matter key, or the top of the file if the key is not written.
+    pub fn key_span(&self, key: &str) -> Range<usize> {
+        crate::yaml::key_span(&self.source, self.yaml.clone(), key).unwrap_or(0..3)
+    }
+
+    pub fn value_span(&self, key: &str) -> Range<usize> {
+        crate::yaml::value_span(&self.source, self.yaml.clone(), key).unwrap_or(0..3)
+    }
+}
+
+/// Finds, reads and renders every page; returns what could be loaded plus every problem found.
+pub fn load(root: &Path, config: &Config, links: &Links) -> (Vec<SourcePage>, Vec<Diagnostic>) {
+    let (files, mut diags) = discover(root, config);
+    let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|(lang, path, rel)| load_one(root, *lang, path, rel, links))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    for (page, ds) in results {
+        pages.extend(page);
+        diags.extend(ds);
+    }
+    (pages, diags)
+}
+
+/// Lists the Markdown files per language, in a stable order.
+fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec<Diagnostic>) {
+    let dir = root.join(DIR);
+    let mut diags = Vec::new();
+    let mut files = Vec::new();
+    let codes: Vec<&str> = config.site.languages.iter().map(|l| l.code.as_str()).collect();
+    let top = match std::fs::read_dir(&dir) {
+        Ok(rd) => {
+            let mut v: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+            v.sort();
+            v
+        }
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(format!("cannot read the content folder: {e}"))
+                    .in_file(DIR)
+                    .hint("create content/<language>/ folders, e.g. content/nl/_index.md"),
+            );
+            return (files, diags);
+        }
+    };
+    for path in top {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        let Some(lang) = codes.iter().position(|c| *c == name).filter(|_| path.is_dir()) else {
+            let d = Diagnostic::error(format!("`{name}` in content/ is not a language folder"))
+                .in_file(rel_path(root, &path));
+            diags.push(match suggest(&name, codes.iter().copied()) {
+                Some(s) if path.is_dir() => d.hint(format!("did you mean content/{s}/?")),
+                _ => d.hint(format!(
+                    "pages live in a folder per language: content/{}/, … (languages are listed in site.yaml)",
+                    codes.join("/, content/")
+                )),
+            });
+            continue;
+        };
+        for entry in WalkDir::new(&path).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    diags.push(Diagnostic::error(format!("cannot read folder: {e}")).in_file(rel_path(root, &path)));
+                    continue;
+                }
+            };
+            let file_name = entry.file_name().to_string_lossy();
+            if file_name.starts_with('.') || !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = rel_path(&path, entry.path());
+            if file_name.ends_with(".md") {
+                files.push((lang, entry.into_path(), rel));
+            } else {
+                diags.push(
+                    Diagnostic::error("only Markdown pages (.md) belong in content/")
+                        .in_file(rel_path(root, entry.path()))
+                        .hint("put images and downloads in static/ and link to them as /img/name.jpg"),
+                );
+            }
+        }
+    }
+    for (i, code) in codes.iter().enumerate() {
+        if !files.iter().any(|(l, _, rel)| *l == i && rel == SECTION_FILE) {
+            diags.push(
+                Diagnostic::error(format!("language `{code}` has no home page"))
+                    .in_file(format!("{DIR}/{code}/{SECTION_FILE}"))
+                    .hint(format!("create content/{code}/{SECTION_FILE} with at least a title")),
+            );
+        }
+    }
+    (files, diags)
+}
+
+fn load_one(
+    root: &Path,
+    lang: usize,
+    path: &Path,
+    rel: &str,
+    links: &Links,
+) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    let source = match Source::read(root, path) {
+        Ok(s) => s,
+        Err(d) => return (None, vec![d]),
+    };
+    let parsed = match frontmatter::parse(&source) {
+        Ok(p) => p,
+        Err(ds) => return (None, ds),
+    };
+    let mut diags = Vec::new();
+    let rendered = markdown::render(&source, parsed.body_start, links, &mut diags);
+    let is_section = rel == SECTION_FILE || rel.ends_with(&format!("/{SECTION_FILE}"));
+    if !is_section {
+        for key in ["sort_by", "paginate_by", "feed"] {
+            if let Some(span) = crate::yaml::key_span(&source, parsed.yaml.clone(), key) {
+                diags.push(
+                    Diagnostic::error(format!("`{key}` only applies to a section's {SECTION_FILE}"))
+                        .at(&source, span)
+                        .hint(format!("move it to the {SECTION_FILE} of this folder, or remove it")),
+                );
+            }
+        }
+    }
+    let page = SourcePage {
+        lang,
+        source,
+        rel: rel.to_string(),
+        is_section,
+        front: parsed.front,
+        date: parsed.date,
+        yaml: parsed.yaml,
+        html: rendered.html,
+        summary: rendered.summary,
+        anchors: rendered.anchors,
+    };
+    (Some(page), diags)
+}

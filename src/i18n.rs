@@ -1,0 +1,177 @@
+//! Interface strings (menu, buttons, footer, dates) per language, from `i18n/<code>.yaml`.
+//!
+//! The default language's table defines the set of keys; every other table must have exactly
+//! those keys, so a missing translation is a build error rather than an empty button.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Source, suggest};
+use crate::yaml;
+
+pub const DIR: &str = "i18n";
+
+/// Keys the tool itself needs (the templates need more; those are checked by rendering).
+const REQUIRED: &[&str] = &[
+    "date_format",
+    "month_1",
+    "month_2",
+    "month_3",
+    "month_4",
+    "month_5",
+    "month_6",
+    "month_7",
+    "month_8",
+    "month_9",
+    "month_10",
+    "month_11",
+    "month_12",
+    "pagination_path",
+];
+
+/// One language's strings.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    pub map: BTreeMap<String, String>,
+    pub source: Arc<Source>,
+}
+
+impl Strings {
+    pub fn get(&self, key: &str) -> &str {
+        self.map.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    /// A date written the way the language writes it (`14 maart 2026`, `14 March 2026`).
+    pub fn format_date(&self, date: Date) -> String {
+        let month = self.get(&format!("month_{}", date.month()));
+        self.get("date_format")
+            .replace("{day}", &date.day().to_string())
+            .replace("{month}", month)
+            .replace("{year}", &date.year().to_string())
+    }
+}
+
+/// Loads the string table of every configured language, checked against the default table.
+pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut tables = Vec::new();
+    for lang in &config.site.languages {
+        let path = root.join(DIR).join(format!("{}.yaml", lang.code));
+        if !path.is_file() {
+            let span = crate::config::find_value(&config.source, &lang.code).unwrap_or(0..0);
+            errors.push(
+                Diagnostic::error(format!("no string table for language `{}`", lang.code))
+                    .at(&config.source, span)
+                    .hint(format!(
+                        "create {DIR}/{}.yaml by copying {DIR}/{}.yaml and translating its values",
+                        lang.code,
+                        config.default_language().code
+                    )),
+            );
+            continue;
+        }
+        let source = match Source::read(root, &path) {
+            Ok(s) => s,
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        match yaml::parse::<BTreeMap<String, serde_yaml::Value>>(
+            &source,
+            0..source.text.len(),
+            None,
+            "string table",
+        ) {
+            Ok(raw) => {
+                let mut map = BTreeMap::new();
+                for (key, value) in raw {
+                    match value {
+                        serde_yaml::Value::String(s) => {
+                            map.insert(key, s);
+                        }
+                        serde_yaml::Value::Number(n) => {
+                            map.insert(key, n.to_string());
+                        }
+                        _ => {
+                            let span = yaml::key_span(&source, 0..source.text.len(), &key).unwrap_or(0..0);
+                            errors.push(
+                                Diagnostic::error(format!("string `{key}` must be a single line of text"))
+                                    .at(&source, span)
+                                    .hint("write `key: \"text\"`; put text with `:` or `#` in quotes"),
+                            );
+                        }
+                    }
+                }
+                tables.push(Strings { map, source });
+            }
+            Err(ds) => errors.extend(ds),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (default, others) = tables.split_first().expect("at least one language");
+    for key in REQUIRED {
+        if !default.map.contains_key(*key) {
+            errors.push(missing(default, key, None));
+        }
+    }
+    for table in others {
+        for (key, text) in &default.map {
+            if !table.map.contains_key(key) {
+                errors.push(missing(table, key, Some((&default.source.path, text))));
+            }
+        }
+        for key in table.map.keys() {
+            if !default.map.contains_key(key) {
+                let span = yaml::key_span(&table.source, 0..table.source.text.len(), key).unwrap_or(0..0);
+                let mut d = Diagnostic::error(format!(
+                    "string table {} has key `{key}`, which {} does not have",
+                    table.source.path, default.source.path
+                ))
+                .at(&table.source, span);
+                d = match suggest(key, default.map.keys().map(String::as_str)) {
+                    Some(s) => d.hint(format!("did you mean `{s}`?")),
+                    None => d.hint(format!("add it to {} first, or remove it here", default.source.path)),
+                };
+                errors.push(d);
+            }
+        }
+    }
+    if errors.is_empty() { Ok(tables) } else { Err(errors) }
+}
+
+fn missing(table: &Strings, key: &str, original: Option<(&str, &str)>) -> Diagnostic {
+    let end = table.source.text.len();
+    let d = Diagnostic::error(format!(
+        "string table {} is missing the key `{key}`",
+        table.source.path
+    ))
+    .at(&table.source, end..end);
+    match original {
+        Some((path, text)) => d.hint(format!("add `{key}: …` with the translation of \"{text}\" (from {path})")),
+        None => d.hint(format!("add `{key}: …`; the tool needs it")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_follow_the_table() {
+        let mut map = BTreeMap::new();
+        map.insert("date_format".into(), "{day} {month} {year}".into());
+        map.insert("month_3".into(), "maart".into());
+        let s = Strings {
+            map,
+            source: Source::new("i18n/nl.yaml", ""),
+        };
+        assert_eq!(s.format_date(Date::constant(2026, 3, 14)), "14 maart 2026");
+    }
+}

@@ -1,0 +1,14 @@
+//! homestart: builds the Home-Start website from Markdown pages, string tables and templates.
+//!
+//! The build is one pipeline ([`pipeline`]); each module below is one concept of it.
+
+pub mod assets;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod i18n;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod yaml;

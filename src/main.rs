@@ -1,0 +1,97 @@
+//! The `homestart` command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use homestart::diag::Diagnostics;
+use homestart::pipeline::{self, Options};
+
+#[derive(Parser)]
+#[command(name = "homestart", version, about = "Builds the Home-Start website")]
+struct Cli {
+    /// Project folder (the one with site.yaml); defaults to the nearest one upwards.
+    #[arg(long, global = true)]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into a folder (default: public/).
+    Build {
+        /// Output folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Base URL the site is published at, e.g. https://example.org/homestart/ (overrides site.yaml).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print where the time went.
+        #[arg(long)]
+        timings: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = match cli.root {
+        Some(r) => r,
+        None => pipeline::find_root(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
+    };
+    match cli.command {
+        Command::Build {
+            out,
+            base_url,
+            drafts,
+            timings,
+        } => {
+            let opts = Options {
+                root,
+                out,
+                base_url,
+                drafts,
+            };
+            let (summary, diags) = pipeline::build(&opts);
+            print_diagnostics(&diags);
+            match summary {
+                Some(s) => {
+                    let total = s.timings.last().map(|t| t.1).unwrap_or_default();
+                    eprintln!(
+                        "built {} pages in {} languages ({} files) in {} ms → {}",
+                        s.pages,
+                        s.languages,
+                        s.files,
+                        total.as_millis(),
+                        s.out.display()
+                    );
+                    if timings {
+                        for (stage, d) in &s.timings {
+                            eprintln!("  {:>8.1} ms  {stage}", d.as_secs_f64() * 1000.0);
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    eprintln!(
+                        "build failed: {} error(s), {} warning(s); the output folder was left as it was",
+                        diags.error_count(),
+                        diags.warning_count()
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn print_diagnostics(diags: &Diagnostics) {
+    for d in diags.sorted() {
+        eprint!("{}", d.render());
+        eprintln!();
+    }
+}

@@ -1,0 +1,324 @@
+//! Places loaded pages in the site: URLs, sections and their listings, translations, menus.
+//! Everything here is checked (duplicate URLs, dangling translation keys, …) before rendering.
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::content::frontmatter::{SortBy, is_valid_slug};
+use crate::content::{SECTION_FILE, SourcePage};
+use crate::diag::{Diagnostic, suggest};
+use crate::i18n::Strings;
+
+/// A page placed in the site.
+#[derive(Debug)]
+pub struct Page {
+    pub src: SourcePage,
+    /// Site-relative URL path with a trailing slash (`""` for the default home, `en/stories/`).
+    pub url: String,
+    /// Same page in other languages share this key.
+    pub key: String,
+    pub template: String,
+    /// For sections: the pages listed, already sorted.
+    pub children: Vec<usize>,
+    /// For sections: number of listing pages.
+    pub pager_count: usize,
+    pub paginate_by: usize,
+    /// Enclosing section, if any.
+    pub parent: Option<usize>,
+}
+
+impl Page {
+    pub fn lang(&self) -> usize {
+        self.src.lang
+    }
+
+    pub fn is_home(&self) -> bool {
+        self.src.rel == SECTION_FILE
+    }
+
+    /// URL of listing page `n` (1-based) of a section.
+    pub fn pager_url(&self, n: usize, strings: &Strings) -> String {
+        if n <= 1 {
+            self.url.clone()
+        } else {
+            format!("{}{}/{n}/", self.url, strings.get("pagination_path"))
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Site {
+    /// Sorted by language, then URL: the order everything is rendered and listed in.
+    pub pages: Vec<Page>,
+    /// Translation key → page index per language.
+    pub translations: BTreeMap<String, Vec<Option<usize>>>,
+    /// Per language: the home page.
+    pub homes: Vec<usize>,
+}
+
+impl Site {
+    pub fn translation(&self, key: &str, lang: usize) -> Option<&Page> {
+        self.translations.get(key)?.get(lang).copied().flatten().map(|i| &self.pages[i])
+    }
+}
+
+/// Builds the site model. `drafts` keeps draft pages.
+pub fn build(
+    config: &Config,
+    strings: &[Strings],
+    mut sources: Vec<SourcePage>,
+    drafts: bool,
+) -> Result<Site, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let nlang = config.site.languages.len();
+    sources.retain(|p| drafts || !p.front.draft);
+    sources.sort_by(|a, b| (a.lang, &a.rel).cmp(&(b.lang, &b.rel)));
+
+    // Sections by (language, folder) so children can find their parents and URL segments.
+    let mut section_of: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    for (i, p) in sources.iter().enumerate() {
+        if p.is_section {
+            section_of.insert((p.lang, folder_of(&p.rel).to_string()), i);
+        }
+    }
+    for s in strings {
+        if !is_valid_slug(s.get("pagination_path")) {
+            let span = crate::yaml::value_span(&s.source, 0..s.source.text.len(), "pagination_path").unwrap_or(0..0);
+            errors.push(
+                Diagnostic::error("pagination_path must be usable in a web address")
+                    .at(&s.source, span)
+                    .hint("use lowercase letters and hyphens, e.g. `pagina`"),
+            );
+        }
+    }
+
+    let mut placed = Vec::with_capacity(sources.len());
+    for (i, src) in sources.iter().enumerate() {
+        let lang = &config.site.languages[src.lang];
+        let mut url = if src.lang == 0 { String::new() } else { format!("{}/", lang.code) };
+        let folder = folder_of(&src.rel);
+        let mut prefix = String::new();
+        let mut ok = true;
+        for seg in folder.split('/').filter(|s| !s.is_empty()) {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(seg);
+            let slug = match section_of.get(&(src.lang, prefix.clone())) {
+                Some(&s) => sources[s].front.slug.clone().unwrap_or_else(|| seg.to_string()),
+                None => seg.to_string(),
+            };
+            if !is_valid_slug(&slug) {
+                ok = false;
+                if i == section_of.get(&(src.lang, prefix.clone())).copied().unwrap_or(usize::MAX) || !src.is_section {
+                    errors.push(
+                        Diagnostic::error(format!("folder name `{seg}` cannot be used in a web address"))
+                            .at(&src.source, 0..3)
+                            .hint(format!(
+                                "rename the folder to lowercase letters, digits and hyphens, or set `slug:` in its {SECTION_FILE}"
+                            )),
+                    );
+                }
+                break;
+            }
+            url.push_str(&slug);
+            url.push('/');
+        }
+        if !src.is_section {
+            let stem = src.rel.rsplit('/').next().unwrap_or(&src.rel).trim_end_matches(".md");
+            let slug = src.front.slug.clone().unwrap_or_else(|| stem.to_string());
+            if src.front.slug.is_none() && !is_valid_slug(&slug) {
+                ok = false;
+                errors.push(
+                    Diagnostic::error(format!("file name `{stem}` cannot be used in a web address"))
+                        .at(&src.source, 0..3)
+                        .hint(format!(
+                            "rename the file to lowercase letters, digits and hyphens, or add `slug: {}`",
+                            crate::content::frontmatter::slugify(stem)
+                        )),
+                );
+            }
+            url.push_str(&slug);
+            url.push('/');
+        }
+        let key = src.front.translation_key.clone().unwrap_or_else(|| default_key(&src.rel));
+        let template = src.front.template.clone().unwrap_or_else(|| {
+            if src.rel == SECTION_FILE {
+                "home.html"
+            } else if src.is_section {
+                "section.html"
+            } else {
+                "page.html"
+            }
+            .to_string()
+        });
+        let parent = parent_folder(&src.rel).and_then(|f| section_of.get(&(src.lang, f.to_string())).copied());
+        let paginate_by = src.front.paginate_by.unwrap_or(config.site.paginate_by);
+        if !ok {
+            url = format!("\u{0}invalid/{i}");
+        }
+        placed.push((url, key, template, parent, paginate_by));
+    }
+    let mut pages: Vec<Page> = sources
+        .into_iter()
+        .zip(placed)
+        .map(|(src, (url, key, template, parent, paginate_by))| Page {
+            src,
+            url,
+            key,
+            template,
+            children: Vec::new(),
+            pager_count: 1,
+            paginate_by,
+            parent,
+        })
+        .collect();
+    check_unique(&pages, &mut errors, strings);
+
+    // Translations: key → page per language; non-default pages must translate a default page.
+    let mut translations: BTreeMap<String, Vec<Option<usize>>> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        let slot = translations.entry(p.key.clone()).or_insert_with(|| vec![None; nlang]);
+        if let Some(prev) = slot[p.lang()] {
+            let other = &pages[prev];
+            errors.push(
+                Diagnostic::error(format!("translation key `{}` is used by two pages of one language", p.key))
+                    .at(&p.src.source, p.src.key_span("translation_key"))
+                    .related(&other.src.source, other.src.key_span("translation_key").start)
+                    .hint("each page needs its own key; translations of one page share it across languages"),
+            );
+        } else {
+            slot[p.lang()] = Some(i);
+        }
+    }
+    let default_keys: Vec<&str> = translations
+        .iter()
+        .filter(|(_, v)| v[0].is_some())
+        .map(|(k, _)| k.as_str())
+        .collect();
+    for p in pages.iter().filter(|p| p.lang() != 0) {
+        if translations[&p.key][0].is_none() {
+            let default = &config.default_language().code;
+            let d = Diagnostic::error(format!(
+                "translation key `{}` matches no page in the default language ({default})",
+                p.key
+            ))
+            .at(&p.src.source, p.src.value_span("translation_key"));
+            errors.push(match suggest(&p.key, default_keys.iter().copied()) {
+                Some(s) => d.hint(format!("did you mean `{s}`?")),
+                None => d.hint(format!(
+                    "set `translation_key:` to the key of the {default} page this translates (its file path without .md, e.g. `over`), or name this file like the {default} one"
+                )),
+            });
+        }
+    }
+    for (list, field) in [(&config.site.menu, "menu"), (&config.site.footer_menu, "footer_menu")] {
+        for key in list {
+            if translations.get(key).is_none_or(|v| v[0].is_none()) {
+                let span = crate::config::find_value(&config.source, key).unwrap_or(0..0);
+                let d = Diagnostic::error(format!("{field} entry `{key}` matches no page"))
+                    .at(&config.source, span);
+                errors.push(match suggest(key, default_keys.iter().copied()) {
+                    Some(s) => d.hint(format!("did you mean `{s}`?")),
+                    None => d.hint("use the translation key of a page: its path in content/nl/ without .md"),
+                });
+            }
+        }
+    }
+
+    // Section listings.
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(parent) = p.parent {
+            children.entry(parent).or_default().push(i);
+        }
+    }
+    for (section, mut kids) in children {
+        let s = &pages[section].src;
+        let sort = s.front.sort_by.unwrap_or(if s.front.feed { SortBy::Date } else { SortBy::Weight });
+        if sort == SortBy::Date || s.front.feed {
+            for &k in &kids {
+                if pages[k].src.date.is_none() {
+                    let why = if s.front.feed { "has a feed" } else { "is sorted by date" };
+                    errors.push(
+                        Diagnostic::error(format!("page has no date, but its section {why}"))
+                            .at(&pages[k].src.source, 0..3)
+                            .related(&s.source, 0)
+                            .hint("add a line `date: YYYY-MM-DD` to the front matter"),
+                    );
+                }
+            }
+        }
+        kids.sort_by(|&a, &b| {
+            let (a, b) = (&pages[a], &pages[b]);
+            let primary = match sort {
+                SortBy::Date => b.src.date.cmp(&a.src.date),
+                SortBy::Weight => (a.src.front.weight.is_none(), a.src.front.weight)
+                    .cmp(&(b.src.front.weight.is_none(), b.src.front.weight)),
+            };
+            primary.then_with(|| a.src.front.title.cmp(&b.src.front.title)).then_with(|| a.url.cmp(&b.url))
+        });
+        let page = &mut pages[section];
+        page.pager_count = kids.len().div_ceil(page.paginate_by).max(1);
+        page.children = kids;
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let homes = (0..nlang)
+        .map(|l| pages.iter().position(|p| p.lang() == l && p.is_home()).unwrap_or(0))
+        .collect();
+    Ok(Site { pages, translations, homes })
+}
+
+/// Two pages (or a page and a listing page) claiming one URL would overwrite each other.
+fn check_unique(pages: &[Page], errors: &mut Vec<Diagnostic>, strings: &[Strings]) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        let mut urls = vec![p.url.clone()];
+        if p.src.is_section {
+            // Listing pages beyond the first are only known after sorting; reserve the path.
+            urls.push(format!("{}{}/", p.url, strings[p.lang()].get("pagination_path")));
+        }
+        for url in urls {
+            if url.starts_with('\u{0}') {
+                continue;
+            }
+            if let Some(&prev) = seen.get(&url) {
+                let other = &pages[prev];
+                errors.push(
+                    Diagnostic::error(format!("two pages have the address /{url}"))
+                        .at(&p.src.source, p.src.value_span("slug"))
+                        .related(&other.src.source, other.src.value_span("slug").start)
+                        .hint("give one of them a different `slug:` or file name"),
+                );
+            } else {
+                seen.insert(url, i);
+            }
+        }
+    }
+}
+
+/// `verhalen/anna.md` → `verhalen`; `verhalen/_index.md` → `verhalen`; `over.md` → ``.
+fn folder_of(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+/// The section folder enclosing a page (`verhalen/anna.md` → `verhalen`, `verhalen/_index.md` → ``).
+fn parent_folder(rel: &str) -> Option<&str> {
+    if rel == SECTION_FILE {
+        return None;
+    }
+    let folder = folder_of(rel);
+    if rel.ends_with(SECTION_FILE) {
+        Some(folder.rfind('/').map_or("", |i| &folder[..i]))
+    } else {
+        Some(folder)
+    }
+}
+
+/// The path without `.md`: files with the same path in two languages are translations.
+fn default_key(rel: &str) -> String {
+    rel.trim_end_matches(".md").to_string()
+}

@@ -1,0 +1,212 @@
+//! The build, top to bottom: load → validate → model → render → write.
+//! Each stage hands plain data to the next; problems are collected, and the pipeline stops
+//! after the first stage that found errors, so an editor sees every error of that stage at once.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::assets::{self, Assets};
+use crate::config::Config;
+use crate::content::{self, markdown::Links};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::{self, Strings};
+use crate::model::{self, Site};
+use crate::output::Staging;
+use crate::render::context::{Renderer, write_error};
+use crate::render::{Templates, feeds};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Project folder (holds site.yaml).
+    pub root: PathBuf,
+    /// Output folder; defaults to `<root>/public`.
+    pub out: Option<PathBuf>,
+    /// Overrides `base_url` from site.yaml.
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// What a successful build produced, with where the time went.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub pages: usize,
+    pub files: usize,
+    pub languages: usize,
+    pub out: PathBuf,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Everything read from the project, validated and placed, ready to render.
+pub struct Project {
+    pub config: Config,
+    pub strings: Vec<Strings>,
+    pub assets: Assets,
+    pub templates: Templates,
+    pub site: Site,
+}
+
+/// Loads and validates the whole project without writing anything.
+pub fn load(opts: &Options, diags: &mut Diagnostics, timings: &mut Vec<(&'static str, Duration)>) -> Option<Project> {
+    let t = Instant::now();
+    let config = match Config::load(&opts.root, opts.base_url.as_deref()) {
+        Ok(c) => c,
+        Err(ds) => {
+            diags.extend(ds);
+            return None;
+        }
+    };
+    let (strings, assets) = rayon::join(|| i18n::load(&opts.root, &config), || assets::load(&opts.root));
+    let strings = strings.map_err(|ds| diags.extend(ds)).ok();
+    let assets = assets.map_err(|ds| diags.extend(ds)).ok();
+    let (strings, assets) = (strings?, assets?);
+    let templates = Templates::load(&opts.root, &assets, &config.base_path).map_err(|ds| diags.extend(ds));
+    timings.push(("load config, strings, assets, templates", t.elapsed()));
+
+    let t = Instant::now();
+    let links = Links {
+        base_path: &config.base_path,
+        assets: &assets,
+    };
+    let (sources, content_diags) = content::load(&opts.root, &config, &links);
+    diags.extend(content_diags);
+    timings.push(("read + parse + Markdown", t.elapsed()));
+    let templates = templates.ok()?;
+    if diags.has_errors() {
+        return None;
+    }
+
+    let t = Instant::now();
+    let site = match model::build(&config, &strings, sources, opts.drafts) {
+        Ok(s) => s,
+        Err(ds) => {
+            diags.extend(ds);
+            return None;
+        }
+    };
+    for page in &site.pages {
+        if !templates.contains(&page.template) {
+            let names: Vec<&str> = templates.names().collect();
+            let d = Diagnostic::error(format!("template `{}` does not exist", page.template));
+            let d = if page.src.front.template.is_some() {
+                d.at(&page.src.source, page.src.value_span("template"))
+            } else {
+                d.at(&page.src.source, 0..3)
+            };
+            diags.push(match crate::diag::suggest(&page.template, names.iter().copied()) {
+                Some(s) => d.hint(format!("did you mean `{s}`? Templates live in templates/")),
+                None => d.hint(format!("create templates/{} or choose one of: {}", page.template, names.join(", "))),
+            });
+        }
+    }
+    for needed in ["404.html"] {
+        if !templates.contains(needed) {
+            diags.push(
+                Diagnostic::error(format!("template `{needed}` does not exist"))
+                    .in_file(format!("templates/{needed}"))
+                    .hint("the site needs it for the page shown at unknown addresses"),
+            );
+        }
+    }
+    timings.push(("model + checks", t.elapsed()));
+    if diags.has_errors() {
+        return None;
+    }
+    Some(Project {
+        config,
+        strings,
+        assets,
+        templates,
+        site,
+    })
+}
+
+/// Builds the site into the output folder, replacing it only if the whole build succeeded.
+pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
+    let start = Instant::now();
+    let mut diags = Diagnostics::default();
+    let mut timings = Vec::new();
+    let Some(mut project) = load(opts, &mut diags, &mut timings) else {
+        return (None, diags);
+    };
+    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
+    let staging = match Staging::new(&out, &opts.root) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let t = Instant::now();
+    let written = std::sync::atomic::AtomicUsize::new(0);
+    let sink = |path: &str, bytes: &[u8]| {
+        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        staging.write(path, bytes)
+    };
+    diags.extend(render(&mut project, &sink));
+    timings.push(("render + minify + write", t.elapsed()));
+    if diags.has_errors() {
+        return (None, diags); // `staging` is dropped: the old output stays as it was.
+    }
+    let t = Instant::now();
+    if let Err(d) = staging.commit() {
+        diags.push(d);
+        return (None, diags);
+    }
+    timings.push(("swap output folder", t.elapsed()));
+    timings.push(("total", start.elapsed()));
+    let summary = Summary {
+        pages: project.site.pages.len(),
+        files: written.into_inner(),
+        languages: project.config.site.languages.len(),
+        out,
+        timings,
+    };
+    (Some(summary), diags)
+}
+
+/// Renders pages, listings, feeds, sitemap, 404 and assets into `sink`.
+pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec<Diagnostic> {
+    let Project {
+        config,
+        strings,
+        assets,
+        templates,
+        site,
+    } = project;
+    let renderer = Renderer::new(config, strings, site, templates);
+    let mut diags = renderer.render_all(sink);
+    let not_found = renderer.render_404();
+    let mut write_errors = Vec::new();
+    let mut emit = |path: &str, bytes: &[u8]| {
+        if let Err(e) = sink(path, bytes) {
+            write_errors.push(write_error(path, &e));
+        }
+    };
+    match &not_found {
+        Ok(html) => emit("404.html", html),
+        Err(d) => diags.push(d.clone()),
+    }
+    for page in site.pages.iter().filter(|p| p.src.front.feed) {
+        emit(&format!("{}atom.xml", page.url), feeds::atom(config, site, page).as_bytes());
+    }
+    emit("sitemap.xml", feeds::sitemap(config, site).as_bytes());
+    emit("robots.txt", feeds::robots(config).as_bytes());
+    for (path, bytes) in &assets.files {
+        emit(path, bytes);
+    }
+    diags.extend(write_errors);
+    diags
+}
+
+/// The project folder: `--root`, else the nearest folder upwards that has a site.yaml.
+pub fn find_root(start: &Path) -> PathBuf {
+    let mut dir = start.to_path_buf();
+    loop {
+        if dir.join(crate::config::FILE).is_file() {
+            return dir;
+        }
+        if !dir.pop() {
+            return start.to_path_buf();
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! Renders every page through its template, in parallel. Data shared by many pages (strings,
+//! menus, listing cards) is converted to Tera values once; Tera values are reference-counted,
+//! so each page's context costs only its own fields.
+
+use rayon::prelude::*;
+use serde_json::json;
+use tera::{Context, Value};
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::i18n::Strings;
+use crate::model::{Page, Site};
+use crate::render::{Templates, json_for_script};
+
+/// Receives each rendered file (site-relative path, bytes); called from many threads.
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
+
+/// Per-language values shared by every page of that language.
+struct LangData {
+    lang: Value,
+    t: Value,
+    menu: Value,
+    footer_menu: Value,
+}
+
+pub struct Renderer<'a> {
+    config: &'a Config,
+    strings: &'a [Strings],
+    site: &'a Site,
+    templates: &'a Templates,
+    langs: Vec<LangData>,
+    /// Listing card per page, by page index.
+    cards: Vec<Value>,
+    minify: minify_html::Cfg,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(config: &'a Config, strings: &'a [Strings], site: &'a Site, templates: &'a mut Templates) -> Self {
+        let languages: Vec<serde_json::Value> = config
+            .site
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                json!({"code": l.code, "name": l.name, "dir": l.direction.as_str(),
+                       "url": config.url(&site.pages[site.homes[i]].url)})
+            })
+            .collect();
+        let global = templates.tera.global_context();
+        global.insert(
+            "site",
+            &json!({
+                "title": config.site.title,
+                "base_path": config.base_path,
+                "base_url": config.permalink(""),
+                "languages": languages,
+            }),
+        );
+        let templates: &'a Templates = templates;
+        let langs = config
+            .site
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let menu = |keys: &[String]| {
+                    let items: Vec<serde_json::Value> = keys
+                        .iter()
+                        .filter_map(|k| site.translation(k, i))
+                        .map(|p| json!({"key": p.key, "title": p.src.front.title, "url": config.url(&p.url)}))
+                        .collect();
+                    Value::from_serializable(&items)
+                };
+                LangData {
+                    lang: Value::from_serializable(&json!({
+                        "code": l.code, "name": l.name, "dir": l.direction.as_str(), "locale": l.locale,
+                        "home": config.url(&site.pages[site.homes[i]].url),
+                    })),
+                    t: Value::from_serializable(&strings[i].map),
+                    menu: menu(&config.site.menu),
+                    footer_menu: menu(&config.site.footer_menu),
+                }
+            })
+            .collect();
+        let cards = site
+            .pages
+            .par_iter()
+            .map(|p| {
+                let s = &strings[p.lang()];
+                Value::from_serializable(&json!({
+                    "title": p.src.front.title,
+                    "url": config.url(&p.url),
+                    "date": p.src.date.map(|d| d.to_string()),
+                    "date_display": p.src.date.map(|d| s.format_date(d)),
+                    "summary": description(p),
+                    "author": p.src.front.author,
+                }))
+            })
+            .collect();
+        let minify = minify_html::Cfg {
+            minify_css: true,
+            minify_js: true,
+            keep_html_and_head_opening_tags: true,
+            ..Default::default()
+        };
+        Renderer {
+            config,
+            strings,
+            site,
+            templates,
+            langs,
+            cards,
+            minify,
+        }
+    }
+
+    /// Renders every page (and every listing page of every section) into `sink`.
+    pub fn render_all(&self, sink: &Sink) -> Vec<Diagnostic> {
+        let jobs: Vec<(usize, usize)> = self
+            .site
+            .pages
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| (1..=p.pager_count).map(move |n| (i, n)))
+            .collect();
+        jobs.par_iter()
+            .with_min_len(8)
+            .filter_map(|&(i, n)| self.render_page(i, n, sink).err())
+            .collect()
+    }
+
+    fn render_page(&self, index: usize, pager: usize, sink: &Sink) -> Result<(), Diagnostic> {
+        let page = &self.site.pages[index];
+        let ctx = self.context(page, pager);
+        let html = self.templates.tera.render(&page.template, &ctx).map_err(|e| {
+            let d = self.templates.error(&e);
+            if matches!(e.kind(), tera::ErrorKind::TemplateNotFound(_)) {
+                Diagnostic::error(format!("template `{}` does not exist", page.template))
+                    .at(&page.src.source, page.src.value_span("template"))
+                    .hint(d.hint.unwrap_or_default())
+            } else {
+                d
+            }
+        })?;
+        let min = minify_html::minify(html.as_bytes(), &self.minify);
+        let path = format!("{}index.html", page.pager_url(pager, &self.strings[page.lang()]));
+        sink(&path, &min).map_err(|e| write_error(&path, &e))
+    }
+
+    /// The not-found page: one file for all addresses, so it speaks every language.
+    pub fn render_404(&self) -> Result<Vec<u8>, Diagnostic> {
+        let data = &self.langs[0];
+        let mut ctx = Context::new();
+        ctx.insert_value("lang", data.lang.clone());
+        ctx.insert_value("t", data.t.clone());
+        ctx.insert_value("menu", data.menu.clone());
+        ctx.insert_value("footer_menu", data.footer_menu.clone());
+        let languages: Vec<Value> = self
+            .langs
+            .iter()
+            .map(|l| {
+                let mut m = tera::Map::new();
+                m.insert("lang".into(), l.lang.clone());
+                m.insert("t".into(), l.t.clone());
+                Value::from(m)
+            })
+            .collect();
+        ctx.insert_value("languages", Value::from(languages));
+        ctx.insert(
+            "page",
+            &json!({
+                "title": self.strings[0].get("not_found_title"),
+                "description": "",
+                "content": "",
+                "url": self.config.url("404.html"),
+                "permalink": self.config.permalink("404.html"),
+                "key": "404",
+                "is_home": false,
+                "is_section": false,
+                "pager": 1,
+            }),
+        );
+        ctx.insert("switcher", &Vec::<serde_json::Value>::new());
+        ctx.insert("alternates", &Vec::<serde_json::Value>::new());
+        ctx.insert("jsonld", "");
+        let html = self.templates.tera.render("404.html", &ctx).map_err(|e| self.templates.error(&e))?;
+        Ok(minify_html::minify(html.as_bytes(), &self.minify))
+    }
+
+    fn context(&self, page: &Page, pager: usize) -> Context {
+        let lang = page.lang();
+        let strings = &self.strings[lang];
+        let data = &self.langs[lang];
+        let url = page.pager_url(pager, strings);
+        let mut ctx = Context::new();
+        ctx.insert_value("lang", data.lang.clone());
+        ctx.insert_value("t", data.t.clone());
+        ctx.insert_value("menu", data.menu.clone());
+        ctx.insert_value("footer_menu", data.footer_menu.clone());
+        ctx.insert(
+            "page",
+            &json!({
+                "title": page.src.front.title,
+                "description": description(page),
+                "content": page.src.html,
+                "url": self.config.url(&url),
+                "permalink": self.config.permalink(&url),
+                "key": page.key,
+                "is_home": page.is_home(),
+                "is_section": page.src.is_section,
+                "date": page.src.date.map(|d| d.to_string()),
+                "date_display": page.src.date.map(|d| strings.format_date(d)),
+                "author": page.src.front.author,
+                "pager": pager,
+            }),
+        );
+        let (switcher, alternates) = self.translations(page);
+        ctx.insert("switcher", &switcher);
+        ctx.insert("alternates", &alternates);
+        if page.src.is_section {
+            ctx.insert_value("listing", self.listing(page, pager));
+        }
+        if let Some(feed) = self.feed_of(page) {
+            ctx.insert("feed_url", &feed);
+        }
+        if let Some(parent) = page.parent {
+            let p = &self.site.pages[parent];
+            ctx.insert("parent", &json!({"title": p.src.front.title, "url": self.config.url(&p.url)}));
+        }
+        ctx.insert("jsonld", &self.jsonld(page, lang));
+        ctx
+    }
+
+    /// Language switcher entries (every language; the home page where no translation exists)
+    /// and `hreflang` alternates (only real translations, plus `x-default`).
+    fn translations(&self, page: &Page) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
+        let mut switcher = Vec::new();
+        let mut alternates = Vec::new();
+        for (i, l) in self.config.site.languages.iter().enumerate() {
+            let translated = self.site.translation(&page.key, i);
+            let target = translated.unwrap_or(&self.site.pages[self.site.homes[i]]);
+            switcher.push(json!({
+                "code": l.code, "name": l.name, "dir": l.direction.as_str(),
+                "url": self.config.url(&target.url),
+                "current": i == page.lang(), "translated": translated.is_some(),
+            }));
+            if let Some(t) = translated {
+                alternates.push(json!({"hreflang": l.code, "href": self.config.permalink(&t.url)}));
+            }
+        }
+        if let Some(default) = self.site.translation(&page.key, 0) {
+            alternates.push(json!({"hreflang": "x-default", "href": self.config.permalink(&default.url)}));
+        }
+        (switcher, alternates)
+    }
+
+    fn listing(&self, page: &Page, pager: usize) -> Value {
+        let strings = &self.strings[page.lang()];
+        let per = page.paginate_by;
+        let start = (pager - 1) * per;
+        let cards: Vec<Value> = page.children.iter().skip(start).take(per).map(|&c| self.cards[c].clone()).collect();
+        let link = |n: usize| (n >= 1 && n <= page.pager_count).then(|| self.config.url(&page.pager_url(n, strings)));
+        let pagers: Vec<serde_json::Value> = (1..=page.pager_count)
+            .map(|n| json!({"number": n, "url": link(n), "current": n == pager}))
+            .collect();
+        let mut map = tera::Map::new();
+        map.insert("pages".into(), Value::from(cards));
+        map.insert("current".into(), Value::from(pager));
+        map.insert("total".into(), Value::from(page.pager_count));
+        map.insert("previous".into(), Value::from_serializable(&link(pager.wrapping_sub(1))));
+        map.insert("next".into(), Value::from_serializable(&link(pager + 1)));
+        map.insert("pagers".into(), Value::from_serializable(&pagers));
+        Value::from(map)
+    }
+
+    /// The feed a page belongs to: its own (a section with a feed) or its section's.
+    fn feed_of(&self, page: &Page) -> Option<String> {
+        let section = if page.src.front.feed {
+            page
+        } else {
+            let p = &self.site.pages[page.parent?];
+            if !p.src.front.feed {
+                return None;
+            }
+            p
+        };
+        Some(self.config.url(&format!("{}atom.xml", section.url)))
+    }
+
+    fn jsonld(&self, page: &Page, lang: usize) -> String {
+        let org = &self.config.site.organisation;
+        let home = self.config.permalink(&self.site.pages[self.site.homes[0]].url);
+        let mut organisation = json!({
+            "@type": "NGO",
+            "@id": format!("{home}#organisation"),
+            "name": org.name,
+            "url": home,
+        });
+        if let Some(e) = &org.email {
+            organisation["email"] = json!(e);
+        }
+        if let Some(t) = &org.telephone {
+            organisation["telephone"] = json!(t);
+        }
+        if let Some(d) = &org.description {
+            organisation["description"] = json!(d);
+        }
+        let webpage = json!({
+            "@type": if page.src.date.is_some() { "Article" } else { "WebPage" },
+            "@id": self.config.permalink(&page.url),
+            "url": self.config.permalink(&page.url),
+            "name": page.src.front.title,
+            "inLanguage": self.config.site.languages[lang].code,
+            "publisher": {"@id": format!("{home}#organisation")},
+        });
+        json_for_script(&json!({"@context": "https://schema.org", "@graph": [organisation, webpage]}))
+    }
+}
+
+/// The description for meta tags and listings: the editor's, else the first paragraph, shortened.
+pub fn description(page: &Page) -> String {
+    match &page.src.front.description {
+        Some(d) => d.clone(),
+        None => shorten(&page.src.summary, 160),
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
+}
+
+pub fn write_error(path: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write {path}: {e}"))
+        .in_file(path.to_string())
+        .hint("check free disk space and permissions of the output folder")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        assert_eq!(shorten("een twee drie", 100), "een twee drie");
+        assert_eq!(shorten("een twee, drie vier", 10), "een twee…");
+    }
+}

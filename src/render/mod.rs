@@ -1,0 +1,212 @@
+//! Templates: loading `templates/` into Tera with positioned errors, the helper functions the
+//! templates may call, and escaping helpers for the contexts templates cannot escape for.
+
+pub mod context;
+pub mod feeds;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use tera::{ErrorKind, Kwargs, State, Tera};
+use walkdir::WalkDir;
+
+use crate::assets::Assets;
+use crate::diag::{Diagnostic, Source, rel_path, suggest};
+
+pub const DIR: &str = "templates";
+
+/// The parsed templates plus their sources, to turn Tera errors into positioned diagnostics.
+pub struct Templates {
+    pub tera: Tera,
+    sources: BTreeMap<String, Arc<Source>>,
+}
+
+impl Templates {
+    /// Loads every `.html`/`.xml` template; reports every syntax error in every file.
+    pub fn load(root: &Path, assets: &Assets, base_path: &str) -> Result<Templates, Vec<Diagnostic>> {
+        let dir = root.join(DIR);
+        let mut errors = Vec::new();
+        let mut sources = BTreeMap::new();
+        for entry in WalkDir::new(&dir).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(
+                        Diagnostic::error(format!("cannot read the templates folder: {e}"))
+                            .in_file(DIR)
+                            .hint("the project needs a templates/ folder with base.html, page.html, …"),
+                    );
+                    continue;
+                }
+            };
+            let name = rel_path(&dir, entry.path());
+            if !entry.file_type().is_file() || !(name.ends_with(".html") || name.ends_with(".xml")) {
+                continue;
+            }
+            match Source::read(root, entry.path()) {
+                Ok(src) => {
+                    sources.insert(name, src);
+                }
+                Err(d) => errors.push(d),
+            }
+        }
+        // Parse each template alone first, so a syntax error in one file does not hide another.
+        for (name, src) in &sources {
+            let mut scratch = Tera::new();
+            if let Err(e) = scratch.add_raw_template(name, &src.text)
+                && matches!(e.kind(), ErrorKind::SyntaxError(_))
+            {
+                errors.push(tera_error(&e, &sources));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        register_functions(&mut tera, assets, base_path);
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), &*s.text))) {
+            return Err(vec![tera_error(&e, &sources)]);
+        }
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sources.keys().map(String::as_str)
+    }
+
+    /// Turns a Tera error into a diagnostic pointing into the template.
+    pub fn error(&self, e: &tera::Error) -> Diagnostic {
+        tera_error(e, &self.sources)
+    }
+}
+
+fn register_functions(tera: &mut Tera, assets: &Assets, base_path: &str) {
+    let map: Arc<BTreeMap<String, String>> = Arc::new(
+        assets
+            .paths()
+            .map(|p| (p.to_string(), format!("{base_path}{}", assets.fingerprinted(p).unwrap_or(p))))
+            .collect(),
+    );
+    // `asset(path="css/site.css")` → the fingerprinted URL, or an error naming the missing file.
+    tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let path: String = kwargs.must_get("path")?;
+        let key = path.trim_start_matches('/');
+        match map.get(key) {
+            Some(url) => Ok(url.clone()),
+            None => {
+                let hint = match suggest(key, map.keys().map(String::as_str)) {
+                    Some(s) => format!("; did you mean `{s}`?"),
+                    None => String::new(),
+                };
+                Err(tera::Error::message(format!("there is no file static/{key}{hint}")))
+            }
+        }
+    });
+}
+
+fn tera_error(e: &tera::Error, sources: &BTreeMap<String, Arc<Source>>) -> Diagnostic {
+    let at = |name: &str| sources.get(name);
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let msg = format!("template error: {}", r.message());
+            let hint = template_hint(r.message());
+            let d = Diagnostic::error(msg);
+            let d = match at(r.filename()) {
+                Some(src) => d.at(src, r.span().range.clone()),
+                None => d.in_file(format!("{DIR}/{}", r.filename())),
+            };
+            d.hint(hint)
+        }
+        ErrorKind::MissingParent { current, parent } => {
+            let d = Diagnostic::error(format!("template `{current}` extends `{parent}`, which does not exist"));
+            let d = match at(current) {
+                Some(src) => {
+                    let span = src.text.find(parent.as_str()).map_or(0..0, |i| i..i + parent.len());
+                    d.at(src, span)
+                }
+                None => d.in_file(format!("{DIR}/{current}")),
+            };
+            d.hint(match suggest(parent, sources.keys().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("create {DIR}/{parent} or fix the name"),
+            })
+        }
+        ErrorKind::TemplateNotFound(name) => Diagnostic::error(format!("template `{name}` does not exist"))
+            .in_file(DIR)
+            .hint(match suggest(name, sources.keys().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("create {DIR}/{name}"),
+            }),
+        _ => Diagnostic::error(format!("template error: {e}"))
+            .in_file(DIR)
+            .hint("check the template named in the message"),
+    }
+}
+
+fn template_hint(message: &str) -> String {
+    if message.contains("not found in context") || message.contains("undefined") {
+        "check the spelling of the variable; `{{ x | default(value=\"\") }}` allows a missing value".into()
+    } else if message.contains("static/") {
+        "asset paths are relative to static/, e.g. asset(path=\"css/site.css\")".into()
+    } else {
+        "see the Tera documentation on template syntax: https://keats.github.io/tera/".into()
+    }
+}
+
+/// JSON that is safe inside `<script>`: no `</script>`, `<!--` or line separators can break out.
+pub fn json_for_script(value: &serde_json::Value) -> String {
+    let raw = value.to_string();
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for XML element content and attribute values.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_script_cannot_close_the_element() {
+        let v = serde_json::json!({"name": "</script><script>alert(1)</script>", "x": "\"><img src=x onerror=alert(1)>"});
+        let s = json_for_script(&v);
+        assert!(!s.contains('<') && !s.contains('>'));
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn xml_escaping() {
+        assert_eq!(escape_xml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+}
