@@ -26,7 +26,9 @@ pub struct Assets {
 impl Assets {
     /// Output path for a path inside `static/` (a leading `/` is ignored).
     pub fn fingerprinted(&self, path: &str) -> Option<&str> {
-        self.map.get(path.trim_start_matches('/')).map(String::as_str)
+        self.map
+            .get(path.trim_start_matches('/'))
+            .map(String::as_str)
     }
 
     pub fn paths(&self) -> impl Iterator<Item = &str> {
@@ -36,7 +38,10 @@ impl Assets {
     #[cfg(test)]
     pub fn for_tests(pairs: &[(&str, &str)]) -> Assets {
         Assets {
-            map: pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            map: pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
             files: Vec::new(),
         }
     }
@@ -59,7 +64,8 @@ pub fn load(root: &Path) -> Result<Assets, Vec<Diagnostic>> {
                 }
             }
             Ok(_) => {}
-            Err(e) => errors.push(Diagnostic::error(format!("cannot read static folder: {e}")).in_file(DIR)),
+            Err(e) => errors
+                .push(Diagnostic::error(format!("cannot read static folder: {e}")).in_file(DIR)),
         }
     }
     let read: Vec<Result<(String, Vec<u8>), Diagnostic>> = paths
@@ -87,7 +93,9 @@ pub fn load(root: &Path) -> Result<Assets, Vec<Diagnostic>> {
         return Err(errors);
     }
     // Stylesheets point at other assets, so they are hashed after everything else.
-    let (css, other): (Vec<_>, Vec<_>) = sources.into_iter().partition(|(p, _)| extension(p) == "css");
+    let (css, other): (Vec<_>, Vec<_>) = sources
+        .into_iter()
+        .partition(|(p, _)| extension(p) == "css");
     let mut assets = Assets::default();
     for (rel, bytes) in other {
         assets.add(rel, bytes);
@@ -136,7 +144,11 @@ pub fn fingerprint_name(rel: &str, bytes: &[u8]) -> String {
 /// Rewrites `url(...)` references in a stylesheet that name files under `static/`.
 fn rewrite_css_urls(css_path: &str, css: &str, assets: &Assets) -> String {
     let css_dir = css_path.rfind('/').map_or("", |i| &css_path[..i]);
-    let depth = if css_dir.is_empty() { 0 } else { css_dir.split('/').count() };
+    let depth = if css_dir.is_empty() {
+        0
+    } else {
+        css_dir.split('/').count()
+    };
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
     while let Some(i) = rest.find("url(") {
@@ -217,17 +229,27 @@ mod tests {
     #[test]
     fn fingerprint_goes_before_extension() {
         let a = fingerprint_name("css/site.css", b"body{}");
-        assert!(a.starts_with("css/site.") && a.ends_with(".css") && a.len() == "css/site..css".len() + 10);
+        assert!(
+            a.starts_with("css/site.")
+                && a.ends_with(".css")
+                && a.len() == "css/site..css".len() + 10
+        );
         assert_ne!(a, fingerprint_name("css/site.css", b"body{ }"));
         assert!(fingerprint_name("LICENSE", b"x").starts_with("LICENSE."));
     }
 
     #[test]
     fn css_urls_are_rewritten_relative_to_the_stylesheet() {
-        let assets = Assets::for_tests(&[("fonts/a.woff2", "fonts/a.1111111111.woff2"), ("img/b.svg", "img/b.2222222222.svg")]);
+        let assets = Assets::for_tests(&[
+            ("fonts/a.woff2", "fonts/a.1111111111.woff2"),
+            ("img/b.svg", "img/b.2222222222.svg"),
+        ]);
         let css = "@font-face{src:url('../fonts/a.woff2?v=1')} .x{background:url(/img/b.svg)} .y{background:url(data:image/png;base64,AA)} .z{background:url(missing.png)}";
         let out = rewrite_css_urls("css/site.css", css, &assets);
-        assert!(out.contains(r#"url("../fonts/a.1111111111.woff2?v=1")"#), "{out}");
+        assert!(
+            out.contains(r#"url("../fonts/a.1111111111.woff2?v=1")"#),
+            "{out}"
+        );
         assert!(out.contains(r#"url("../img/b.2222222222.svg")"#), "{out}");
         assert!(out.contains("url(data:image/png;base64,AA)"));
         assert!(out.contains("url(missing.png)"));
@@ -237,7 +259,11 @@ mod tests {
     fn css_and_js_are_minified() {
         let css = minify_wrapped(b"body {\n  color : red ;\n}\n", b"<style>", b"</style>");
         assert_eq!(css, b"body{color:red}");
-        let js = minify_wrapped(b"function  hello ( ) {\n  return 1 ;\n}\n", b"<script>", b"</script>");
+        let js = minify_wrapped(
+            b"function  hello ( ) {\n  return 1 ;\n}\n",
+            b"<script>",
+            b"</script>",
+        );
         assert!(js.len() < 30, "{}", String::from_utf8_lossy(&js));
     }
 }

@@ -115,12 +115,16 @@ impl Config {
         let (origin, base_path) = match split_base_url(&site.base_url) {
             Some(parts) => parts,
             None => {
-                let d = Diagnostic::error(format!("base URL `{}` is not an http(s) URL", site.base_url))
-                    .hint("write it like https://www.example.org/ or https://example.org/homestart/");
+                let d = Diagnostic::error(format!(
+                    "base URL `{}` is not an http(s) URL",
+                    site.base_url
+                ))
+                .hint("write it like https://www.example.org/ or https://example.org/homestart/");
                 errors.push(if from_flag {
                     d
                 } else {
-                    let span = yaml::value_span(&source, 0..source.text.len(), "base_url").unwrap_or(0..0);
+                    let span =
+                        yaml::value_span(&source, 0..source.text.len(), "base_url").unwrap_or(0..0);
                     d.at(&source, span)
                 });
                 (String::new(), "/".to_string())
@@ -139,12 +143,18 @@ impl Config {
             let span = find_value(&source, &lang.code).unwrap_or(lang_span.clone());
             let valid = !lang.code.is_empty()
                 && lang.code.len() <= 8
-                && lang.code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+                && lang
+                    .code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-');
             if !valid {
                 errors.push(
-                    Diagnostic::error(format!("language code `{}` is not a lowercase language code", lang.code))
-                        .at(&source, span.clone())
-                        .hint("use the two-letter code, e.g. nl, en, ar"),
+                    Diagnostic::error(format!(
+                        "language code `{}` is not a lowercase language code",
+                        lang.code
+                    ))
+                    .at(&source, span.clone())
+                    .hint("use the two-letter code, e.g. nl, en, ar"),
                 );
             }
             if seen.contains(&lang.code) {
@@ -157,7 +167,8 @@ impl Config {
             seen.push(lang.code.clone());
         }
         if site.paginate_by == 0 {
-            let span = yaml::value_span(&source, 0..source.text.len(), "paginate_by").unwrap_or(0..0);
+            let span =
+                yaml::value_span(&source, 0..source.text.len(), "paginate_by").unwrap_or(0..0);
             errors.push(
                 Diagnostic::error("paginate_by must be at least 1")
                     .at(&source, span)
@@ -220,7 +231,10 @@ pub fn find_value(source: &Source, value: &str) -> Option<std::ops::Range<usize>
         let before = text[..start].trim_end_matches(['"', '\'']).chars().last();
         let after = text[end..].trim_start_matches(['"', '\'']).chars().next();
         let boundary_before = matches!(before, None | Some(' ' | '-' | ':' | '[' | ',' | '\n'));
-        let boundary_after = matches!(after, None | Some(' ' | ',' | ']' | '}' | '\n' | '\r' | '#'));
+        let boundary_after = matches!(
+            after,
+            None | Some(' ' | ',' | ']' | '}' | '\n' | '\r' | '#')
+        );
         if boundary_before && boundary_after {
             return Some(start..end);
         }

@@ -98,11 +98,14 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
                             map.insert(key, n.to_string());
                         }
                         _ => {
-                            let span = yaml::key_span(&source, 0..source.text.len(), &key).unwrap_or(0..0);
+                            let span =
+                                yaml::key_span(&source, 0..source.text.len(), &key).unwrap_or(0..0);
                             errors.push(
-                                Diagnostic::error(format!("string `{key}` must be a single line of text"))
-                                    .at(&source, span)
-                                    .hint("write `key: \"text\"`; put text with `:` or `#` in quotes"),
+                                Diagnostic::error(format!(
+                                    "string `{key}` must be a single line of text"
+                                ))
+                                .at(&source, span)
+                                .hint("write `key: \"text\"`; put text with `:` or `#` in quotes"),
                             );
                         }
                     }
@@ -129,7 +132,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
         }
         for key in table.map.keys() {
             if !default.map.contains_key(key) {
-                let span = yaml::key_span(&table.source, 0..table.source.text.len(), key).unwrap_or(0..0);
+                let span =
+                    yaml::key_span(&table.source, 0..table.source.text.len(), key).unwrap_or(0..0);
                 let mut d = Diagnostic::error(format!(
                     "string table {} has key `{key}`, which {} does not have",
                     table.source.path, default.source.path
@@ -137,13 +141,20 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
                 .at(&table.source, span);
                 d = match suggest(key, default.map.keys().map(String::as_str)) {
                     Some(s) => d.hint(format!("did you mean `{s}`?")),
-                    None => d.hint(format!("add it to {} first, or remove it here", default.source.path)),
+                    None => d.hint(format!(
+                        "add it to {} first, or remove it here",
+                        default.source.path
+                    )),
                 };
                 errors.push(d);
             }
         }
     }
-    if errors.is_empty() { Ok(tables) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(tables)
+    } else {
+        Err(errors)
+    }
 }
 
 fn missing(table: &Strings, key: &str, original: Option<(&str, &str)>) -> Diagnostic {
@@ -154,7 +165,9 @@ fn missing(table: &Strings, key: &str, original: Option<(&str, &str)>) -> Diagno
     ))
     .at(&table.source, end..end);
     match original {
-        Some((path, text)) => d.hint(format!("add `{key}: …` with the translation of \"{text}\" (from {path})")),
+        Some((path, text)) => d.hint(format!(
+            "add `{key}: …` with the translation of \"{text}\" (from {path})"
+        )),
         None => d.hint(format!("add `{key}: …`; the tool needs it")),
     }
 }

@@ -41,7 +41,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = match cli.root {
         Some(r) => r,
-        None => pipeline::find_root(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
+        None => {
+            pipeline::find_root(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
+        }
     };
     match cli.command {
         Command::Build {

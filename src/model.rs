@@ -58,7 +58,12 @@ pub struct Site {
 
 impl Site {
     pub fn translation(&self, key: &str, lang: usize) -> Option<&Page> {
-        self.translations.get(key)?.get(lang).copied().flatten().map(|i| &self.pages[i])
+        self.translations
+            .get(key)?
+            .get(lang)
+            .copied()
+            .flatten()
+            .map(|i| &self.pages[i])
     }
 }
 
@@ -83,7 +88,9 @@ pub fn build(
     }
     for s in strings {
         if !is_valid_slug(s.get("pagination_path")) {
-            let span = crate::yaml::value_span(&s.source, 0..s.source.text.len(), "pagination_path").unwrap_or(0..0);
+            let span =
+                crate::yaml::value_span(&s.source, 0..s.source.text.len(), "pagination_path")
+                    .unwrap_or(0..0);
             errors.push(
                 Diagnostic::error("pagination_path must be usable in a web address")
                     .at(&s.source, span)
@@ -95,7 +102,11 @@ pub fn build(
     let mut placed = Vec::with_capacity(sources.len());
     for (i, src) in sources.iter().enumerate() {
         let lang = &config.site.languages[src.lang];
-        let mut url = if src.lang == 0 { String::new() } else { format!("{}/", lang.code) };
+        let mut url = if src.lang == 0 {
+            String::new()
+        } else {
+            format!("{}/", lang.code)
+        };
         let folder = folder_of(&src.rel);
         let mut prefix = String::new();
         let mut ok = true;
@@ -105,12 +116,21 @@ pub fn build(
             }
             prefix.push_str(seg);
             let slug = match section_of.get(&(src.lang, prefix.clone())) {
-                Some(&s) => sources[s].front.slug.clone().unwrap_or_else(|| seg.to_string()),
+                Some(&s) => sources[s]
+                    .front
+                    .slug
+                    .clone()
+                    .unwrap_or_else(|| seg.to_string()),
                 None => seg.to_string(),
             };
             if !is_valid_slug(&slug) {
                 ok = false;
-                if i == section_of.get(&(src.lang, prefix.clone())).copied().unwrap_or(usize::MAX) || !src.is_section {
+                if i == section_of
+                    .get(&(src.lang, prefix.clone()))
+                    .copied()
+                    .unwrap_or(usize::MAX)
+                    || !src.is_section
+                {
                     errors.push(
                         Diagnostic::error(format!("folder name `{seg}` cannot be used in a web address"))
                             .at(&src.source, 0..3)
@@ -125,7 +145,12 @@ pub fn build(
             url.push('/');
         }
         if !src.is_section {
-            let stem = src.rel.rsplit('/').next().unwrap_or(&src.rel).trim_end_matches(".md");
+            let stem = src
+                .rel
+                .rsplit('/')
+                .next()
+                .unwrap_or(&src.rel)
+                .trim_end_matches(".md");
             let slug = src.front.slug.clone().unwrap_or_else(|| stem.to_string());
             if src.front.slug.is_none() && !is_valid_slug(&slug) {
                 ok = false;
@@ -141,7 +166,11 @@ pub fn build(
             url.push_str(&slug);
             url.push('/');
         }
-        let key = src.front.translation_key.clone().unwrap_or_else(|| default_key(&src.rel));
+        let key = src
+            .front
+            .translation_key
+            .clone()
+            .unwrap_or_else(|| default_key(&src.rel));
         let template = src.front.template.clone().unwrap_or_else(|| {
             if src.rel == SECTION_FILE {
                 "home.html"
@@ -152,7 +181,8 @@ pub fn build(
             }
             .to_string()
         });
-        let parent = parent_folder(&src.rel).and_then(|f| section_of.get(&(src.lang, f.to_string())).copied());
+        let parent = parent_folder(&src.rel)
+            .and_then(|f| section_of.get(&(src.lang, f.to_string())).copied());
         let paginate_by = src.front.paginate_by.unwrap_or(config.site.paginate_by);
         if !ok {
             url = format!("\u{0}invalid/{i}");
@@ -178,7 +208,9 @@ pub fn build(
     // Translations: key → page per language; non-default pages must translate a default page.
     let mut translations: BTreeMap<String, Vec<Option<usize>>> = BTreeMap::new();
     for (i, p) in pages.iter().enumerate() {
-        let slot = translations.entry(p.key.clone()).or_insert_with(|| vec![None; nlang]);
+        let slot = translations
+            .entry(p.key.clone())
+            .or_insert_with(|| vec![None; nlang]);
         if let Some(prev) = slot[p.lang()] {
             let other = &pages[prev];
             errors.push(
@@ -212,7 +244,10 @@ pub fn build(
             });
         }
     }
-    for (list, field) in [(&config.site.menu, "menu"), (&config.site.footer_menu, "footer_menu")] {
+    for (list, field) in [
+        (&config.site.menu, "menu"),
+        (&config.site.footer_menu, "footer_menu"),
+    ] {
         for key in list {
             if translations.get(key).is_none_or(|v| v[0].is_none()) {
                 let span = crate::config::find_value(&config.source, key).unwrap_or(0..0);
@@ -220,7 +255,9 @@ pub fn build(
                     .at(&config.source, span);
                 errors.push(match suggest(key, default_keys.iter().copied()) {
                     Some(s) => d.hint(format!("did you mean `{s}`?")),
-                    None => d.hint("use the translation key of a page: its path in content/nl/ without .md"),
+                    None => d.hint(
+                        "use the translation key of a page: its path in content/nl/ without .md",
+                    ),
                 });
             }
         }
@@ -235,11 +272,19 @@ pub fn build(
     }
     for (section, mut kids) in children {
         let s = &pages[section].src;
-        let sort = s.front.sort_by.unwrap_or(if s.front.feed { SortBy::Date } else { SortBy::Weight });
+        let sort = s.front.sort_by.unwrap_or(if s.front.feed {
+            SortBy::Date
+        } else {
+            SortBy::Weight
+        });
         if sort == SortBy::Date || s.front.feed {
             for &k in &kids {
                 if pages[k].src.date.is_none() {
-                    let why = if s.front.feed { "has a feed" } else { "is sorted by date" };
+                    let why = if s.front.feed {
+                        "has a feed"
+                    } else {
+                        "is sorted by date"
+                    };
                     errors.push(
                         Diagnostic::error(format!("page has no date, but its section {why}"))
                             .at(&pages[k].src.source, 0..3)
@@ -256,7 +301,9 @@ pub fn build(
                 SortBy::Weight => (a.src.front.weight.is_none(), a.src.front.weight)
                     .cmp(&(b.src.front.weight.is_none(), b.src.front.weight)),
             };
-            primary.then_with(|| a.src.front.title.cmp(&b.src.front.title)).then_with(|| a.url.cmp(&b.url))
+            primary
+                .then_with(|| a.src.front.title.cmp(&b.src.front.title))
+                .then_with(|| a.url.cmp(&b.url))
         });
         let page = &mut pages[section];
         page.pager_count = kids.len().div_ceil(page.paginate_by).max(1);
@@ -267,9 +314,18 @@ pub fn build(
         return Err(errors);
     }
     let homes = (0..nlang)
-        .map(|l| pages.iter().position(|p| p.lang() == l && p.is_home()).unwrap_or(0))
+        .map(|l| {
+            pages
+                .iter()
+                .position(|p| p.lang() == l && p.is_home())
+                .unwrap_or(0)
+        })
         .collect();
-    Ok(Site { pages, translations, homes })
+    Ok(Site {
+        pages,
+        translations,
+        homes,
+    })
 }
 
 /// Two pages (or a page and a listing page) claiming one URL would overwrite each other.
@@ -279,7 +335,11 @@ fn check_unique(pages: &[Page], errors: &mut Vec<Diagnostic>, strings: &[Strings
         let mut urls = vec![p.url.clone()];
         if p.src.is_section {
             // Listing pages beyond the first are only known after sorting; reserve the path.
-            urls.push(format!("{}{}/", p.url, strings[p.lang()].get("pagination_path")));
+            urls.push(format!(
+                "{}{}/",
+                p.url,
+                strings[p.lang()].get("pagination_path")
+            ));
         }
         for url in urls {
             if url.starts_with('\u{0}') {

@@ -10,7 +10,8 @@ use crate::diag::Diagnostic;
 
 /// Marks an output folder as created by homestart (and so safe to replace).
 pub const MARKER: &str = ".homestart-output";
-const MARKER_TEXT: &str = "This folder was written by `homestart build`; the next build replaces it as a whole.\n";
+const MARKER_TEXT: &str =
+    "This folder was written by `homestart build`; the next build replaces it as a whole.\n";
 
 /// A build in progress: a temporary folder next to the final output folder.
 pub struct Staging {
@@ -22,9 +23,15 @@ impl Staging {
     /// Checks that `target` may be replaced, then creates the staging folder beside it.
     pub fn new(target: &Path, project_root: &Path) -> Result<Staging, Diagnostic> {
         check_target(target, project_root)?;
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.homestart-tmp-"))
             .tempdir_in(parent)
@@ -33,7 +40,8 @@ impl Staging {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).map_err(|e| io_error(dir.path(), &e))?;
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755))
+                .map_err(|e| io_error(dir.path(), &e))?;
         }
         Ok(Staging {
             dir,
@@ -56,7 +64,10 @@ impl Staging {
         fs::write(staged.join(MARKER), MARKER_TEXT).map_err(|e| io_error(staged, &e))?;
         let target = &self.target;
         if target.exists() {
-            let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let parent = target
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let old = tempfile::Builder::new()
                 .prefix(".homestart-old-")
                 .tempdir_in(parent)
@@ -95,26 +106,34 @@ fn check_target(target: &Path, project_root: &Path) -> Result<(), Diagnostic> {
     let abs_target = absolute(target);
     let abs_root = absolute(project_root);
     if abs_root.starts_with(&abs_target) {
-        return Err(Diagnostic::error(format!("output folder {shown} contains the project itself"))
-            .in_file(shown)
-            .hint("choose a separate output folder, e.g. --out public"));
+        return Err(Diagnostic::error(format!(
+            "output folder {shown} contains the project itself"
+        ))
+        .in_file(shown)
+        .hint("choose a separate output folder, e.g. --out public"));
     }
     for source_dir in ["content", "locations", "templates", "static", "i18n"] {
         if abs_target.starts_with(abs_root.join(source_dir)) {
-            return Err(Diagnostic::error(format!("output folder {shown} is inside the project's {source_dir}/ folder"))
-                .in_file(shown)
-                .hint("choose an output folder outside the sources, e.g. --out public"));
+            return Err(Diagnostic::error(format!(
+                "output folder {shown} is inside the project's {source_dir}/ folder"
+            ))
+            .in_file(shown)
+            .hint("choose an output folder outside the sources, e.g. --out public"));
         }
     }
     if !target.exists() {
         return Ok(());
     }
     if !target.is_dir() {
-        return Err(Diagnostic::error(format!("output path {shown} is a file, not a folder"))
-            .in_file(shown)
-            .hint("choose another --out, or move the file away"));
+        return Err(
+            Diagnostic::error(format!("output path {shown} is a file, not a folder"))
+                .in_file(shown)
+                .hint("choose another --out, or move the file away"),
+        );
     }
-    let empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
+    let empty = fs::read_dir(target)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
     if !empty && !target.join(MARKER).is_file() {
         return Err(Diagnostic::error(format!(
             "output folder {shown} already exists and was not created by homestart"
@@ -151,7 +170,10 @@ mod tests {
         fs::write(out.join("precious.txt"), "keep me").unwrap();
         let err = Staging::new(&out, &root).err().unwrap();
         assert!(err.message.contains("not created by homestart"));
-        assert_eq!(fs::read_to_string(out.join("precious.txt")).unwrap(), "keep me");
+        assert_eq!(
+            fs::read_to_string(out.join("precious.txt")).unwrap(),
+            "keep me"
+        );
     }
 
     #[test]
@@ -175,7 +197,10 @@ mod tests {
             assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), round);
             assert!(out.join(MARKER).is_file());
         }
-        let names: Vec<_> = fs::read_dir(&root).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(&root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
     }
 

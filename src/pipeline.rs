@@ -46,7 +46,11 @@ pub struct Project {
 }
 
 /// Loads and validates the whole project without writing anything.
-pub fn load(opts: &Options, diags: &mut Diagnostics, timings: &mut Vec<(&'static str, Duration)>) -> Option<Project> {
+pub fn load(
+    opts: &Options,
+    diags: &mut Diagnostics,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Option<Project> {
     let t = Instant::now();
     let config = match Config::load(&opts.root, opts.base_url.as_deref()) {
         Ok(c) => c,
@@ -55,11 +59,15 @@ pub fn load(opts: &Options, diags: &mut Diagnostics, timings: &mut Vec<(&'static
             return None;
         }
     };
-    let (strings, assets) = rayon::join(|| i18n::load(&opts.root, &config), || assets::load(&opts.root));
+    let (strings, assets) = rayon::join(
+        || i18n::load(&opts.root, &config),
+        || assets::load(&opts.root),
+    );
     let strings = strings.map_err(|ds| diags.extend(ds)).ok();
     let assets = assets.map_err(|ds| diags.extend(ds)).ok();
     let (strings, assets) = (strings?, assets?);
-    let templates = Templates::load(&opts.root, &assets, &config.base_path).map_err(|ds| diags.extend(ds));
+    let templates =
+        Templates::load(&opts.root, &assets, &config.base_path).map_err(|ds| diags.extend(ds));
     timings.push(("load config, strings, assets, templates", t.elapsed()));
 
     let t = Instant::now();
@@ -92,10 +100,16 @@ pub fn load(opts: &Options, diags: &mut Diagnostics, timings: &mut Vec<(&'static
             } else {
                 d.at(&page.src.source, 0..3)
             };
-            diags.push(match crate::diag::suggest(&page.template, names.iter().copied()) {
-                Some(s) => d.hint(format!("did you mean `{s}`? Templates live in templates/")),
-                None => d.hint(format!("create templates/{} or choose one of: {}", page.template, names.join(", "))),
-            });
+            diags.push(
+                match crate::diag::suggest(&page.template, names.iter().copied()) {
+                    Some(s) => d.hint(format!("did you mean `{s}`? Templates live in templates/")),
+                    None => d.hint(format!(
+                        "create templates/{} or choose one of: {}",
+                        page.template,
+                        names.join(", ")
+                    )),
+                },
+            );
         }
     }
     for needed in ["404.html"] {
@@ -187,7 +201,10 @@ pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec
         Err(d) => diags.push(d.clone()),
     }
     for page in site.pages.iter().filter(|p| p.src.front.feed) {
-        emit(&format!("{}atom.xml", page.url), feeds::atom(config, site, page).as_bytes());
+        emit(
+            &format!("{}atom.xml", page.url),
+            feeds::atom(config, site, page).as_bytes(),
+        );
     }
     emit("sitemap.xml", feeds::sitemap(config, site).as_bytes());
     emit("robots.txt", feeds::robots(config).as_bytes());

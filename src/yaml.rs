@@ -39,8 +39,10 @@ pub fn parse<T: DeserializeOwned>(
                     if known.contains(&name) {
                         continue;
                     }
-                    let span = key_span(src, range.clone(), name).unwrap_or(range.start..range.start);
-                    let mut d = Diagnostic::error(format!("unknown key `{name}` in {what}")).at(src, span);
+                    let span =
+                        key_span(src, range.clone(), name).unwrap_or(range.start..range.start);
+                    let mut d =
+                        Diagnostic::error(format!("unknown key `{name}` in {what}")).at(src, span);
                     d = match suggest(name, known.iter().copied()) {
                         Some(s) => d.hint(format!("did you mean `{s}`?")),
                         None => d.hint(format!("known keys are: {}", known.join(", "))),
@@ -110,8 +112,12 @@ pub fn key_span(src: &Source, range: Range<usize>, key: &str) -> Option<Range<us
 /// Byte span of the value of a top-level `key:` (for errors about a value, e.g. a bad date).
 pub fn value_span(src: &Source, range: Range<usize>, key: &str) -> Option<Range<usize>> {
     let k = key_span(src, range, key)?;
-    let line_end = src.text[k.end..].find('\n').map_or(src.text.len(), |i| k.end + i);
-    let after_colon = src.text[k.end..line_end].find(':').map_or(k.end, |i| k.end + i + 1);
+    let line_end = src.text[k.end..]
+        .find('\n')
+        .map_or(src.text.len(), |i| k.end + i);
+    let after_colon = src.text[k.end..line_end]
+        .find(':')
+        .map_or(k.end, |i| k.end + i + 1);
     let value = &src.text[after_colon..line_end];
     let start = after_colon + (value.len() - value.trim_start().len());
     let end = after_colon + value.trim_end().len();
@@ -132,7 +138,11 @@ pub fn from_error(src: &Arc<Source>, base: usize, e: &serde_yaml::Error, what: &
         Some(loc) => {
             let (base_line, base_col) = src.line_col(base);
             let line = base_line + loc.line().saturating_sub(1);
-            let column = if loc.line() <= 1 { base_col + loc.column().saturating_sub(1) } else { loc.column() };
+            let column = if loc.line() <= 1 {
+                base_col + loc.column().saturating_sub(1)
+            } else {
+                loc.column()
+            };
             d.at_line_col(src, line, column.max(1))
         }
         None => d.at(src, base..base),
@@ -148,7 +158,9 @@ fn hint_for(message: &str) -> Option<String> {
         let field = message.split('`').nth(1).unwrap_or("");
         return Some(format!("add a line `{field}: …`"));
     }
-    if message.contains("did not find expected key") || message.contains("mapping values are not allowed") {
+    if message.contains("did not find expected key")
+        || message.contains("mapping values are not allowed")
+    {
         return Some(
             "check the indentation and put text containing `: ` in quotes, e.g. title: \"Let op: nieuw\""
                 .into(),
@@ -183,7 +195,13 @@ mod tests {
     #[test]
     fn all_unknown_keys_reported_with_suggestion() {
         let src = Source::new("x.md", "titel: A\nwieght: 3\n");
-        let errs = parse::<Doc>(&src, 0..src.text.len(), Some(&["title", "weight"]), "front matter").unwrap_err();
+        let errs = parse::<Doc>(
+            &src,
+            0..src.text.len(),
+            Some(&["title", "weight"]),
+            "front matter",
+        )
+        .unwrap_err();
         assert_eq!(errs.len(), 2);
         assert_eq!((errs[0].line, errs[0].column), (1, 1));
         assert_eq!(errs[0].hint.as_deref(), Some("did you mean `title`?"));
@@ -193,7 +211,8 @@ mod tests {
     #[test]
     fn syntax_error_position_is_absolute_in_file() {
         let src = Source::new("x.md", "---\ntitle: A\nweight: [1,\n---\n");
-        let errs = parse::<Doc>(&src, 4..23, Some(&["title", "weight"]), "front matter").unwrap_err();
+        let errs =
+            parse::<Doc>(&src, 4..23, Some(&["title", "weight"]), "front matter").unwrap_err();
         assert_eq!(errs.len(), 1);
         assert!(errs[0].line >= 3, "{:?}", errs[0]);
     }
@@ -201,7 +220,13 @@ mod tests {
     #[test]
     fn type_error_points_at_value() {
         let src = Source::new("x.md", "title: A\nweight: heavy\n");
-        let errs = parse::<Doc>(&src, 0..src.text.len(), Some(&["title", "weight"]), "front matter").unwrap_err();
+        let errs = parse::<Doc>(
+            &src,
+            0..src.text.len(),
+            Some(&["title", "weight"]),
+            "front matter",
+        )
+        .unwrap_err();
         assert_eq!(errs[0].line, 2, "{:?}", errs[0]);
         assert!(errs[0].hint.is_some());
     }
@@ -218,7 +243,11 @@ mod tests {
     fn missing_required_key_named() {
         let src = Source::new("x.yaml", "weight: 2\n");
         let errs = parse::<Doc>(&src, 0..src.text.len(), None, "x").unwrap_err();
-        assert!(errs[0].message.contains("missing field `title`"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("missing field `title`"),
+            "{}",
+            errs[0].message
+        );
         assert_eq!(errs[0].hint.as_deref(), Some("add a line `title: …`"));
     }
 

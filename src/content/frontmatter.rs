@@ -20,6 +20,7 @@ pub const KEYS: &[&str] = &[
     "template",
     "translation_key",
     "author",
+    "menu_title",
     "sort_by",
     "paginate_by",
     "feed",
@@ -52,6 +53,9 @@ pub struct FrontMatter {
     pub translation_key: Option<String>,
     #[serde(default)]
     pub author: Option<String>,
+    /// Shorter title for the main menu.
+    #[serde(default)]
+    pub menu_title: Option<String>,
     /// Sections only: `date` (newest first) or `weight`.
     #[serde(default)]
     pub sort_by: Option<SortBy>,
@@ -169,7 +173,8 @@ pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Best-effort ASCII slug, used for heading ids and for suggesting a valid slug.
@@ -253,8 +258,16 @@ mod tests {
 
     #[test]
     fn missing_and_unclosed_front_matter() {
-        assert!(parse(&src("# Title\n")).unwrap_err()[0].message.contains("no front matter"));
-        assert!(parse(&src("---\ntitle: A\n")).unwrap_err()[0].message.contains("not closed"));
+        assert!(
+            parse(&src("# Title\n")).unwrap_err()[0]
+                .message
+                .contains("no front matter")
+        );
+        assert!(
+            parse(&src("---\ntitle: A\n")).unwrap_err()[0]
+                .message
+                .contains("not closed")
+        );
     }
 
     #[test]
@@ -276,7 +289,10 @@ mod tests {
 
     #[test]
     fn slugify_handles_dutch_and_turkish_letters() {
-        assert_eq!(slugify("Wat doet een vrijwilliger?"), "wat-doet-een-vrijwilliger");
+        assert_eq!(
+            slugify("Wat doet een vrijwilliger?"),
+            "wat-doet-een-vrijwilliger"
+        );
         assert_eq!(slugify("Één café, ğüş"), "een-cafe-gus");
     }
 }

@@ -49,7 +49,12 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH);
 
 /// Renders the body of `src` starting at `body_start`.
-pub fn render(src: &Arc<Source>, body_start: usize, links: &Links, diags: &mut Vec<Diagnostic>) -> Rendered {
+pub fn render(
+    src: &Arc<Source>,
+    body_start: usize,
+    links: &Links,
+    diags: &mut Vec<Diagnostic>,
+) -> Rendered {
     let body = &src.text[body_start..];
     let mut broken = Vec::new();
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
@@ -78,7 +83,12 @@ pub fn render(src: &Arc<Source>, body_start: usize, links: &Links, diags: &mut V
         let (event, span) = &events[i];
         let at = body_start + span.start..body_start + span.end;
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 if *level == HeadingLevel::H1 {
                     diags.push(
                         Diagnostic::warning("a `#` heading inside the page repeats the page title level")
@@ -101,7 +111,11 @@ pub fn render(src: &Arc<Source>, body_start: usize, links: &Links, diags: &mut V
                     Some(id) => id.to_string(),
                     None => {
                         let s = slugify(&text);
-                        if s.is_empty() { "section".to_string() } else { s }
+                        if s.is_empty() {
+                            "section".to_string()
+                        } else {
+                            s
+                        }
                     }
                 };
                 let mut unique = base.clone();
@@ -118,7 +132,12 @@ pub fn render(src: &Arc<Source>, body_start: usize, links: &Links, diags: &mut V
                     attrs: attrs.clone(),
                 }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let has_alt = events[i + 1..]
                     .iter()
                     .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Image)))
@@ -137,7 +156,12 @@ pub fn render(src: &Arc<Source>, body_start: usize, links: &Links, diags: &mut V
                     id: id.clone(),
                 }));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 if dest_url.is_empty() && *link_type == LinkType::Inline {
                     diags.push(
                         Diagnostic::error("link has no address")
@@ -231,7 +255,10 @@ mod tests {
     fn run(body: &str) -> (Rendered, Vec<Diagnostic>) {
         let src = Source::new("content/nl/x.md", format!("---\ntitle: X\n---\n{body}"));
         let assets = Assets::for_tests(&[("img/kind.jpg", "img/kind.0123456789.jpg")]);
-        let links = Links { base_path: "/sub/", assets: &assets };
+        let links = Links {
+            base_path: "/sub/",
+            assets: &assets,
+        };
         let mut diags = Vec::new();
         let r = render(&src, 16, &links, &mut diags);
         (r, diags)
@@ -249,7 +276,9 @@ mod tests {
 
     #[test]
     fn site_links_follow_base_path_and_assets() {
-        let (r, _) = run("[Contact](/contact/#bel) ![Kind](/img/kind.jpg) [Ext](https://example.org/) [Rel](a/)\n");
+        let (r, _) = run(
+            "[Contact](/contact/#bel) ![Kind](/img/kind.jpg) [Ext](https://example.org/) [Rel](a/)\n",
+        );
         assert!(r.html.contains(r#"href="/sub/contact/#bel""#), "{}", r.html);
         assert!(r.html.contains(r#"src="/sub/img/kind.0123456789.jpg""#));
         assert!(r.html.contains(r#"href="https://example.org/""#));
@@ -258,11 +287,24 @@ mod tests {
 
     #[test]
     fn raw_html_missing_alt_and_broken_reference_are_errors() {
-        let (_, d) = run("Hallo <b>daar</b>\n\n![](/img/kind.jpg)\n\nZie [hier][nergens].\n\n<!-- notitie -->\n");
+        let (_, d) = run(
+            "Hallo <b>daar</b>\n\n![](/img/kind.jpg)\n\nZie [hier][nergens].\n\n<!-- notitie -->\n",
+        );
         let msgs: Vec<_> = d.iter().map(|d| (d.message.as_str(), d.line)).collect();
-        assert!(msgs.iter().any(|(m, l)| m.contains("HTML") && *l == 4), "{msgs:?}");
-        assert!(msgs.iter().any(|(m, l)| m.contains("alternative text") && *l == 6), "{msgs:?}");
-        assert!(msgs.iter().any(|(m, l)| m.contains("`[nergens]`") && *l == 8), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|(m, l)| m.contains("HTML") && *l == 4),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|(m, l)| m.contains("alternative text") && *l == 6),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|(m, l)| m.contains("`[nergens]`") && *l == 8),
+            "{msgs:?}"
+        );
         assert_eq!(d.len(), 4, "{msgs:?}"); // <b> and </b> are each reported
     }
 

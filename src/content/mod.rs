@@ -69,7 +69,12 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
     let dir = root.join(DIR);
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    let codes: Vec<&str> = config.site.languages.iter().map(|l| l.code.as_str()).collect();
+    let codes: Vec<&str> = config
+        .site
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
     let top = match std::fs::read_dir(&dir) {
         Ok(rd) => {
             let mut v: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
@@ -86,11 +91,18 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
         }
     };
     for path in top {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
-        let Some(lang) = codes.iter().position(|c| *c == name).filter(|_| path.is_dir()) else {
+        let Some(lang) = codes
+            .iter()
+            .position(|c| *c == name)
+            .filter(|_| path.is_dir())
+        else {
             let d = Diagnostic::error(format!("`{name}` in content/ is not a language folder"))
                 .in_file(rel_path(root, &path));
             diags.push(match suggest(&name, codes.iter().copied()) {
@@ -106,7 +118,10 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::error(format!("cannot read folder: {e}")).in_file(rel_path(root, &path)));
+                    diags.push(
+                        Diagnostic::error(format!("cannot read folder: {e}"))
+                            .in_file(rel_path(root, &path)),
+                    );
                     continue;
                 }
             };
@@ -121,17 +136,24 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
                 diags.push(
                     Diagnostic::error("only Markdown pages (.md) belong in content/")
                         .in_file(rel_path(root, entry.path()))
-                        .hint("put images and downloads in static/ and link to them as /img/name.jpg"),
+                        .hint(
+                            "put images and downloads in static/ and link to them as /img/name.jpg",
+                        ),
                 );
             }
         }
     }
     for (i, code) in codes.iter().enumerate() {
-        if !files.iter().any(|(l, _, rel)| *l == i && rel == SECTION_FILE) {
+        if !files
+            .iter()
+            .any(|(l, _, rel)| *l == i && rel == SECTION_FILE)
+        {
             diags.push(
                 Diagnostic::error(format!("language `{code}` has no home page"))
                     .in_file(format!("{DIR}/{code}/{SECTION_FILE}"))
-                    .hint(format!("create content/{code}/{SECTION_FILE} with at least a title")),
+                    .hint(format!(
+                        "create content/{code}/{SECTION_FILE} with at least a title"
+                    )),
             );
         }
     }
@@ -160,9 +182,13 @@ fn load_one(
         for key in ["sort_by", "paginate_by", "feed"] {
             if let Some(span) = crate::yaml::key_span(&source, parsed.yaml.clone(), key) {
                 diags.push(
-                    Diagnostic::error(format!("`{key}` only applies to a section's {SECTION_FILE}"))
-                        .at(&source, span)
-                        .hint(format!("move it to the {SECTION_FILE} of this folder, or remove it")),
+                    Diagnostic::error(format!(
+                        "`{key}` only applies to a section's {SECTION_FILE}"
+                    ))
+                    .at(&source, span)
+                    .hint(format!(
+                        "move it to the {SECTION_FILE} of this folder, or remove it"
+                    )),
                 );
             }
         }

@@ -4,7 +4,9 @@
 
 use rayon::prelude::*;
 use serde_json::json;
-use tera::{Context, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+use tera::{Context, Kwargs, State, TeraResult, Value};
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -35,7 +37,12 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(config: &'a Config, strings: &'a [Strings], site: &'a Site, templates: &'a mut Templates) -> Self {
+    pub fn new(
+        config: &'a Config,
+        strings: &'a [Strings],
+        site: &'a Site,
+        templates: &'a mut Templates,
+    ) -> Self {
         let languages: Vec<serde_json::Value> = config
             .site
             .languages
@@ -46,6 +53,22 @@ impl<'a> Renderer<'a> {
                        "url": config.url(&site.pages[site.homes[i]].url)})
             })
             .collect();
+        let cards: Vec<Value> = site
+            .pages
+            .par_iter()
+            .map(|p| {
+                let s = &strings[p.lang()];
+                Value::from_serializable(&json!({
+                    "title": p.src.front.title,
+                    "url": config.url(&p.url),
+                    "date": p.src.date.map(|d| d.to_string()),
+                    "date_display": p.src.date.map(|d| s.format_date(d)),
+                    "summary": description(p),
+                    "author": p.src.front.author,
+                }))
+            })
+            .collect();
+        register_section_pages(templates, config, site, &cards);
         let global = templates.tera.global_context();
         global.insert(
             "site",
@@ -67,7 +90,10 @@ impl<'a> Renderer<'a> {
                     let items: Vec<serde_json::Value> = keys
                         .iter()
                         .filter_map(|k| site.translation(k, i))
-                        .map(|p| json!({"key": p.key, "title": p.src.front.title, "url": config.url(&p.url)}))
+                        .map(|p| {
+                            let title = p.src.front.menu_title.as_ref().unwrap_or(&p.src.front.title);
+                            json!({"key": p.key, "title": title, "url": config.url(&p.url)})
+                        })
                         .collect();
                     Value::from_serializable(&items)
                 };
@@ -80,21 +106,6 @@ impl<'a> Renderer<'a> {
                     menu: menu(&config.site.menu),
                     footer_menu: menu(&config.site.footer_menu),
                 }
-            })
-            .collect();
-        let cards = site
-            .pages
-            .par_iter()
-            .map(|p| {
-                let s = &strings[p.lang()];
-                Value::from_serializable(&json!({
-                    "title": p.src.front.title,
-                    "url": config.url(&p.url),
-                    "date": p.src.date.map(|d| d.to_string()),
-                    "date_display": p.src.date.map(|d| s.format_date(d)),
-                    "summary": description(p),
-                    "author": p.src.front.author,
-                }))
             })
             .collect();
         let minify = minify_html::Cfg {
@@ -132,18 +143,25 @@ impl<'a> Renderer<'a> {
     fn render_page(&self, index: usize, pager: usize, sink: &Sink) -> Result<(), Diagnostic> {
         let page = &self.site.pages[index];
         let ctx = self.context(page, pager);
-        let html = self.templates.tera.render(&page.template, &ctx).map_err(|e| {
-            let d = self.templates.error(&e);
-            if matches!(e.kind(), tera::ErrorKind::TemplateNotFound(_)) {
-                Diagnostic::error(format!("template `{}` does not exist", page.template))
-                    .at(&page.src.source, page.src.value_span("template"))
-                    .hint(d.hint.unwrap_or_default())
-            } else {
-                d
-            }
-        })?;
+        let html = self
+            .templates
+            .tera
+            .render(&page.template, &ctx)
+            .map_err(|e| {
+                let d = self.templates.error(&e);
+                if matches!(e.kind(), tera::ErrorKind::TemplateNotFound(_)) {
+                    Diagnostic::error(format!("template `{}` does not exist", page.template))
+                        .at(&page.src.source, page.src.value_span("template"))
+                        .hint(d.hint.unwrap_or_default())
+                } else {
+                    d
+                }
+            })?;
         let min = minify_html::minify(html.as_bytes(), &self.minify);
-        let path = format!("{}index.html", page.pager_url(pager, &self.strings[page.lang()]));
+        let path = format!(
+            "{}index.html",
+            page.pager_url(pager, &self.strings[page.lang()])
+        );
         sink(&path, &min).map_err(|e| write_error(&path, &e))
     }
 
@@ -183,7 +201,11 @@ impl<'a> Renderer<'a> {
         ctx.insert("switcher", &Vec::<serde_json::Value>::new());
         ctx.insert("alternates", &Vec::<serde_json::Value>::new());
         ctx.insert("jsonld", "");
-        let html = self.templates.tera.render("404.html", &ctx).map_err(|e| self.templates.error(&e))?;
+        let html = self
+            .templates
+            .tera
+            .render("404.html", &ctx)
+            .map_err(|e| self.templates.error(&e))?;
         Ok(minify_html::minify(html.as_bytes(), &self.minify))
     }
 
@@ -225,7 +247,10 @@ impl<'a> Renderer<'a> {
         }
         if let Some(parent) = page.parent {
             let p = &self.site.pages[parent];
-            ctx.insert("parent", &json!({"title": p.src.front.title, "url": self.config.url(&p.url)}));
+            ctx.insert(
+                "parent",
+                &json!({"title": p.src.front.title, "url": self.config.url(&p.url)}),
+            );
         }
         ctx.insert("jsonld", &self.jsonld(page, lang));
         ctx
@@ -249,7 +274,9 @@ impl<'a> Renderer<'a> {
             }
         }
         if let Some(default) = self.site.translation(&page.key, 0) {
-            alternates.push(json!({"hreflang": "x-default", "href": self.config.permalink(&default.url)}));
+            alternates.push(
+                json!({"hreflang": "x-default", "href": self.config.permalink(&default.url)}),
+            );
         }
         (switcher, alternates)
     }
@@ -258,8 +285,16 @@ impl<'a> Renderer<'a> {
         let strings = &self.strings[page.lang()];
         let per = page.paginate_by;
         let start = (pager - 1) * per;
-        let cards: Vec<Value> = page.children.iter().skip(start).take(per).map(|&c| self.cards[c].clone()).collect();
-        let link = |n: usize| (n >= 1 && n <= page.pager_count).then(|| self.config.url(&page.pager_url(n, strings)));
+        let cards: Vec<Value> = page
+            .children
+            .iter()
+            .skip(start)
+            .take(per)
+            .map(|&c| self.cards[c].clone())
+            .collect();
+        let link = |n: usize| {
+            (n >= 1 && n <= page.pager_count).then(|| self.config.url(&page.pager_url(n, strings)))
+        };
         let pagers: Vec<serde_json::Value> = (1..=page.pager_count)
             .map(|n| json!({"number": n, "url": link(n), "current": n == pager}))
             .collect();
@@ -267,7 +302,10 @@ impl<'a> Renderer<'a> {
         map.insert("pages".into(), Value::from(cards));
         map.insert("current".into(), Value::from(pager));
         map.insert("total".into(), Value::from(page.pager_count));
-        map.insert("previous".into(), Value::from_serializable(&link(pager.wrapping_sub(1))));
+        map.insert(
+            "previous".into(),
+            Value::from_serializable(&link(pager.wrapping_sub(1))),
+        );
         map.insert("next".into(), Value::from_serializable(&link(pager + 1)));
         map.insert("pagers".into(), Value::from_serializable(&pagers));
         Value::from(map)
@@ -289,7 +327,9 @@ impl<'a> Renderer<'a> {
 
     fn jsonld(&self, page: &Page, lang: usize) -> String {
         let org = &self.config.site.organisation;
-        let home = self.config.permalink(&self.site.pages[self.site.homes[0]].url);
+        let home = self
+            .config
+            .permalink(&self.site.pages[self.site.homes[0]].url);
         let mut organisation = json!({
             "@type": "NGO",
             "@id": format!("{home}#organisation"),
@@ -313,8 +353,49 @@ impl<'a> Renderer<'a> {
             "inLanguage": self.config.site.languages[lang].code,
             "publisher": {"@id": format!("{home}#organisation")},
         });
-        json_for_script(&json!({"@context": "https://schema.org", "@graph": [organisation, webpage]}))
+        json_for_script(
+            &json!({"@context": "https://schema.org", "@graph": [organisation, webpage]}),
+        )
     }
+}
+
+/// `section_pages(key="verhalen/_index", lang=lang.code, limit=3)`: the listing of a section in
+/// one language, for pages that show another section's entries (the home page's stories).
+fn register_section_pages(
+    templates: &mut Templates,
+    config: &Config,
+    site: &Site,
+    cards: &[Value],
+) {
+    let mut sections: BTreeMap<(String, String), Vec<Value>> = BTreeMap::new();
+    for p in site.pages.iter().filter(|p| p.src.is_section) {
+        let code = config.site.languages[p.lang()].code.clone();
+        sections.insert(
+            (code, p.key.clone()),
+            p.children.iter().map(|&c| cards[c].clone()).collect(),
+        );
+    }
+    let keys: BTreeSet<String> = sections.keys().map(|(_, k)| k.clone()).collect();
+    templates.tera.register_function(
+        "section_pages",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Vec<Value>> {
+            let key: String = kwargs.must_get("key")?;
+            let lang: String = kwargs.must_get("lang")?;
+            let limit: usize = kwargs.get("limit")?.unwrap_or(usize::MAX);
+            if !keys.contains(&key) {
+                let hint = crate::diag::suggest(&key, keys.iter().map(String::as_str))
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return Err(tera::Error::message(format!(
+                    "there is no section with key `{key}`{hint}"
+                )));
+            }
+            Ok(sections
+                .get(&(lang, key))
+                .map(|v| v.iter().take(limit).cloned().collect())
+                .unwrap_or_default())
+        },
+    );
 }
 
 /// The description for meta tags and listings: the editor's, else the first paragraph, shortened.
