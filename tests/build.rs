@@ -1,0 +1,198 @@
+//! Builds fixture sites with the real binary and checks what a visitor and a crawler get.
+
+mod common;
+
+use common::{Site, links, snapshot};
+
+#[test]
+fn builds_pages_sections_translations_and_languages() {
+    let site = Site::fixture("basic");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let home = site.read("index.html");
+    assert!(home.contains("<html dir=ltr lang=nl>"), "{home}");
+    assert!(home.contains("<h1>Welkom</h1>"));
+    let en = site.read("en/index.html");
+    assert!(en.contains("lang=en"));
+    let ar = site.read("ar/index.html");
+    assert!(ar.contains("<html dir=rtl lang=ar>"), "{ar}");
+
+    // Translated slug, and a translation that exists only in Dutch.
+    assert!(site.read("en/about/index.html").contains("About us"));
+    assert!(site.read("over/index.html").contains(r#"<h2 id=wat-we-doen>"#));
+    assert!(site.out().join("en/news/post-1/index.html").is_file());
+    assert!(!site.out().join("en/nieuws").exists());
+
+    // Drafts are left out unless asked for.
+    assert!(!site.out().join("nieuws/concept").exists());
+    assert_eq!(site.build(&["--drafts"]).code, 0);
+    assert!(site.out().join("nieuws/concept/index.html").is_file());
+}
+
+#[test]
+fn language_switcher_and_hreflang() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.build(&[]).code, 0);
+    let over = site.read("over/index.html");
+    // Alternates only for real translations, plus x-default → Dutch.
+    assert!(over.contains("<link href=https://example.org/over/ hreflang=nl rel=alternate>"), "{over}");
+    assert!(over.contains("<link href=https://example.org/en/about/ hreflang=en rel=alternate>"));
+    assert!(over.contains("<link href=https://example.org/over/ hreflang=x-default rel=alternate>"));
+    assert!(!over.contains("hreflang=ar rel=alternate"));
+    // The switcher names every language in that language; untranslated → that language's home.
+    assert!(over.contains(r#"<a data-translated=true href=/en/about/ lang=en>English</a>"#), "{over}");
+    assert!(over.contains(r#"<a data-translated=false href=/ar/ lang=ar>العربية</a>"#), "{over}");
+    // Canonical URL.
+    assert!(over.contains("<link href=https://example.org/over/ rel=canonical>"));
+}
+
+#[test]
+fn section_listing_is_sorted_paginated_and_has_a_feed() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.build(&[]).code, 0);
+    let first = site.read("nieuws/index.html");
+    // Newest first, two per page.
+    let (b3, b2) = (first.find("Bericht 3").unwrap(), first.find("Bericht 2").unwrap());
+    assert!(b3 < b2, "{first}");
+    assert!(!first.contains("Bericht 1"), "{first}");
+    assert!(first.contains("1/2"));
+    assert!(first.contains("href=/nieuws/pnl/2/"), "{first}");
+    let second = site.read("nieuws/pnl/2/index.html");
+    assert!(second.contains("Bericht 1") && second.contains("2/2"), "{second}");
+    assert!(!second.contains("Bericht 3"));
+
+    let feed = site.read("nieuws/atom.xml");
+    assert!(feed.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">"#));
+    assert!(feed.contains("<updated>2026-03-13T00:00:00Z</updated>"), "{feed}");
+    assert_eq!(feed.matches("<entry>").count(), 3);
+    assert!(feed.find("Bericht 3").unwrap() < feed.find("Bericht 1").unwrap());
+    // Pages link their section's feed.
+    assert!(site.read("nieuws/bericht-1/index.html").contains("href=/nieuws/atom.xml"));
+    // The home page lists the latest two entries of the section, in its own language.
+    let home = site.read("index.html");
+    assert!(home.contains("<ul id=latest><li>Bericht 3<li>Bericht 2</ul>"), "{home}");
+    assert!(site.read("en/index.html").contains("<ul id=latest><li>Post 1</ul>"));
+    // Dates use the language's string table.
+    assert!(site.read("nieuws/bericht-2/index.html").contains("12 m2-nl 2026"));
+}
+
+#[test]
+fn sitemap_robots_404_and_jsonld() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.build(&[]).code, 0);
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<url><loc>https://example.org/over/</loc>"));
+    assert!(sitemap.contains(r#"<xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/about/"/>"#));
+    assert!(sitemap.contains(r#"hreflang="x-default" href="https://example.org/over/""#));
+    assert!(sitemap.contains("<lastmod>2026-02-12</lastmod>"));
+    // One <url> per page: 3 homes, 2 about, 2 sections, 3 + 1 posts.
+    assert_eq!(sitemap.matches("<url>").count(), 11, "{sitemap}");
+
+    assert!(site.read("robots.txt").contains("Sitemap: https://example.org/sitemap.xml"));
+    let nf = site.read("404.html");
+    for l in ["nl", "en", "ar"] {
+        assert!(nf.contains(&format!("nf-{l}")), "{nf}");
+    }
+    let home = site.read("index.html");
+    assert!(home.contains(r#""@type":"NGO""#) && home.contains(r#""name":"Fixture Org""#));
+}
+
+#[test]
+fn assets_are_fingerprinted_minified_and_referenced() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.build(&[]).code, 0);
+    let home = site.read("index.html");
+    let css_href = links(&home).into_iter().find(|l| l.ends_with(".css")).expect("stylesheet link");
+    assert!(css_href.starts_with("/css/site.") && css_href.len() == "/css/site..css".len() + 10, "{css_href}");
+    let css = site.read(css_href.trim_start_matches('/'));
+    assert!(css.starts_with("body{"), "{css}");
+    let img = links(&home).into_iter().find(|l| l.contains("dot.")).expect("image link in Markdown");
+    assert!(site.out().join(img.trim_start_matches('/')).is_file(), "{img}");
+    // The stylesheet's url() points at the fingerprinted image, relative to the stylesheet.
+    assert!(css.contains(&format!("../{}", img.trim_start_matches('/'))), "{css}");
+    assert!(!site.out().join("css/site.css").exists());
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.build(&[]).code, 0);
+    let files = snapshot(&site.out());
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for link in links(&html) {
+            if link.starts_with("http") || link.starts_with('#') || link.starts_with("mailto:") {
+                continue;
+            }
+            let target = link.split('#').next().unwrap().trim_start_matches('/');
+            let file = if target.is_empty() || target.ends_with('/') {
+                format!("{target}index.html")
+            } else {
+                target.to_string()
+            };
+            assert!(files.contains_key(&file), "{path} links to {link}, which was not built");
+        }
+    }
+}
+
+#[test]
+fn sub_path_hosting_prefixes_every_link() {
+    let site = Site::fixture("basic");
+    let run = site.build(&["--base-url", "https://example.org/homestart/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for page in ["index.html", "en/about/index.html", "nieuws/index.html", "404.html"] {
+        let html = site.read(page);
+        for link in links(&html) {
+            if link.starts_with('/') {
+                assert!(link.starts_with("/homestart/"), "{page}: {link} ignores the base path");
+            } else if link.starts_with("http") {
+                assert!(link.starts_with("https://example.org/homestart/"), "{page}: {link}");
+            }
+        }
+    }
+    assert!(site.read("index.html").contains("href=/homestart/over/"));
+    assert!(site.read("sitemap.xml").contains("<loc>https://example.org/homestart/en/about/</loc>"));
+    assert!(site.read("nieuws/atom.xml").contains("https://example.org/homestart/nieuws/bericht-3/"));
+}
+
+#[test]
+fn identical_input_gives_identical_output() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.build(&[]).code, 0);
+    let first = snapshot(&site.out());
+    assert_eq!(site.build(&[]).code, 0);
+    let second = snapshot(&site.out());
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    for (k, v) in &first {
+        assert!(second[k] == *v, "{k} differs between two builds");
+    }
+    // A second copy of the project in another folder builds the same bytes too.
+    let other = Site::fixture("basic");
+    assert_eq!(other.build(&[]).code, 0);
+    assert!(snapshot(&other.out()) == first);
+}
+
+#[test]
+fn included_site_builds_with_every_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let run = common::homestart(root, &["build", "--out", target.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let read = |p: &str| std::fs::read_to_string(target.join(p)).unwrap();
+    assert!(read("index.html").contains("<html dir=ltr lang=nl>"));
+    assert!(read("en/index.html").contains("<html dir=ltr lang=en>"));
+    assert!(read("ar/index.html").contains("<html dir=rtl lang=ar>"));
+    for lang in ["pl", "tr", "ti"] {
+        assert!(read(&format!("{lang}/index.html")).contains(&format!("lang={lang}>")));
+    }
+    for page in ["verwijzers", "over", "vrijwilliger", "contact", "privacy", "toegankelijkheid", "verhalen"] {
+        assert!(target.join(page).join("index.html").is_file(), "missing /{page}/");
+    }
+    for page in ["referrers", "about", "volunteer", "contact", "privacy", "accessibility", "stories"] {
+        assert!(target.join("en").join(page).join("index.html").is_file(), "missing /en/{page}/");
+    }
+    let stories = std::fs::read_dir(target.join("verhalen")).unwrap().count();
+    assert!(stories >= 4 + 1, "at least four stories plus the feed");
+}
