@@ -1,1 +1,337 @@
-fn main() {}
+//! `cargo bench --bench build`: whole-process build times of the included site and of a
+//! generated corpus, printed as a table (a benchmark, never a timed test).
+//!
+//! The corpus is deterministic (fixed seed): `PAGES` Markdown pages of ~900 words with
+//! headings, lists, tables, code blocks and links, in 20 sections, one language, built with
+//! the project's own templates and styles. Set `HOMESTART_BENCH_PAGES` to change its size.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const SECTIONS: usize = 20;
+
+fn main() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_homestart"));
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let work = repo.join("target/bench");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).unwrap();
+
+    println!("homestart build benchmark");
+    println!("machine: {}, {} logical CPUs", cpu_model(), num_cpus());
+    println!();
+    println!("| input | pages | runs | median | min | max | pages/s |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+
+    let out = work.join("site-out");
+    let (pages, times) = time_builds(&bin, &repo, &out, 20);
+    row("included site (6 languages)", pages, &times);
+
+    let n: usize = std::env::var("HOMESTART_BENCH_PAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let corpus = work.join("corpus");
+    let t = Instant::now();
+    generate_corpus(&repo, &corpus, n);
+    let generated = t.elapsed();
+    let (pages, times) = time_builds(&bin, &corpus, &corpus.join("public"), 5);
+    row(
+        &format!("generated corpus ({n} pages, {SECTIONS} sections)"),
+        pages,
+        &times,
+    );
+    println!();
+    println!(
+        "(corpus generated in {:.1} s; each run is a fresh `homestart build` process, output written and minified)",
+        generated.as_secs_f64()
+    );
+}
+
+/// Runs `homestart build` `runs` times (after one warm-up) and returns the page count and times.
+fn time_builds(bin: &Path, root: &Path, out: &Path, runs: usize) -> (usize, Vec<Duration>) {
+    let mut times = Vec::new();
+    let mut pages = 0;
+    for i in 0..=runs {
+        let t = Instant::now();
+        let o = Command::new(bin)
+            .arg("--root")
+            .arg(root)
+            .args(["build", "--out"])
+            .arg(out)
+            .output()
+            .expect("run homestart");
+        let elapsed = t.elapsed();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "build failed:\n{stderr}");
+        pages = stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("built ")?.split(' ').next()?.parse().ok())
+            .unwrap_or(0);
+        if i > 0 {
+            times.push(elapsed);
+        }
+    }
+    times.sort();
+    (pages, times)
+}
+
+fn row(name: &str, pages: usize, times: &[Duration]) {
+    let median = times[times.len() / 2];
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    println!(
+        "| {name} | {pages} | {} | {} | {} | {} | {:.0} |",
+        times.len(),
+        ms(median),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+        pages as f64 / median.as_secs_f64()
+    );
+}
+
+/// A small deterministic generator (SplitMix64): same corpus on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const WORDS: &[&str] = &[
+    "gezin",
+    "vrijwilliger",
+    "ouder",
+    "kind",
+    "week",
+    "thuis",
+    "samen",
+    "steun",
+    "coördinator",
+    "gemeente",
+    "baby",
+    "peuter",
+    "school",
+    "spelen",
+    "lezen",
+    "praten",
+    "luisteren",
+    "koffie",
+    "afspraak",
+    "buurt",
+    "tijd",
+    "rust",
+    "vertrouwen",
+    "helpen",
+    "vragen",
+    "antwoord",
+    "dag",
+    "ochtend",
+    "avond",
+    "moeder",
+    "vader",
+    "oma",
+    "familie",
+    "vriend",
+    "huis",
+    "tuin",
+    "park",
+    "bibliotheek",
+    "huisarts",
+    "zorg",
+    "de",
+    "het",
+    "een",
+    "en",
+    "met",
+    "voor",
+    "op",
+    "in",
+    "naar",
+    "van",
+    "is",
+    "was",
+    "heeft",
+    "komt",
+    "gaat",
+];
+
+fn sentence(rng: &mut Rng, words: usize) -> String {
+    let mut s = String::new();
+    for i in 0..words {
+        let w = WORDS[rng.below(WORDS.len())];
+        if i == 0 {
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                s.extend(f.to_uppercase());
+                s.push_str(c.as_str());
+            }
+        } else {
+            s.push(' ');
+            s.push_str(w);
+        }
+    }
+    s.push('.');
+    s
+}
+
+fn page_body(rng: &mut Rng, n: usize) -> String {
+    let mut b = String::with_capacity(7000);
+    let mut words = 0;
+    let mut block = 0;
+    while words < 900 {
+        match block % 6 {
+            0 => {
+                let _ = writeln!(b, "## {}\n", sentence(rng, 3).trim_end_matches('.'));
+            }
+            1 | 3 => {
+                for _ in 0..5 {
+                    let len = 8 + rng.below(10);
+                    words += len;
+                    b.push_str(&sentence(rng, len));
+                    b.push(' ');
+                }
+                let target = rng.below(n);
+                let _ = writeln!(
+                    b,
+                    "Lees ook [pagina {target}](/{}/pagina-{target}/).\n",
+                    section_dir(target % SECTIONS)
+                );
+            }
+            2 => {
+                for _ in 0..4 {
+                    words += 6;
+                    let _ = writeln!(b, "- {}", sentence(rng, 6));
+                }
+                b.push('\n');
+            }
+            4 => {
+                b.push_str("| Wat | Wanneer | Hoe vaak |\n|---|---|---|\n");
+                for _ in 0..4 {
+                    words += 6;
+                    let _ = writeln!(
+                        b,
+                        "| {} | {} | {} |",
+                        sentence(rng, 2),
+                        sentence(rng, 2),
+                        rng.below(20)
+                    );
+                }
+                b.push('\n');
+            }
+            _ => {
+                words += 12;
+                let _ = writeln!(
+                    b,
+                    "```\nafspraak {{ dag: {}, uur: {} }}\nnotitie = \"{}\"\n```\n",
+                    rng.below(7),
+                    rng.below(24),
+                    sentence(rng, 8)
+                );
+            }
+        }
+        block += 1;
+    }
+    b
+}
+
+/// Writes a one-language site of `n` pages into `dir`, reusing the project's templates,
+/// static files and Dutch strings.
+fn generate_corpus(repo: &Path, dir: &Path, n: usize) {
+    std::fs::create_dir_all(dir.join("i18n")).unwrap();
+    copy_dir(&repo.join("templates"), &dir.join("templates"));
+    copy_dir(&repo.join("static"), &dir.join("static"));
+    std::fs::copy(repo.join("i18n/nl.yaml"), dir.join("i18n/nl.yaml")).unwrap();
+    std::fs::write(
+        dir.join("site.yaml"),
+        "title: Corpus\nbase_url: https://example.org/\nlanguages:\n  - {code: nl, name: Nederlands, locale: nl_NL}\n\
+         menu: [sectie-0/_index, sectie-1/_index, verhalen/_index]\norganisation: {name: Corpus}\npaginate_by: 20\n",
+    )
+    .unwrap();
+    let content = dir.join("content/nl");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(
+        content.join("_index.md"),
+        "---\ntitle: Corpus\n---\nEen gegenereerde site om de bouwtijd te meten.\n",
+    )
+    .unwrap();
+    let mut rng = Rng(0x5EED);
+    for s in 0..SECTIONS {
+        let d = content.join(section_dir(s));
+        std::fs::create_dir_all(&d).unwrap();
+        let sort = if s % 2 == 0 { "date" } else { "weight" };
+        let feed = if s % 4 == 0 { "feed: true\n" } else { "" };
+        std::fs::write(
+            d.join("_index.md"),
+            format!(
+                "---\ntitle: Sectie {s}\nsort_by: {sort}\n{feed}---\n{}\n",
+                sentence(&mut rng, 20)
+            ),
+        )
+        .unwrap();
+    }
+    for i in 0..n {
+        let s = i % SECTIONS;
+        let body = page_body(&mut rng, n);
+        let front = format!(
+            "---\ntitle: {}\ndate: 2026-{:02}-{:02}\nweight: {}\n---\n",
+            sentence(&mut rng, 5).trim_end_matches('.'),
+            1 + i % 12,
+            1 + i % 28,
+            i
+        );
+        std::fs::write(
+            content.join(section_dir(s)).join(format!("pagina-{i}.md")),
+            front + &body,
+        )
+        .unwrap();
+    }
+}
+
+/// Folder of section `s`; the last is `verhalen`, which the home template lists.
+fn section_dir(s: usize) -> String {
+    if s == SECTIONS - 1 {
+        "verhalen".to_string()
+    } else {
+        format!("sectie-{s}")
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let target = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into())
+}
+
+fn num_cpus() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

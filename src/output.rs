@@ -79,7 +79,8 @@ impl Staging {
                 let _ = fs::rename(&old_path, target);
                 return Err(io_error(target, &e));
             }
-            // `old` (holding only the previous output, which carried our marker) is removed on drop.
+            // `old` holds only the previous output, which carried our marker.
+            remove_tree(&old_path);
             drop(old);
         } else {
             fs::rename(staged, target).map_err(|e| io_error(target, &e))?;
@@ -87,6 +88,38 @@ impl Staging {
         // The staging folder now lives at `target`; make sure TempDir does not delete it.
         let _ = self.dir.keep();
         Ok(())
+    }
+}
+
+/// Removes a folder tree we created, unlinking files in parallel (a 10,000-page site has
+/// 10,000 folders; one thread spends most of a second on it).
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_type().is_dir() {
+            dirs.push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().for_each(|f| {
+        let _ = fs::remove_file(f);
+    });
+    // Deepest level first, so each folder is empty when it is removed; one level in parallel.
+    let mut levels: std::collections::BTreeMap<usize, Vec<PathBuf>> =
+        std::collections::BTreeMap::new();
+    for d in dirs {
+        levels.entry(d.components().count()).or_default().push(d);
+    }
+    for (_, level) in levels.into_iter().rev() {
+        level.par_iter().for_each(|d| {
+            let _ = fs::remove_dir(d);
+        });
     }
 }
 

@@ -15,13 +15,19 @@ fn broken(breakage: impl FnOnce(&Site)) -> String {
     let run = site.build(&[]);
     assert_ne!(run.code, 0, "build should fail:\n{}", run.stderr);
     assert!(run.stderr.contains("build failed"), "{}", run.stderr);
-    assert!(snapshot(&site.out()) == before, "output changed by a failed build");
+    assert!(
+        snapshot(&site.out()) == before,
+        "output changed by a failed build"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("homestart"))
         .collect();
-    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left behind: {leftovers:?}"
+    );
     run.stderr
 }
 
@@ -33,13 +39,30 @@ fn assert_has(stderr: &str, needles: &[&str]) {
 
 #[test]
 fn unknown_front_matter_key_suggests_the_right_one() {
-    let err = broken(|s| s.write("content/nl/over.md", "---\ntitle: Over\ndescripton: x\n---\nTekst\n"));
-    assert_has(&err, &["content/nl/over.md:3:1", "unknown key `descripton`", "did you mean `description`?"]);
+    let err = broken(|s| {
+        s.write(
+            "content/nl/over.md",
+            "---\ntitle: Over\ndescripton: x\n---\nTekst\n",
+        )
+    });
+    assert_has(
+        &err,
+        &[
+            "content/nl/over.md:3:1",
+            "unknown key `descripton`",
+            "did you mean `description`?",
+        ],
+    );
 }
 
 #[test]
 fn yaml_syntax_error_in_front_matter() {
-    let err = broken(|s| s.write("content/nl/over.md", "---\ntitle: Over\nweight: [1, 2\n---\nTekst\n"));
+    let err = broken(|s| {
+        s.write(
+            "content/nl/over.md",
+            "---\ntitle: Over\nweight: [1, 2\n---\nTekst\n",
+        )
+    });
     assert_has(&err, &["content/nl/over.md:4:", "front matter"]);
 }
 
@@ -67,37 +90,73 @@ fn markdown_mistakes_are_located() {
 
 #[test]
 fn duplicate_url_names_both_files() {
-    let err = broken(|s| s.write("content/en/other.md", "---\ntitle: Other\nslug: about\ntranslation_key: nieuws/bericht-2\n---\n"));
+    let err = broken(|s| {
+        s.write(
+            "content/en/other.md",
+            "---\ntitle: Other\nslug: about\ntranslation_key: nieuws/bericht-2\n---\n",
+        )
+    });
     assert_has(
         &err,
-        &["two pages have the address /en/about/", "content/en/over.md:3:7", "see also: content/en/other.md:3:7"],
+        &[
+            "two pages have the address /en/about/",
+            "content/en/over.md:3:7",
+            "see also: content/en/other.md:3:7",
+        ],
     );
 }
 
 #[test]
 fn translation_key_that_points_nowhere() {
-    let err = broken(|s| s.write("content/en/extra.md", "---\ntitle: Extra\ntranslation_key: overr\n---\n"));
+    let err = broken(|s| {
+        s.write(
+            "content/en/extra.md",
+            "---\ntitle: Extra\ntranslation_key: overr\n---\n",
+        )
+    });
     assert_has(
         &err,
-        &["content/en/extra.md:3:18", "translation key `overr` matches no page in the default language", "did you mean `over`?"],
+        &[
+            "content/en/extra.md:3:18",
+            "translation key `overr` matches no page in the default language",
+            "did you mean `over`?",
+        ],
     );
 }
 
 #[test]
 fn missing_template_is_located_at_the_template_key() {
-    let err = broken(|s| s.write("content/nl/over.md", "---\ntitle: Over\ntemplate: pagina.html\n---\n"));
-    assert_has(&err, &["content/nl/over.md:3:11", "template `pagina.html` does not exist", "did you mean `page.html`?"]);
+    let err = broken(|s| {
+        s.write(
+            "content/nl/over.md",
+            "---\ntitle: Over\ntemplate: pagina.html\n---\n",
+        )
+    });
+    assert_has(
+        &err,
+        &[
+            "content/nl/over.md:3:11",
+            "template `pagina.html` does not exist",
+            "did you mean `page.html`?",
+        ],
+    );
 }
 
 #[test]
 fn template_syntax_and_render_errors_are_located() {
     let err = broken(|s| {
-        s.write("templates/page.html", "{% extends \"base.html\" %}{% block main %}\n{{ page.titel }}\n{% endblock main %}");
+        s.write(
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block main %}\n{{ page.titel }}\n{% endblock main %}",
+        );
     });
     assert_has(&err, &["templates/page.html:2:", "template error"]);
 
     let err = broken(|s| {
-        s.write("templates/page.html", "{% extends \"base.html\" %}{% block main %}\n{% if page.title %}\n{% endblock main %}");
+        s.write(
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block main %}\n{% if page.title %}\n{% endblock main %}",
+        );
     });
     assert_has(&err, &["templates/page.html:", "template error"]);
 }
@@ -106,9 +165,19 @@ fn template_syntax_and_render_errors_are_located() {
 fn unknown_asset_in_template() {
     let err = broken(|s| {
         let base = std::fs::read_to_string(s.root().join("templates/base.html")).unwrap();
-        s.write("templates/base.html", &base.replace("css/site.css", "css/sight.css"));
+        s.write(
+            "templates/base.html",
+            &base.replace("css/site.css", "css/sight.css"),
+        );
     });
-    assert_has(&err, &["templates/base.html:7:33", "there is no file static/css/sight.css", "did you mean `css/site.css`?"]);
+    assert_has(
+        &err,
+        &[
+            "templates/base.html:7:33",
+            "there is no file static/css/sight.css",
+            "did you mean `css/site.css`?",
+        ],
+    );
 }
 
 #[test]
@@ -117,15 +186,28 @@ fn missing_string_names_table_and_key() {
         let en = std::fs::read_to_string(s.root().join("i18n/en.yaml")).unwrap();
         s.write("i18n/en.yaml", &en.replace("home: home-en\n", ""));
     });
-    assert_has(&err, &["i18n/en.yaml", "string table i18n/en.yaml is missing the key `home`", "home-nl"]);
+    assert_has(
+        &err,
+        &[
+            "i18n/en.yaml",
+            "string table i18n/en.yaml is missing the key `home`",
+            "home-nl",
+        ],
+    );
 }
 
 #[test]
 fn all_errors_of_a_run_are_reported_together() {
     let err = broken(|s| {
         s.write("content/nl/over.md", "---\ntitel: Over\n---\n");
-        s.write("content/en/over.md", "---\ntitle: About\nslug: About Us\n---\n");
-        s.write("content/ar/_index.md", "---\ntitle: x\ndate: 2026-13-01\n---\n");
+        s.write(
+            "content/en/over.md",
+            "---\ntitle: About\nslug: About Us\n---\n",
+        );
+        s.write(
+            "content/ar/_index.md",
+            "---\ntitle: x\ndate: 2026-13-01\n---\n",
+        );
     });
     assert_has(
         &err,
@@ -141,19 +223,35 @@ fn all_errors_of_a_run_are_reported_together() {
 #[test]
 fn encoding_problems_get_clear_messages() {
     let err = broken(|s| s.write_bytes("content/nl/over.md", b"---\ntitle: Caf\xe9\n---\n"));
-    assert_has(&err, &["content/nl/over.md:2:11", "not UTF-8", "UTF-8 encoding"]);
+    assert_has(
+        &err,
+        &["content/nl/over.md:2:11", "not UTF-8", "UTF-8 encoding"],
+    );
 
     let err = broken(|s| s.write("content/nl/over.md", "---\ntitle: Over\n\tweight: 2\n---\n"));
-    assert_has(&err, &["content/nl/over.md:3:1", "tab character used for indentation", "spaces"]);
+    assert_has(
+        &err,
+        &[
+            "content/nl/over.md:3:1",
+            "tab character used for indentation",
+            "spaces",
+        ],
+    );
 }
 
 #[test]
 fn bom_and_crlf_are_accepted() {
     let site = Site::fixture("basic");
-    site.write("content/nl/over.md", "\u{feff}---\r\ntitle: Over ons\r\nweight: 2\r\n---\r\n## Kop\r\n\r\nTekst.\r\n");
+    site.write(
+        "content/nl/over.md",
+        "\u{feff}---\r\ntitle: Over ons\r\nweight: 2\r\n---\r\n## Kop\r\n\r\nTekst.\r\n",
+    );
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(site.read("over/index.html").contains("<h1>Over ons</h1><h2 id=kop>Kop</h2>"));
+    assert!(
+        site.read("over/index.html")
+            .contains("<h1>Over ons</h1><h2 id=kop>Kop</h2>")
+    );
 }
 
 #[test]
@@ -162,14 +260,25 @@ fn never_replaces_a_folder_it_did_not_create() {
     site.write("public/notes.txt", "mine");
     let run = site.build(&[]);
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("was not created by homestart"), "{}", run.stderr);
-    assert_eq!(std::fs::read_to_string(site.out().join("notes.txt")).unwrap(), "mine");
+    assert!(
+        run.stderr.contains("was not created by homestart"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.out().join("notes.txt")).unwrap(),
+        "mine"
+    );
     assert_eq!(std::fs::read_dir(site.out()).unwrap().count(), 1);
 
     // Nor the project itself.
     let run = site.build(&["--out", site.root().to_str().unwrap()]);
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("contains the project itself"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("contains the project itself"),
+        "{}",
+        run.stderr
+    );
     assert!(site.root().join("site.yaml").is_file());
 }
 
@@ -179,5 +288,9 @@ fn missing_site_config_is_explained() {
     site.remove("site.yaml");
     let run = site.build(&[]);
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("site.yaml") && run.stderr.contains("hint"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("site.yaml") && run.stderr.contains("hint"),
+        "{}",
+        run.stderr
+    );
 }

@@ -19,7 +19,7 @@ pub struct Links<'a> {
 impl Links<'_> {
     /// `/verwijzers/` → `{base}verwijzers/`; `/img/a.jpg` → `{base}img/a.1f2e3d4c5b.jpg`.
     /// Relative and external URLs are left alone.
-    pub fn rewrite<'s>(&self, dest: &'s str) -> Option<String> {
+    pub fn rewrite(&self, dest: &str) -> Option<String> {
         let rest = dest.strip_prefix('/')?;
         if rest.starts_with('/') {
             return None; // protocol-relative: external

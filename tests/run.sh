@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The project's test command (README.md): Rust unit and integration tests, then the included
+# site built and checked page by page with the Nu HTML Checker and axe-core in headless
+# Chromium, at the root and under a sub-path, plus the harness's own self-test.
+# Needs: cargo, Java, Debian's chromium, and `npm ci` in tests/browser (see .ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${CARGO_TARGET_DIR:-target}"
+bin="$target/release/homestart"
+
+echo "== cargo test (release profile, shared with the binary build)"
+cargo build --release --locked
+cargo test --release --locked
+
+if [ ! -d tests/browser/node_modules ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund)
+fi
+
+site="$target/test-site"
+echo "== build the included site and check every page"
+"$bin" build --out "$site"
+node tests/browser/check.mjs "$site"
+
+echo "== the same site hosted under a sub-path"
+"$bin" build --out "$site-sub" --base-url http://localhost/homestart/
+node tests/browser/check.mjs "$site-sub" --base /homestart/
+
+echo "== the checks fail on a broken page"
+HOMESTART="$bin" node tests/browser/selftest.mjs
+
+echo "all tests passed"
