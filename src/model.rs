@@ -76,6 +76,21 @@ pub fn build(
 ) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let nlang = config.site.languages.len();
+    for p in sources
+        .iter()
+        .filter(|p| p.rel == SECTION_FILE && p.front.draft && !drafts)
+    {
+        errors.push(
+            Diagnostic::error("a language's home page cannot be a draft")
+                .at(&p.source, p.key_span("draft"))
+                .hint(
+                    "remove `draft: true`: every other page of the language links to its home page",
+                ),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     sources.retain(|p| drafts || !p.front.draft);
     sources.sort_by(|a, b| (a.lang, &a.rel).cmp(&(b.lang, &b.rel)));
 

@@ -283,6 +283,20 @@ fn never_replaces_a_folder_it_did_not_create() {
 }
 
 #[test]
+fn draft_home_page_is_refused() {
+    let err = broken(|s| {
+        s.write(
+            "content/en/_index.md",
+            "---\ntitle: Welcome\ndraft: true\n---\n",
+        )
+    });
+    assert_has(
+        &err,
+        &["content/en/_index.md:3:1", "home page cannot be a draft"],
+    );
+}
+
+#[test]
 fn missing_site_config_is_explained() {
     let site = Site::fixture("basic");
     site.remove("site.yaml");

@@ -150,6 +150,17 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
                 )),
         );
     }
+    if front
+        .translation_key
+        .as_deref()
+        .is_some_and(|k| k.trim().is_empty())
+    {
+        errors.push(
+            Diagnostic::error("translation_key is empty")
+                .at(src, value_at("translation_key"))
+                .hint("remove the line (the file's path is the key), or name the Dutch page this translates"),
+        );
+    }
     if front.paginate_by == Some(0) {
         errors.push(
             Diagnostic::error("paginate_by must be at least 1")
