@@ -168,12 +168,7 @@ impl<'a> Renderer<'a> {
 
     /// The not-found page: one file for all addresses, so it speaks every language.
     pub fn render_404(&self) -> Result<Vec<u8>, Diagnostic> {
-        let data = &self.langs[0];
-        let mut ctx = Context::new();
-        ctx.insert_value("lang", data.lang.clone());
-        ctx.insert_value("t", data.t.clone());
-        ctx.insert_value("menu", data.menu.clone());
-        ctx.insert_value("footer_menu", data.footer_menu.clone());
+        let mut ctx = self.language_context(0);
         let languages: Vec<Value> = self
             .langs
             .iter()
@@ -210,16 +205,22 @@ impl<'a> Renderer<'a> {
         Ok(minify_html::minify(html.as_bytes(), &self.minify))
     }
 
-    fn context(&self, page: &Page, pager: usize) -> Context {
-        let lang = page.lang();
-        let strings = &self.strings[lang];
+    /// A context holding what every page of one language shares (cheap: reference-counted).
+    fn language_context(&self, lang: usize) -> Context {
         let data = &self.langs[lang];
-        let url = page.pager_url(pager, strings);
         let mut ctx = Context::new();
         ctx.insert_value("lang", data.lang.clone());
         ctx.insert_value("t", data.t.clone());
         ctx.insert_value("menu", data.menu.clone());
         ctx.insert_value("footer_menu", data.footer_menu.clone());
+        ctx
+    }
+
+    fn context(&self, page: &Page, pager: usize) -> Context {
+        let lang = page.lang();
+        let strings = &self.strings[lang];
+        let url = page.pager_url(pager, strings);
+        let mut ctx = self.language_context(lang);
         ctx.insert(
             "page",
             &json!({
