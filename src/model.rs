@@ -114,51 +114,55 @@ pub fn build(
         }
     }
 
-    let mut placed = Vec::with_capacity(sources.len());
-    for (i, src) in sources.iter().enumerate() {
-        let lang = &config.site.languages[src.lang];
-        let mut url = if src.lang == 0 {
-            String::new()
-        } else {
-            format!("{}/", lang.code)
+    // URL of every folder, built once per folder: a folder name that cannot be a URL segment
+    // is reported once (at its section page, or the first page in it), not once per page.
+    let mut folder_url: BTreeMap<(usize, String), Option<String>> = BTreeMap::new();
+    for src in &sources {
+        let root = match src.lang {
+            0 => String::new(),
+            l => format!("{}/", config.site.languages[l].code),
         };
-        let folder = folder_of(&src.rel);
+        folder_url
+            .entry((src.lang, String::new()))
+            .or_insert(Some(root));
         let mut prefix = String::new();
-        let mut ok = true;
-        for seg in folder.split('/').filter(|s| !s.is_empty()) {
+        for seg in folder_of(&src.rel).split('/').filter(|s| !s.is_empty()) {
+            let parent = (src.lang, prefix.clone());
             if !prefix.is_empty() {
                 prefix.push('/');
             }
             prefix.push_str(seg);
-            let slug = match section_of.get(&(src.lang, prefix.clone())) {
-                Some(&s) => sources[s]
-                    .front
-                    .slug
-                    .clone()
-                    .unwrap_or_else(|| seg.to_string()),
-                None => seg.to_string(),
-            };
-            if !is_valid_slug(&slug) {
-                ok = false;
-                if i == section_of
-                    .get(&(src.lang, prefix.clone()))
-                    .copied()
-                    .unwrap_or(usize::MAX)
-                    || !src.is_section
-                {
-                    errors.push(
-                        Diagnostic::error(format!("folder name `{seg}` cannot be used in a web address"))
-                            .at(&src.source, 0..3)
-                            .hint(format!(
-                                "rename the folder to lowercase letters, digits and hyphens, or set `slug:` in its {SECTION_FILE}"
-                            )),
-                    );
-                }
-                break;
+            let key = (src.lang, prefix.clone());
+            if folder_url.contains_key(&key) {
+                continue;
             }
-            url.push_str(&slug);
-            url.push('/');
+            let section = section_of.get(&key).map(|&s| &sources[s]);
+            let slug = section
+                .and_then(|s| s.front.slug.clone())
+                .unwrap_or_else(|| seg.to_string());
+            let valid = is_valid_slug(&slug);
+            if !valid {
+                errors.push(
+                    Diagnostic::error(format!("folder name `{seg}` cannot be used in a web address"))
+                        .at(&section.unwrap_or(src).source, 0..3)
+                        .hint(format!(
+                            "rename the folder to lowercase letters, digits and hyphens, or set `slug:` in its {SECTION_FILE}"
+                        )),
+                );
+            }
+            let url = folder_url[&parent]
+                .as_ref()
+                .filter(|_| valid)
+                .map(|p| format!("{p}{slug}/"));
+            folder_url.insert(key, url);
         }
+    }
+
+    let mut placed = Vec::with_capacity(sources.len());
+    for (i, src) in sources.iter().enumerate() {
+        let folder = folder_url[&(src.lang, folder_of(&src.rel).to_string())].clone();
+        let mut ok = folder.is_some();
+        let mut url = folder.unwrap_or_default();
         if !src.is_section {
             let stem = src
                 .rel
@@ -200,6 +204,7 @@ pub fn build(
             .and_then(|f| section_of.get(&(src.lang, f.to_string())).copied());
         let paginate_by = src.front.paginate_by.unwrap_or(config.site.paginate_by);
         if !ok {
+            // Already reported; a unique placeholder keeps it out of the duplicate-URL check.
             url = format!("\u{0}invalid/{i}");
         }
         placed.push((url, key, template, parent, paginate_by));

@@ -283,6 +283,23 @@ fn never_replaces_a_folder_it_did_not_create() {
 }
 
 #[test]
+fn bad_folder_name_is_reported_once() {
+    let err = broken(|s| {
+        s.write("content/nl/Oud Nieuws/een.md", "---\ntitle: Een\n---\n");
+        s.write("content/nl/Oud Nieuws/twee.md", "---\ntitle: Twee\n---\n");
+    });
+    assert_has(
+        &err,
+        &[
+            "content/nl/Oud Nieuws/een.md:1:1",
+            "folder name `Oud Nieuws` cannot be used in a web address",
+        ],
+    );
+    assert_eq!(err.matches("folder name").count(), 1, "{err}");
+    assert!(err.contains("build failed: 1 error(s)"), "{err}");
+}
+
+#[test]
 fn draft_home_page_is_refused() {
     let err = broken(|s| {
         s.write(
