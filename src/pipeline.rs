@@ -112,14 +112,12 @@ pub fn load(
             );
         }
     }
-    for needed in ["404.html"] {
-        if !templates.contains(needed) {
-            diags.push(
-                Diagnostic::error(format!("template `{needed}` does not exist"))
-                    .in_file(format!("templates/{needed}"))
-                    .hint("the site needs it for the page shown at unknown addresses"),
-            );
-        }
+    if !templates.contains("404.html") {
+        diags.push(
+            Diagnostic::error("template `404.html` does not exist")
+                .in_file("templates/404.html")
+                .hint("the site needs it for the page shown at unknown addresses"),
+        );
     }
     timings.push(("model + checks", t.elapsed()));
     if diags.has_errors() {

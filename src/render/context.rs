@@ -43,16 +43,6 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         templates: &'a mut Templates,
     ) -> Self {
-        let languages: Vec<serde_json::Value> = config
-            .site
-            .languages
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                json!({"code": l.code, "name": l.name, "dir": l.direction.as_str(),
-                       "url": config.url(&site.pages[site.homes[i]].url)})
-            })
-            .collect();
         let cards: Vec<Value> = site
             .pages
             .par_iter()
@@ -76,7 +66,6 @@ impl<'a> Renderer<'a> {
                 "title": config.site.title,
                 "base_path": config.base_path,
                 "base_url": config.permalink(""),
-                "languages": languages,
             }),
         );
         let templates: &'a Templates = templates;
@@ -148,16 +137,8 @@ impl<'a> Renderer<'a> {
             .templates
             .tera
             .render(&page.template, &ctx)
-            .map_err(|e| {
-                let d = self.templates.error(&e);
-                if matches!(e.kind(), tera::ErrorKind::TemplateNotFound(_)) {
-                    Diagnostic::error(format!("template `{}` does not exist", page.template))
-                        .at(&page.src.source, page.src.value_span("template"))
-                        .hint(d.hint.unwrap_or_default())
-                } else {
-                    d
-                }
-            })?;
+            // Templates named by pages are checked to exist before rendering (pipeline::load).
+            .map_err(|e| self.templates.error(&e))?;
         let min = minify_html::minify(html.as_bytes(), &self.minify);
         let path = format!(
             "{}index.html",
