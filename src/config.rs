@@ -123,14 +123,13 @@ impl Config {
                 errors.push(if from_flag {
                     d
                 } else {
-                    let span =
-                        yaml::value_span(&source, 0..source.text.len(), "base_url").unwrap_or(0..0);
+                    let span = yaml::file_value_span(&source, "base_url");
                     d.at(&source, span)
                 });
                 (String::new(), "/".to_string())
             }
         };
-        let lang_span = yaml::key_span(&source, 0..source.text.len(), "languages").unwrap_or(0..0);
+        let lang_span = yaml::file_key_span(&source, "languages");
         if site.languages.is_empty() {
             errors.push(
                 Diagnostic::error("no languages listed")
@@ -167,8 +166,7 @@ impl Config {
             seen.push(lang.code.clone());
         }
         if site.paginate_by == 0 {
-            let span =
-                yaml::value_span(&source, 0..source.text.len(), "paginate_by").unwrap_or(0..0);
+            let span = yaml::file_value_span(&source, "paginate_by");
             errors.push(
                 Diagnostic::error("paginate_by must be at least 1")
                     .at(&source, span)

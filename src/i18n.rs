@@ -98,8 +98,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
                             map.insert(key, n.to_string());
                         }
                         _ => {
-                            let span =
-                                yaml::key_span(&source, 0..source.text.len(), &key).unwrap_or(0..0);
+                            let span = yaml::file_key_span(&source, &key);
                             errors.push(
                                 Diagnostic::error(format!(
                                     "string `{key}` must be a single line of text"
@@ -132,8 +131,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
         }
         for key in table.map.keys() {
             if !default.map.contains_key(key) {
-                let span =
-                    yaml::key_span(&table.source, 0..table.source.text.len(), key).unwrap_or(0..0);
+                let span = yaml::file_key_span(&table.source, key);
                 let mut d = Diagnostic::error(format!(
                     "string table {} has key `{key}`, which {} does not have",
                     table.source.path, default.source.path

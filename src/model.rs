@@ -103,9 +103,7 @@ pub fn build(
     }
     for s in strings {
         if !is_valid_slug(s.get("pagination_path")) {
-            let span =
-                crate::yaml::value_span(&s.source, 0..s.source.text.len(), "pagination_path")
-                    .unwrap_or(0..0);
+            let span = crate::yaml::file_value_span(&s.source, "pagination_path");
             errors.push(
                 Diagnostic::error("pagination_path must be usable in a web address")
                     .at(&s.source, span)

@@ -124,6 +124,16 @@ pub fn value_span(src: &Source, range: Range<usize>, key: &str) -> Option<Range<
     Some(if end > start { start..end } else { k })
 }
 
+/// Span of a top-level key of a whole YAML file, or the file's start if it is not written.
+pub fn file_key_span(src: &Source, key: &str) -> Range<usize> {
+    key_span(src, 0..src.text.len(), key).unwrap_or(0..0)
+}
+
+/// Span of a top-level key's value in a whole YAML file, or the file's start.
+pub fn file_value_span(src: &Source, key: &str) -> Range<usize> {
+    value_span(src, 0..src.text.len(), key).unwrap_or(0..0)
+}
+
 /// Turns a serde_yaml error into a diagnostic at the position libyaml reported.
 pub fn from_error(src: &Arc<Source>, base: usize, e: &serde_yaml::Error, what: &str) -> Diagnostic {
     let raw = e.to_string();
