@@ -33,6 +33,7 @@ pub struct Renderer<'a> {
     langs: Vec<LangData>,
     /// Listing card per page, by page index.
     cards: Vec<Value>,
+    organisation: serde_json::Value,
     minify: minify_html::Cfg,
 }
 
@@ -111,6 +112,7 @@ impl<'a> Renderer<'a> {
             templates,
             langs,
             cards,
+            organisation: organisation(config, site),
             minify,
         }
     }
@@ -309,37 +311,41 @@ impl<'a> Renderer<'a> {
     }
 
     fn jsonld(&self, page: &Page, lang: usize) -> String {
-        let org = &self.config.site.organisation;
-        let home = self
-            .config
-            .permalink(&self.site.pages[self.site.homes[0]].url);
-        let mut organisation = json!({
-            "@type": "NGO",
-            "@id": format!("{home}#organisation"),
-            "name": org.name,
-            "url": home,
-        });
-        if let Some(e) = &org.email {
-            organisation["email"] = json!(e);
-        }
-        if let Some(t) = &org.telephone {
-            organisation["telephone"] = json!(t);
-        }
-        if let Some(d) = &org.description {
-            organisation["description"] = json!(d);
-        }
+        let url = self.config.permalink(&page.url);
         let webpage = json!({
             "@type": if page.src.date.is_some() { "Article" } else { "WebPage" },
-            "@id": self.config.permalink(&page.url),
-            "url": self.config.permalink(&page.url),
+            "@id": url,
+            "url": url,
             "name": page.src.front.title,
             "inLanguage": self.config.site.languages[lang].code,
-            "publisher": {"@id": format!("{home}#organisation")},
+            "publisher": {"@id": self.organisation["@id"]},
         });
         json_for_script(
-            &json!({"@context": "https://schema.org", "@graph": [organisation, webpage]}),
+            &json!({"@context": "https://schema.org", "@graph": [self.organisation, webpage]}),
         )
     }
+}
+
+/// The schema.org record of the organisation: the same on every page, so built once.
+fn organisation(config: &Config, site: &Site) -> serde_json::Value {
+    let org = &config.site.organisation;
+    let home = config.permalink(&site.pages[site.homes[0]].url);
+    let mut record = json!({
+        "@type": "NGO",
+        "@id": format!("{home}#organisation"),
+        "name": org.name,
+        "url": home,
+    });
+    for (key, value) in [
+        ("email", &org.email),
+        ("telephone", &org.telephone),
+        ("description", &org.description),
+    ] {
+        if let Some(v) = value {
+            record[key] = json!(v);
+        }
+    }
+    record
 }
 
 /// `section_pages(key="verhalen/_index", lang=lang.code, limit=3)`: the listing of a section in
