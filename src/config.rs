@@ -18,6 +18,7 @@ const KEYS: &[&str] = &[
     "footer_menu",
     "organisation",
     "paginate_by",
+    "registry",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -39,6 +40,41 @@ pub struct SiteConfig {
     /// Default number of entries per listing page, when a section does not say.
     #[serde(default = "default_paginate_by")]
     pub paginate_by: usize,
+    #[serde(default)]
+    pub registry: RegistrySettings,
+}
+
+/// Where the registry's pages go and whether its data is real.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrySettings {
+    /// The registry holds invented example data; every page that shows it says so.
+    #[serde(default)]
+    pub example_data: bool,
+    /// Translation key of the section listing the locations; each location gets a page in it.
+    #[serde(default = "default_locations")]
+    pub locations: String,
+    /// Translation key of the A–Z section; each municipality gets a page in it.
+    #[serde(default = "default_municipalities")]
+    pub municipalities: String,
+}
+
+impl Default for RegistrySettings {
+    fn default() -> Self {
+        RegistrySettings {
+            example_data: false,
+            locations: default_locations(),
+            municipalities: default_municipalities(),
+        }
+    }
+}
+
+fn default_locations() -> String {
+    "locaties/_index".into()
+}
+
+fn default_municipalities() -> String {
+    "gemeenten/_index".into()
 }
 
 fn default_paginate_by() -> usize {

@@ -45,6 +45,15 @@ impl Strings {
         self.map.get(key).map(String::as_str).unwrap_or("")
     }
 
+    /// The string `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut out = self.get(key).to_string();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+
     /// A date written the way the language writes it (`14 maart 2026`, `14 March 2026`).
     pub fn format_date(&self, date: Date) -> String {
         let month = self.get(&format!("month_{}", date.month()));

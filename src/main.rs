@@ -35,6 +35,22 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Write the JSON Schema of location files to schema/location.schema.json (editors' tools
+    /// use it to check and autocomplete locations/*.yaml).
+    Schema,
+    /// Regenerate geo/ from a CBS municipality boundary file and a merger table, e.g. for
+    /// next year's division; prints what changed for review.
+    ImportGeo {
+        /// GeoJSON with one feature per municipality (properties statcode/statnaam or code/name).
+        #[arg(long)]
+        boundaries: PathBuf,
+        /// CSV of mergers: date, former names (separated by |), code(s) and name(s) merged into.
+        #[arg(long)]
+        mergers: PathBuf,
+        /// Year of the division, if the boundary file does not say.
+        #[arg(long)]
+        year: Option<u16>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -46,6 +62,39 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Schema => {
+            let path = root.join("schema/location.schema.json");
+            let text = homestart::locations::schema::json_schema();
+            match std::fs::create_dir_all(root.join("schema"))
+                .and_then(|()| std::fs::write(&path, text))
+            {
+                Ok(()) => {
+                    eprintln!("wrote {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::ImportGeo {
+            boundaries,
+            mergers,
+            year,
+        } => match homestart::geo::import::run(&root, &boundaries, &mergers, year) {
+            Ok(report) => {
+                print!("{}", report.text());
+                ExitCode::SUCCESS
+            }
+            Err(errors) => {
+                let mut diags = Diagnostics::default();
+                diags.extend(errors);
+                print_diagnostics(&diags);
+                eprintln!("import failed: nothing in geo/ was changed");
+                ExitCode::FAILURE
+            }
+        },
         Command::Build {
             out,
             base_url,

@@ -9,7 +9,9 @@ use crate::assets::{self, Assets};
 use crate::config::Config;
 use crate::content::{self, markdown::Links};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::geo::{self, Geography};
 use crate::i18n::{self, Strings};
+use crate::locations::{self, Registry};
 use crate::model::{self, Site};
 use crate::output::Staging;
 use crate::render::context::{Renderer, write_error};
@@ -43,6 +45,8 @@ pub struct Project {
     pub assets: Assets,
     pub templates: Templates,
     pub site: Site,
+    pub geo: Geography,
+    pub registry: Registry,
 }
 
 /// Loads and validates the whole project without writing anything.
@@ -59,12 +63,22 @@ pub fn load(
             return None;
         }
     };
-    let (strings, assets) = rayon::join(
-        || i18n::load(&opts.root, &config),
-        || assets::load(&opts.root),
+    let ((strings, assets), (registry, registry_time)) = rayon::join(
+        || {
+            rayon::join(
+                || i18n::load(&opts.root, &config),
+                || assets::load(&opts.root),
+            )
+        },
+        || {
+            let t = Instant::now();
+            (load_registry(&opts.root), t.elapsed())
+        },
     );
     let strings = strings.map_err(|ds| diags.extend(ds)).ok();
     let assets = assets.map_err(|ds| diags.extend(ds)).ok();
+    let registry = registry.map_err(|ds| diags.extend(ds)).ok();
+    timings.push(("registry: load + check (in parallel)", registry_time));
     let (strings, assets) = (strings?, assets?);
     let templates =
         Templates::load(&opts.root, &assets, &config.base_path).map_err(|ds| diags.extend(ds));
@@ -75,8 +89,14 @@ pub fn load(
         base_path: &config.base_path,
         assets: &assets,
     };
-    let (sources, content_diags) = content::load(&opts.root, &config, &links);
+    let (mut sources, content_diags) = content::load(&opts.root, &config, &links);
     diags.extend(content_diags);
+    // Registry errors do not stop the content from being checked: one run reports both.
+    let (geo, registry) = registry?;
+    let (generated, gen_diags) =
+        locations::pages::generate(&config, &strings, &sources, &geo, &registry);
+    sources.extend(generated);
+    diags.extend(gen_diags);
     timings.push(("read + parse + Markdown", t.elapsed()));
     let templates = templates.ok()?;
     if diags.has_errors() {
@@ -129,6 +149,8 @@ pub fn load(
         assets,
         templates,
         site,
+        geo,
+        registry,
     })
 }
 
@@ -184,8 +206,10 @@ pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec
         assets,
         templates,
         site,
+        geo,
+        registry,
     } = project;
-    let renderer = Renderer::new(config, strings, site, templates);
+    let renderer = Renderer::new(config, strings, site, templates, geo, registry);
     let mut diags = renderer.render_all(sink);
     let not_found = renderer.render_404();
     let mut write_errors = Vec::new();
@@ -206,11 +230,35 @@ pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec
     }
     emit("sitemap.xml", feeds::sitemap(config, site).as_bytes());
     emit("robots.txt", feeds::robots(config).as_bytes());
+    if !registry.locations.is_empty() {
+        for (path, bytes) in locations::opendata::files(config, geo, registry) {
+            emit(path, &bytes);
+        }
+    }
     for (path, bytes) in &assets.files {
         emit(path, bytes);
     }
     diags.extend(write_errors);
     diags
+}
+
+/// The municipal division and the registry checked against it. A project without `geo/` and
+/// `locations/` (a plain content site) has neither; registry files without `geo/` are an error.
+pub fn load_registry(root: &Path) -> Result<(Geography, Registry), Vec<Diagnostic>> {
+    let has_geo = root.join(geo::DIR).is_dir();
+    if !has_geo {
+        if locations::files(root).is_empty() {
+            return Ok((Geography::default(), Registry::default()));
+        }
+        return Err(vec![
+            Diagnostic::error("locations/ needs the municipal division in geo/, which is missing")
+                .in_file(geo::BOUNDARIES)
+                .hint("restore geo/ from git, or create it with `homestart import-geo`"),
+        ]);
+    }
+    let geo = geo::load(root)?;
+    let registry = locations::load(root, &geo)?;
+    Ok((geo, registry))
 }
 
 /// The project folder: `--root`, else the nearest folder upwards that has a site.yaml.

@@ -36,6 +36,17 @@ pub struct SourcePage {
     pub html: String,
     pub summary: String,
     pub anchors: Vec<String>,
+    /// Pages made from the registry rather than from a Markdown file.
+    pub generated: Option<Generated>,
+}
+
+/// What a generated page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generated {
+    /// Index into the registry's locations.
+    Location(usize),
+    /// Index into the geography's municipalities.
+    Municipality(usize),
 }
 
 impl SourcePage {
@@ -204,6 +215,7 @@ fn load_one(
         html: rendered.html,
         summary: rendered.summary,
         anchors: rendered.anchors,
+        generated: None,
     };
     (Some(page), diags)
 }

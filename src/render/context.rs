@@ -9,9 +9,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use tera::{Context, Kwargs, State, TeraResult, Value};
 
 use crate::config::Config;
+use crate::content::Generated;
 use crate::diag::Diagnostic;
+use crate::geo::Geography;
 use crate::i18n::Strings;
+use crate::locations::Registry;
 use crate::model::{Page, Site};
+use crate::render::registry::{self, RegistryValues};
 use crate::render::{Templates, json_for_script};
 
 /// Receives each rendered file (site-relative path, bytes); called from many threads.
@@ -23,6 +27,8 @@ struct LangData {
     t: Value,
     menu: Value,
     footer_menu: Value,
+    /// Only for languages with registry pages.
+    registry: Option<RegistryValues>,
 }
 
 pub struct Renderer<'a> {
@@ -43,6 +49,8 @@ impl<'a> Renderer<'a> {
         strings: &'a [Strings],
         site: &'a Site,
         templates: &'a mut Templates,
+        geo: &Geography,
+        reg: &Registry,
     ) -> Self {
         let cards: Vec<Value> = site
             .pages
@@ -73,9 +81,13 @@ impl<'a> Renderer<'a> {
         let langs = config
             .site
             .languages
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, l)| {
+                let has_registry = site
+                    .pages
+                    .iter()
+                    .any(|p| p.lang() == i && p.src.generated.is_some());
                 let menu = |keys: &[String]| {
                     let items: Vec<serde_json::Value> = keys
                         .iter()
@@ -95,6 +107,8 @@ impl<'a> Renderer<'a> {
                     t: Value::from_serializable(&strings[i].map),
                     menu: menu(&config.site.menu),
                     footer_menu: menu(&config.site.footer_menu),
+                    registry: has_registry
+                        .then(|| registry::build(config, site, &strings[i], i, geo, reg)),
                 }
             })
             .collect();
@@ -196,6 +210,9 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("t", data.t.clone());
         ctx.insert_value("menu", data.menu.clone());
         ctx.insert_value("footer_menu", data.footer_menu.clone());
+        if let Some(r) = &data.registry {
+            ctx.insert_value("registry", r.summary.clone());
+        }
         ctx
     }
 
@@ -236,6 +253,16 @@ impl<'a> Renderer<'a> {
                 "parent",
                 &json!({"title": p.src.front.title, "url": self.config.url(&p.url)}),
             );
+        }
+        let registry = self.langs[lang].registry.as_ref();
+        match (page.src.generated, registry) {
+            (Some(Generated::Location(i)), Some(r)) => {
+                ctx.insert_value("location", r.locations[i].clone());
+            }
+            (Some(Generated::Municipality(m)), Some(r)) => {
+                ctx.insert_value("municipality", r.municipalities[m].clone());
+            }
+            _ => {}
         }
         ctx.insert("jsonld", &self.jsonld(page, lang));
         ctx
@@ -320,9 +347,13 @@ impl<'a> Renderer<'a> {
             "inLanguage": self.config.site.languages[lang].code,
             "publisher": {"@id": self.organisation["@id"]},
         });
-        json_for_script(
-            &json!({"@context": "https://schema.org", "@graph": [self.organisation, webpage]}),
-        )
+        let mut graph = vec![self.organisation.clone(), webpage];
+        if let (Some(Generated::Location(i)), Some(r)) =
+            (page.src.generated, &self.langs[lang].registry)
+        {
+            graph.push(r.jsonld[i].clone());
+        }
+        json_for_script(&json!({"@context": "https://schema.org", "@graph": graph}))
     }
 }
 

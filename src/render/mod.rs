@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod feeds;
+pub mod registry;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -8,6 +8,8 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Source, suggest};
 
+pub mod tree;
+
 /// Parses the YAML in `range` of `src` into `T`.
 ///
 /// Reports every top-level key not in `known_keys` (with a suggestion for typos) before

@@ -1,0 +1,347 @@
+//! `homestart import-geo`: turns the CBS boundary file and a merger table into the project's
+//! own `geo/` files, and reports what changed, so moving to next year's division is one
+//! command plus a review of the printed changes and the git diff.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Arc;
+
+use geojson::{Feature, GeoJson, Geometry, GeometryValue, JsonObject, PolygonType};
+
+use super::{Municipality, fold};
+use crate::diag::{Diagnostic, Source};
+
+/// Reads a boundary file: the project's own (`code`, `name`) or CBS's (`statcode`, `statnaam`,
+/// `jrstatcode`). Returns the division's year and the municipalities in file order.
+pub fn parse_boundaries(
+    src: &Arc<Source>,
+    year_given: Option<u16>,
+) -> Result<(u16, Vec<Municipality>), Vec<Diagnostic>> {
+    let fail =
+        |msg: String, hint: &str| vec![Diagnostic::error(msg).in_file(src.path.clone()).hint(hint)];
+    let gj: GeoJson = src.text.parse().map_err(|e| {
+        fail(
+            format!("not a GeoJSON file: {e}"),
+            "regenerate it with `homestart import-geo`",
+        )
+    })?;
+    let GeoJson::FeatureCollection(fc) = gj else {
+        return Err(fail(
+            "the boundary file must be a GeoJSON FeatureCollection".into(),
+            "one feature per municipality, with its code and name as properties",
+        ));
+    };
+    let mut year = year_given.or_else(|| {
+        fc.foreign_members
+            .as_ref()
+            .and_then(|m| m.get("division"))
+            .and_then(|v| v.as_u64())
+            .and_then(|y| u16::try_from(y).ok())
+    });
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (n, f) in fc.features.iter().enumerate() {
+        let prop = |k: &str| f.property(k).and_then(|v| v.as_str()).map(str::to_string);
+        let code = prop("code").or_else(|| prop("statcode"));
+        let name = prop("name").or_else(|| prop("statnaam"));
+        if year.is_none()
+            && let Some(y) = prop("jrstatcode").and_then(|j| j.get(..4)?.parse().ok())
+        {
+            year = Some(y);
+        }
+        let (Some(code), Some(name)) = (code, name) else {
+            errors.extend(fail(
+                format!("feature {} has no municipality code and name", n + 1),
+                "each feature needs `code`/`name` (or CBS's `statcode`/`statnaam`) properties",
+            ));
+            continue;
+        };
+        if !(code.len() == 6
+            && code.starts_with("GM")
+            && code[2..].bytes().all(|b| b.is_ascii_digit()))
+        {
+            errors.extend(fail(
+                format!("`{code}` ({name}) is not a CBS municipality code"),
+                "codes look like GM0344",
+            ));
+            continue;
+        }
+        let polygons = match f.geometry.as_ref().map(|g| &g.value) {
+            Some(GeometryValue::Polygon { coordinates }) => vec![rings(coordinates)],
+            Some(GeometryValue::MultiPolygon { coordinates }) => {
+                coordinates.iter().map(|p| rings(p)).collect()
+            }
+            _ => {
+                errors.extend(fail(
+                    format!("{name} ({code}) has no polygon boundary"),
+                    "each municipality needs a Polygon or MultiPolygon geometry",
+                ));
+                continue;
+            }
+        };
+        out.push(Municipality {
+            code,
+            display: name.clone(),
+            slug: String::new(),
+            name,
+            aliases: Vec::new(),
+            polygons,
+            rd: Vec::new(),
+            centre: [0.0, 0.0],
+        });
+    }
+    let mut seen = BTreeMap::new();
+    for m in &out {
+        if let Some(prev) = seen.insert(m.code.clone(), m.name.clone()) {
+            errors.extend(fail(
+                format!("code {} appears twice ({prev}, {})", m.code, m.name),
+                "every municipality must appear once",
+            ));
+        }
+    }
+    let Some(year) = year else {
+        errors.extend(fail(
+            "the boundary file does not say which year's division it is".into(),
+            "pass --year to `homestart import-geo`",
+        ));
+        return Err(errors);
+    };
+    if errors.is_empty() {
+        Ok((year, out))
+    } else {
+        Err(errors)
+    }
+}
+
+fn rings(p: &PolygonType) -> Vec<Vec<[f64; 2]>> {
+    p.iter()
+        .map(|r| {
+            r.iter()
+                .filter(|c| c.len() >= 2)
+                .map(|c| [c[0], c[1]])
+                .collect()
+        })
+        .collect()
+}
+
+/// What an import changed, for the editor to review.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub year: u16,
+    pub count: usize,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub renamed: Vec<String>,
+    pub mergers: usize,
+}
+
+impl Report {
+    pub fn text(&self) -> String {
+        let mut s = format!(
+            "imported the {} division: {} municipalities, {} mergers\n",
+            self.year, self.count, self.mergers
+        );
+        for (label, list) in [
+            ("new", &self.added),
+            ("gone", &self.removed),
+            ("renamed", &self.renamed),
+        ] {
+            for item in list {
+                let _ = writeln!(s, "  {label}: {item}");
+            }
+        }
+        if self.removed.is_empty() && self.added.is_empty() && self.renamed.is_empty() {
+            s.push_str("  no municipality added, removed or renamed\n");
+        } else {
+            s.push_str(
+                "review: add every gone municipality to the merger table, keep geo/aliases.yaml \
+                 current, then run `homestart build` to see which locations name a gone municipality\n",
+            );
+        }
+        s
+    }
+}
+
+/// Imports `boundaries` (GeoJSON) and `mergers` (CSV: date, former names separated by `|`,
+/// the code(s) they merged into, the name(s) they merged into) into `root/geo/`.
+pub fn run(
+    root: &Path,
+    boundaries: &Path,
+    mergers: &Path,
+    year: Option<u16>,
+) -> Result<Report, Vec<Diagnostic>> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let src = Source::read(&cwd, boundaries).map_err(|d| vec![d])?;
+    let (year, mut list) = parse_boundaries(&src, year)?;
+    list.sort_by(|a, b| a.code.cmp(&b.code));
+
+    let merger_src = Source::read(&cwd, mergers).map_err(|d| vec![d])?;
+    let merger_rows = parse_merger_table(&merger_src, &list)?;
+
+    let mut report = Report {
+        year,
+        count: list.len(),
+        mergers: merger_rows.len(),
+        ..Report::default()
+    };
+    if let Ok(old) = Source::read(root, &root.join(super::BOUNDARIES))
+        && let Ok((_, old)) = parse_boundaries(&old, None)
+    {
+        let old: BTreeMap<_, _> = old.into_iter().map(|m| (m.code, m.name)).collect();
+        let new: BTreeMap<_, _> = list
+            .iter()
+            .map(|m| (m.code.clone(), m.name.clone()))
+            .collect();
+        for (code, name) in &new {
+            match old.get(code) {
+                None => report.added.push(format!("{name} ({code})")),
+                Some(o) if o != name => report.renamed.push(format!("{o} → {name} ({code})")),
+                _ => {}
+            }
+        }
+        for (code, name) in &old {
+            if !new.contains_key(code) {
+                report.removed.push(format!("{name} ({code})"));
+            }
+        }
+    }
+
+    let mut geojson =
+        format!("{{\"type\":\"FeatureCollection\",\"division\":{year},\"features\":[\n");
+    for (i, m) in list.iter().enumerate() {
+        let mut props = JsonObject::new();
+        props.insert("code".into(), m.code.clone().into());
+        props.insert("name".into(), m.name.clone().into());
+        let value = if m.polygons.len() == 1 {
+            GeometryValue::Polygon {
+                coordinates: to_coords(&m.polygons[0]),
+            }
+        } else {
+            GeometryValue::MultiPolygon {
+                coordinates: m.polygons.iter().map(|p| to_coords(p)).collect(),
+            }
+        };
+        let feature = Feature {
+            bbox: None,
+            geometry: Some(Geometry::new(value)),
+            id: Some(geojson::feature::Id::String(m.code.clone())),
+            properties: Some(props),
+            foreign_members: None,
+        };
+        geojson.push_str(&feature.to_string());
+        geojson.push_str(if i + 1 < list.len() { ",\n" } else { "\n" });
+    }
+    geojson.push_str("]}\n");
+
+    let mut csv = String::from("date,former,into\n");
+    for (date, former, into) in &merger_rows {
+        let _ = writeln!(csv, "{date},{},{into}", quote(former));
+    }
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(root.join(super::DIR))
+            .and_then(|()| std::fs::write(&path, text))
+            .map_err(|e| vec![Diagnostic::error(format!("cannot write {rel}: {e}")).in_file(rel)])
+    };
+    write(super::BOUNDARIES, &geojson)?;
+    write(super::MERGERS, &csv)?;
+    Ok(report)
+}
+
+fn to_coords(p: &[Vec<[f64; 2]>]) -> PolygonType {
+    p.iter()
+        .map(|r| r.iter().map(|&c| c.into()).collect())
+        .collect()
+}
+
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Reads a merger table (the shape of CBS announcements collected in
+/// `herindelingen_2021_2026.csv`): one row per merger, several former names separated by `|`;
+/// the target given by code or, for a municipality split over several, by names.
+fn parse_merger_table(
+    src: &Arc<Source>,
+    municipalities: &[Municipality],
+) -> Result<Vec<(String, String, String)>, Vec<Diagnostic>> {
+    let by_name: BTreeMap<String, &str> = municipalities
+        .iter()
+        .map(|m| (fold(&m.name), m.code.as_str()))
+        .collect();
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut reader = csv::Reader::from_reader(src.text.as_bytes());
+    for (n, record) in reader.records().enumerate() {
+        let line = n + 2;
+        let Ok(r) = record else {
+            errors.push(Diagnostic::error("unreadable row").at_line_col(src, line, 1));
+            continue;
+        };
+        let get = |i: usize| r.get(i).unwrap_or("").trim();
+        let (date, formers, code, names) = (get(0), get(1), get(2), get(3));
+        if formers.starts_with('(') || (code.is_empty() && names.is_empty()) {
+            continue; // "(none found)" rows and notes
+        }
+        let mut into: Vec<String> = code
+            .split('|')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect();
+        if into.is_empty() {
+            for name in names.split('|').filter(|n| !n.trim().is_empty()) {
+                match by_name.get(&fold(name)) {
+                    Some(c) => into.push((*c).to_string()),
+                    None => errors.push(
+                        Diagnostic::error(format!(
+                            "`{}` is not a municipality of the new division",
+                            name.trim()
+                        ))
+                        .at_line_col(src, line, 1)
+                        .hint("the merger must name municipalities that exist after it"),
+                    ),
+                }
+            }
+        }
+        for c in &into {
+            if municipalities
+                .binary_search_by(|m| m.code.as_str().cmp(c))
+                .is_err()
+            {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "`{c}` is not a municipality code of the new division"
+                    ))
+                    .at_line_col(src, line, 1),
+                );
+            }
+        }
+        for former in formers.split('|') {
+            // "Haaren (split: …)" → "Haaren"
+            let former = former.split(" (").next().unwrap_or(former).trim();
+            if former.is_empty() {
+                continue;
+            }
+            if by_name.contains_key(&fold(former)) {
+                errors.push(
+                    Diagnostic::error(format!("`{former}` is listed as merged but still exists"))
+                        .at_line_col(src, line, 1)
+                        .hint("a municipality that kept its name (e.g. Purmerend) is not a former one"),
+                );
+                continue;
+            }
+            rows.push((date.to_string(), former.to_string(), into.join("|")));
+        }
+    }
+    if errors.is_empty() {
+        rows.sort();
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,597 @@
+//! Checks of location files: first the shape (keys, required fields, day names) on the
+//! position-keeping YAML tree, then the typed parse, then the facts (municipalities exist,
+//! phone numbers dial, ages make sense), then what no single file can see (two locations
+//! claiming one municipality, two files for one location).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::schema::{self, AreaEntry, LocationFile, Weekday};
+use super::{Ages, Area, Coordinator, Location, phone, slug_of};
+use crate::content::frontmatter::is_valid_slug;
+use crate::diag::{Diagnostic, Source, suggest};
+use crate::geo::{Geography, Resolved, fold};
+use crate::yaml::tree::{self, Node};
+
+/// Checks one file; returns the location if it had no errors, and every problem found.
+pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnostic>) {
+    let tabs = crate::yaml::check_tabs(&src, 0..src.text.len());
+    if !tabs.is_empty() {
+        return (None, tabs);
+    }
+    let root = match tree::parse(&src, 0..src.text.len()) {
+        Ok(r) => r,
+        Err(d) => return (None, vec![d]),
+    };
+    let errors = shape(&src, &root);
+    if !errors.is_empty() {
+        return (None, errors);
+    }
+    let parsed: LocationFile = match serde_yaml::from_str(&src.text) {
+        Ok(p) => p,
+        Err(e) => {
+            return (
+                None,
+                vec![crate::yaml::from_error(&src, 0, &e, "location file")],
+            );
+        }
+    };
+    let mut c = Checker {
+        src: &src,
+        root: &root,
+        errors: Vec::new(),
+    };
+    let loc = c.facts(parsed, geo);
+    (loc.filter(|_| c.errors.is_empty()), c.errors)
+}
+
+/// Unknown and missing keys, and day names, at every level.
+fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    if !matches!(root, Node::Map { .. }) {
+        return vec![
+            Diagnostic::error("a location file must be a list of `key: value` lines")
+                .at(src, root.span())
+                .hint("start from an existing file in locations/, or run `homestart new location NAME`"),
+        ];
+    }
+    errors.extend(root.unknown_keys(src, schema::TOP_KEYS, "a location file"));
+    errors.extend(missing(src, root, schema::TOP_REQUIRED, "this location"));
+    if let Some(address) = root.get("address") {
+        errors.extend(address.unknown_keys(src, schema::ADDRESS_KEYS, "the address"));
+        errors.extend(missing(src, address, schema::ADDRESS_KEYS, "the address"));
+    }
+    for c in root
+        .get("coordinators")
+        .map(Node::items)
+        .unwrap_or_default()
+    {
+        errors.extend(c.unknown_keys(src, schema::COORDINATOR_KEYS, "a coordinator"));
+        errors.extend(missing(
+            src,
+            c,
+            schema::COORDINATOR_KEYS,
+            "this coordinator",
+        ));
+    }
+    for m in root
+        .get("municipalities")
+        .map(Node::items)
+        .unwrap_or_default()
+    {
+        if matches!(m, Node::Map { .. }) {
+            errors.extend(m.unknown_keys(src, schema::AREA_KEYS, "a municipality entry"));
+            errors.extend(missing(
+                src,
+                m,
+                schema::AREA_REQUIRED,
+                "this municipality entry",
+            ));
+        }
+    }
+    for day in root
+        .get("opening_days")
+        .map(Node::items)
+        .unwrap_or_default()
+    {
+        let Some(text) = day.as_str() else { continue };
+        let lower = text.trim().to_lowercase();
+        if !Weekday::NAMES.contains(&lower.as_str()) {
+            let d =
+                Diagnostic::error(format!("`{text}` is not a day of the week")).at(src, day.span());
+            errors.push(match suggest(&lower, Weekday::NAMES) {
+                Some(s) => d.hint(format!("did you mean `{s}`?")),
+                None => d.hint(format!(
+                    "write Dutch day names: {}",
+                    Weekday::NAMES.join(", ")
+                )),
+            });
+        }
+    }
+    errors
+}
+
+fn missing(src: &Arc<Source>, node: &Node, required: &[&str], what: &str) -> Vec<Diagnostic> {
+    let Node::Map { span, .. } = node else {
+        return Vec::new();
+    };
+    required
+        .iter()
+        .filter(|k| node.entry(k).is_none())
+        .map(|k| {
+            Diagnostic::error(format!("{what} has no `{k}`"))
+                .at(src, span.start..span.start)
+                .hint(format!("add a line `{k}: {}`", example(k)))
+        })
+        .collect()
+}
+
+fn example(key: &str) -> &'static str {
+    match key {
+        "name" => "Home-Start Voorbeeld",
+        "organisation" => "Stichting Welzijn Voorbeeld",
+        "address" => "` with `street:`, `postcode:` and `city:` below it",
+        "street" => "Voorbeeldstraat 1",
+        "postcode" => "1234 AB",
+        "city" => "Utrecht",
+        "phone" => "030 123 45 67",
+        "email" => "naam@voorbeeld.nl",
+        "opening_days" => "[maandag, dinsdag, donderdag]",
+        "ages" => "0-6",
+        "coordinators" => "` with a list of coordinators (name, phone, email)",
+        "municipalities" => "` with a list of municipality names",
+        "municipality" => "Utrecht",
+        _ => "…",
+    }
+}
+
+struct Checker<'a> {
+    src: &'a Arc<Source>,
+    root: &'a Node,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: Range<usize>, message: String, hint: impl Into<String>) {
+        self.errors
+            .push(Diagnostic::error(message).at(self.src, span).hint(hint));
+    }
+
+    /// Plain text only: a registry value never becomes markup, wherever it is shown.
+    fn text(&mut self, node: Option<&Node>, value: &str, what: &str) -> String {
+        let span = node.map_or(0..0, Node::span);
+        let value = value.trim();
+        if value.is_empty() {
+            self.error(
+                span,
+                format!("{what} is empty"),
+                format!("write the {what}"),
+            );
+        } else if has_markup(value) {
+            self.error(
+                span,
+                format!("{what} contains HTML or script"),
+                "write plain text: the site does the formatting, and shows `<` and `>` literally",
+            );
+        }
+        value.to_string()
+    }
+
+    fn phone(&mut self, node: Option<&Node>, written: &str) -> phone::Phone {
+        match phone::parse(written) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(node.map_or(0..0, Node::span), e.message, e.hint);
+                phone::Phone {
+                    written: written.to_string(),
+                    display: written.to_string(),
+                    e164: String::new(),
+                }
+            }
+        }
+    }
+
+    fn email(&mut self, node: Option<&Node>, written: &str) -> String {
+        let value = written.trim();
+        let domain_ok = value
+            .rsplit_once('@')
+            .is_some_and(|(_, d)| d.contains('.') && !d.ends_with('.'));
+        if !email_address::EmailAddress::is_valid(value) || !domain_ok {
+            self.error(
+                node.map_or(0..0, Node::span),
+                format!("`{value}` is not an e-mail address"),
+                "write it as name@organisation.nl",
+            );
+        }
+        value.to_string()
+    }
+
+    fn ages(&mut self, node: Option<&Node>, written: &str, pregnancy: bool) -> Ages {
+        match parse_ages(written) {
+            Ok((from, to)) => Ages {
+                from,
+                to,
+                pregnancy,
+            },
+            Err(why) => {
+                self.error(
+                    node.map_or(0..0, Node::span),
+                    format!("`{written}` is not a possible age range: {why}"),
+                    "write the youngest and oldest age in years, e.g. 0-6 (core programme), 0-14 or 0-17",
+                );
+                Ages {
+                    from: 0,
+                    to: 6,
+                    pregnancy,
+                }
+            }
+        }
+    }
+
+    fn facts(&mut self, f: LocationFile, geo: &Geography) -> Option<Location> {
+        let root = self.root;
+        let slug = slug_of(self.src).to_string();
+        if !is_valid_slug(&slug) {
+            self.error(
+                0..0,
+                format!("file name `{slug}` cannot be used in a web address"),
+                format!(
+                    "rename the file to lowercase letters, digits and hyphens, e.g. {}.yaml",
+                    crate::content::frontmatter::slugify(&slug)
+                ),
+            );
+        }
+        let name = self.text(root.get("name"), &f.name, "the location's name");
+        let organisation = self.text(
+            root.get("organisation"),
+            &f.organisation,
+            "the organisation",
+        );
+        let address = root.get("address");
+        let street = self.text(
+            address.and_then(|a| a.get("street")),
+            &f.address.street,
+            "the street",
+        );
+        let city = self.text(
+            address.and_then(|a| a.get("city")),
+            &f.address.city,
+            "the city",
+        );
+        let postcode = match normalise_postcode(&f.address.postcode) {
+            Some(p) => p,
+            None => {
+                self.error(
+                    address.map_or(0..0, |a| a.value_span("postcode")),
+                    format!("`{}` is not a Dutch postcode", f.address.postcode.trim()),
+                    "write four digits and two letters, e.g. 3511 AB",
+                );
+                String::new()
+            }
+        };
+        let nodes = root
+            .get("coordinators")
+            .map(Node::items)
+            .unwrap_or_default();
+        let mut coordinators = Vec::new();
+        for (i, c) in f.coordinators.iter().enumerate() {
+            let node = nodes.get(i);
+            coordinators.push(Coordinator {
+                name: self.text(
+                    node.and_then(|n| n.get("name")),
+                    &c.name,
+                    "the coordinator's name",
+                ),
+                phone: self.phone(node.and_then(|n| n.get("phone")), &c.phone),
+                email: self.email(node.and_then(|n| n.get("email")), &c.email),
+            });
+        }
+        if coordinators.is_empty() {
+            self.error(
+                root.value_span("coordinators"),
+                "a location needs at least one coordinator".into(),
+                "families and referrers need someone to call: add a coordinator with name, phone and email",
+            );
+        }
+        let phone = match &f.phone {
+            Some(p) => Some(self.phone(root.get("phone"), p)),
+            None => coordinators.first().map(|c| c.phone.clone()),
+        };
+        let email = match &f.email {
+            Some(e) => Some(self.email(root.get("email"), e)),
+            None => coordinators.first().map(|c| c.email.clone()),
+        };
+        let pregnancy = f.pregnancy.unwrap_or(true);
+        let ages = self.ages(root.get("ages"), &f.ages, pregnancy);
+        let mut opening_days = f.opening_days.clone();
+        opening_days.sort();
+        opening_days.dedup();
+        let areas = self.areas(&f, ages, geo);
+        Some(Location {
+            slug,
+            name,
+            organisation,
+            street,
+            postcode,
+            city,
+            phone: phone?,
+            email: email?,
+            opening_days,
+            coordinators,
+            areas,
+            source: self.src.clone(),
+        })
+    }
+
+    fn areas(&mut self, f: &LocationFile, ages: Ages, geo: &Geography) -> Vec<Area> {
+        let nodes = self
+            .root
+            .get("municipalities")
+            .map(Node::items)
+            .unwrap_or_default();
+        if f.municipalities.is_empty() {
+            self.error(
+                self.root.value_span("municipalities"),
+                "a location must serve at least one municipality".into(),
+                "list the municipalities, e.g. `municipalities: [Utrecht, Zeist]`",
+            );
+        }
+        let mut areas: Vec<Area> = Vec::new();
+        for (i, entry) in f.municipalities.iter().enumerate() {
+            let node = nodes.get(i);
+            let (written, name_node, districts, own_ages, own_preg) = match entry {
+                AreaEntry::Name(n) => (n.as_str(), node, Vec::new(), None, None),
+                AreaEntry::Detailed(a) => (
+                    a.municipality.as_str(),
+                    node.and_then(|n| n.get("municipality")),
+                    a.districts.clone(),
+                    a.ages.as_deref(),
+                    a.pregnancy,
+                ),
+            };
+            let span = name_node.map_or(0..0, Node::span);
+            let Some(m) = self.municipality(written, span.clone(), geo) else {
+                continue;
+            };
+            let pregnancy = own_preg.unwrap_or(ages.pregnancy);
+            let ages = match own_ages {
+                Some(a) => self.ages(node.and_then(|n| n.get("ages")), a, pregnancy),
+                None => Ages { pregnancy, ..ages },
+            };
+            let district_nodes = node
+                .and_then(|n| n.get("districts"))
+                .map(Node::items)
+                .unwrap_or_default();
+            let mut clean = Vec::new();
+            for (j, d) in districts.iter().enumerate() {
+                let text = self.text(district_nodes.get(j), d, "the district name");
+                if clean.iter().any(|c: &String| fold(c) == fold(&text)) {
+                    self.error(
+                        district_nodes.get(j).map_or(span.clone(), Node::span),
+                        format!("district `{text}` is listed twice"),
+                        "remove one of them",
+                    );
+                }
+                clean.push(text);
+            }
+            if let Some(prev) = areas.iter().find(|a| a.municipality == m) {
+                let both_split = !prev.districts.is_empty() && !clean.is_empty();
+                if !both_split {
+                    self.errors.push(
+                        Diagnostic::error(format!(
+                            "{} is listed twice in this location",
+                            geo.municipalities[m].display
+                        ))
+                        .at(self.src, span.clone())
+                        .related(self.src, prev.span.start)
+                        .hint("list each municipality once; use `districts:` to name parts of it"),
+                    );
+                }
+            }
+            areas.push(Area {
+                municipality: m,
+                districts: clean,
+                ages,
+                span,
+            });
+        }
+        areas
+    }
+
+    fn municipality(
+        &mut self,
+        written: &str,
+        span: Range<usize>,
+        geo: &Geography,
+    ) -> Option<usize> {
+        let names = |list: &[usize]| -> String {
+            list.iter()
+                .map(|&i| {
+                    format!(
+                        "{} ({})",
+                        geo.municipalities[i].name, geo.municipalities[i].code
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match geo.resolve(written) {
+            Resolved::One(i) => return Some(i),
+            Resolved::Ambiguous(list) => self.error(
+                span,
+                format!("`{written}` is the name of more than one municipality"),
+                format!("write which one you mean: {}", names(&list)),
+            ),
+            Resolved::Merged(m) => self.error(
+                span,
+                format!(
+                    "municipality `{}` no longer exists: since {} it is part of {}",
+                    m.former,
+                    m.date,
+                    names(&m.into)
+                ),
+                if m.into.len() == 1 {
+                    format!("write `{}` instead", geo.municipalities[m.into[0]].name)
+                } else {
+                    "it was split: write the municipality (or municipalities) that now hold the villages served".to_string()
+                },
+            ),
+            Resolved::Unknown(near) => self.error(
+                span,
+                format!("`{written}` is not a municipality of {}", geo.year),
+                if near.is_empty() {
+                    "use the CBS name or code (e.g. `Utrecht` or `GM0344`); the list is in geo/municipalities.geojson".to_string()
+                } else {
+                    format!("did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" or "))
+                },
+            ),
+        }
+        None
+    }
+}
+
+/// Problems no single file shows: two files for one location, and municipalities claimed
+/// by two locations without separate districts.
+pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut by_name: BTreeMap<String, &Location> = BTreeMap::new();
+    let mut by_slug: BTreeMap<&str, &Location> = BTreeMap::new();
+    for loc in locations {
+        if let Some(other) = by_slug.insert(&loc.slug, loc) {
+            errors.push(
+                Diagnostic::error(format!("two files for location `{}`", loc.slug))
+                    .in_file(loc.source.path.clone())
+                    .related(&other.source, 0)
+                    .hint("keep one of the .yaml and .yml files"),
+            );
+        }
+        if let Some(other) = by_name.insert(fold(&loc.name), loc) {
+            let span = name_span(loc);
+            errors.push(
+                Diagnostic::error(format!("location `{}` is registered twice", loc.name))
+                    .at(&loc.source, span)
+                    .related(&other.source, name_span(other).start)
+                    .hint("each location has one file; merge the two, or give them distinct names"),
+            );
+        }
+    }
+    let mut claims: BTreeMap<usize, Vec<(&Location, &Area)>> = BTreeMap::new();
+    for loc in locations {
+        for a in &loc.areas {
+            claims.entry(a.municipality).or_default().push((loc, a));
+        }
+    }
+    for (m, list) in claims {
+        let name = &geo.municipalities[m].display;
+        for (i, (loc, area)) in list.iter().enumerate() {
+            for (other, other_area) in &list[..i] {
+                if std::ptr::eq(*loc, *other) {
+                    continue; // within one file: checked there
+                }
+                if area.districts.is_empty() || other_area.districts.is_empty() {
+                    errors.push(
+                        Diagnostic::error(format!("{name} is claimed by both {} and {}", other.name, loc.name))
+                            .at(&loc.source, area.span.clone())
+                            .related(&other.source, other_area.span.start)
+                            .hint("a referrer must find one answer: remove it from one location, or give both `districts:` that do not overlap"),
+                    );
+                    continue;
+                }
+                for d in &area.districts {
+                    if other_area.districts.iter().any(|o| fold(o) == fold(d)) {
+                        errors.push(
+                            Diagnostic::error(format!(
+                                "district `{d}` of {name} is claimed by both {} and {}",
+                                other.name, loc.name
+                            ))
+                            .at(&loc.source, area.span.clone())
+                            .related(&other.source, other_area.span.start)
+                            .hint(
+                                "each district belongs to one location: remove it from one of them",
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    errors
+}
+
+fn name_span(loc: &Location) -> Range<usize> {
+    crate::yaml::file_value_span(&loc.source, "name")
+}
+
+/// `<b>`, `</script>`, `<!--`, `<?`: anything a browser could read as markup.
+pub fn has_markup(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
+}
+
+/// `0-6`, `0–17`, `0 - 14` → (from, to), for children's ages the programme can serve.
+pub fn parse_ages(s: &str) -> Result<(u8, u8), &'static str> {
+    let (a, b) = s
+        .split_once(['-', '–'])
+        .ok_or("write it as youngest-oldest")?;
+    let parse = |x: &str| {
+        x.trim()
+            .parse::<u8>()
+            .map_err(|_| "the ages must be whole numbers")
+    };
+    let (from, to) = (parse(a)?, parse(b)?);
+    if from > to {
+        return Err("the youngest age is above the oldest");
+    }
+    if to > 18 {
+        return Err("the programme is for children up to 18");
+    }
+    if from == to {
+        return Err("the range covers a single age");
+    }
+    Ok((from, to))
+}
+
+/// `3511ab` → `3511 AB`; `None` if it is not a Dutch postcode.
+pub fn normalise_postcode(s: &str) -> Option<String> {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let b = compact.as_bytes();
+    let ok = b.len() == 6
+        && (b'1'..=b'9').contains(&b[0])
+        && b[1..4].iter().all(u8::is_ascii_digit)
+        && b[4..].iter().all(u8::is_ascii_alphabetic);
+    ok.then(|| format!("{} {}", &compact[..4], compact[4..].to_ascii_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages() {
+        assert_eq!(parse_ages("0-6"), Ok((0, 6)));
+        assert_eq!(parse_ages(" 0 – 17 "), Ok((0, 17)));
+        assert!(parse_ages("6-0").is_err());
+        assert!(parse_ages("0-25").is_err());
+        assert!(parse_ages("4-4").is_err());
+        assert!(parse_ages("nul-zes").is_err());
+        assert!(parse_ages("6").is_err());
+    }
+
+    #[test]
+    fn postcodes() {
+        assert_eq!(normalise_postcode("3511ab").as_deref(), Some("3511 AB"));
+        assert_eq!(normalise_postcode("3511 AB").as_deref(), Some("3511 AB"));
+        assert!(normalise_postcode("0511 AB").is_none());
+        assert!(normalise_postcode("35111 AB").is_none());
+    }
+
+    #[test]
+    fn markup_detected() {
+        assert!(has_markup("</script><script>alert(1)</script>"));
+        assert!(has_markup("\"><img src=x onerror=alert(1)>"));
+        assert!(!has_markup("Welzijn & Zorg <3"));
+        assert!(!has_markup("a < b"));
+    }
+}

@@ -1,0 +1,217 @@
+//! The location registry (`locations/*.yaml`): where the programme is offered, by whom, for
+//! which ages, and whom to call. Referrers act on it, so it is checked hard: every problem
+//! of every file is reported with its position, and a registry with an error builds nothing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Source, rel_path};
+use crate::geo::{Geography, project};
+
+pub mod check;
+pub mod opendata;
+pub mod pages;
+pub mod phone;
+pub mod schema;
+
+pub use phone::Phone;
+pub use schema::Weekday;
+
+pub const DIR: &str = "locations";
+
+/// The checked registry, ready for pages and data files.
+#[derive(Debug, Default)]
+pub struct Registry {
+    /// Sorted by slug.
+    pub locations: Vec<Location>,
+    /// Per municipality (in [`Geography`] order): the areas serving it, as (location, area).
+    pub served_by: Vec<Vec<(usize, usize)>>,
+    /// Per municipality not served: up to three nearest locations with the distance in km.
+    pub nearest: Vec<Vec<(usize, f64)>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// From the file name; the location's web address.
+    pub slug: String,
+    pub name: String,
+    pub organisation: String,
+    pub street: String,
+    /// Normalised `1234 AB`.
+    pub postcode: String,
+    pub city: String,
+    pub phone: Phone,
+    pub email: String,
+    pub opening_days: Vec<Weekday>,
+    pub coordinators: Vec<Coordinator>,
+    pub areas: Vec<Area>,
+    pub source: Arc<Source>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Coordinator {
+    pub name: String,
+    pub phone: Phone,
+    pub email: String,
+}
+
+/// A municipality (or some districts of it) served by a location.
+#[derive(Debug, Clone)]
+pub struct Area {
+    /// Index into [`Geography::municipalities`].
+    pub municipality: usize,
+    /// Empty: the whole municipality.
+    pub districts: Vec<String>,
+    pub ages: Ages,
+    /// Where the entry is written, for errors that involve two files.
+    pub span: std::ops::Range<usize>,
+}
+
+/// Ages of the children a family may have, in years (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ages {
+    pub from: u8,
+    pub to: u8,
+    /// Families may sign up from 28 weeks of pregnancy.
+    pub pregnancy: bool,
+}
+
+impl Location {
+    /// Municipalities served, without repeats, in the order written.
+    pub fn municipalities(&self) -> impl Iterator<Item = usize> + '_ {
+        self.areas
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| {
+                !self.areas[..*i]
+                    .iter()
+                    .any(|b| b.municipality == a.municipality)
+            })
+            .map(|(_, a)| a.municipality)
+    }
+}
+
+/// Reads and checks every file in `locations/`.
+pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
+    let dir = root.join(DIR);
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    match std::fs::read_dir(&dir) {
+        Ok(rd) => {
+            for entry in rd.filter_map(Result::ok) {
+                let path = entry.path();
+                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                if path.is_file() && (ext == "yaml" || ext == "yml") {
+                    files.push(path);
+                }
+            }
+        }
+        Err(_) => return Ok(Registry::default()),
+    }
+    files.sort();
+    let results: Vec<(Option<Location>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|path| match Source::read(root, path) {
+            Ok(src) => check::file(src, geo),
+            Err(d) => (None, vec![d]),
+        })
+        .collect();
+    let mut locations = Vec::new();
+    for (loc, ds) in results {
+        locations.extend(loc);
+        errors.extend(ds);
+    }
+    errors.extend(check::across(&locations, geo));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    locations.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Ok(place(locations, geo))
+}
+
+/// Indexes the locations per municipality and finds the nearest ones for the rest.
+fn place(locations: Vec<Location>, geo: &Geography) -> Registry {
+    let n = geo.municipalities.len();
+    let mut served_by = vec![Vec::new(); n];
+    for (l, loc) in locations.iter().enumerate() {
+        for (a, area) in loc.areas.iter().enumerate() {
+            served_by[area.municipality].push((l, a));
+        }
+    }
+    let centres: Vec<Vec<[f64; 2]>> = locations
+        .iter()
+        .map(|loc| {
+            loc.municipalities()
+                .map(|m| geo.municipalities[m].centre)
+                .collect()
+        })
+        .collect();
+    let nearest = (0..n)
+        .map(|m| {
+            if !served_by[m].is_empty() {
+                return Vec::new();
+            }
+            let here = geo.municipalities[m].centre;
+            let mut d: Vec<(usize, f64)> = centres
+                .iter()
+                .enumerate()
+                .map(|(l, cs)| {
+                    let km = cs
+                        .iter()
+                        .map(|&c| project::km(here, c))
+                        .fold(f64::INFINITY, f64::min);
+                    (l, km)
+                })
+                .collect();
+            d.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            d.truncate(3);
+            d
+        })
+        .collect();
+    Registry {
+        locations,
+        served_by,
+        nearest,
+    }
+}
+
+/// Slug of a location file (`locations/utrecht-west.yaml` → `utrecht-west`).
+pub fn slug_of(src: &Source) -> &str {
+    let name = src.path.rsplit('/').next().unwrap_or(&src.path);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// Counts for messages and the benchmark.
+pub fn summary(reg: &Registry) -> String {
+    let served = reg.served_by.iter().filter(|s| !s.is_empty()).count();
+    format!(
+        "{} locations serving {} municipalities",
+        reg.locations.len(),
+        served
+    )
+}
+
+/// Paths of location files, relative to the project, for tools that list them.
+pub fn files(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(root.join(DIR))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| rel_path(root, &e.path()))
+        .filter(|p| p.ends_with(".yaml") || p.ends_with(".yml"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Groups areas by municipality for a location page: (municipality, [areas]).
+pub fn areas_by_municipality(loc: &Location) -> BTreeMap<usize, Vec<&Area>> {
+    let mut map: BTreeMap<usize, Vec<&Area>> = BTreeMap::new();
+    for a in &loc.areas {
+        map.entry(a.municipality).or_default().push(a);
+    }
+    map
+}

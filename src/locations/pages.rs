@@ -1,0 +1,195 @@
+//! Pages made from the registry: one per location and one per municipality, placed inside the
+//! sections site.yaml names (`registry.locations`, `registry.municipalities`) in every
+//! language that has those sections. They become ordinary pages of the site model, so menus,
+//! language switching, the sitemap and listings treat them like any Markdown page.
+
+use std::sync::Arc;
+
+use super::{Ages, Registry};
+use crate::config::Config;
+use crate::content::frontmatter::FrontMatter;
+use crate::content::{Generated, SECTION_FILE, SourcePage};
+use crate::diag::{Diagnostic, Source};
+use crate::geo::Geography;
+use crate::i18n::Strings;
+
+/// Generated pages for every language that has the registry sections.
+pub fn generate(
+    config: &Config,
+    strings: &[Strings],
+    sources: &[SourcePage],
+    geo: &Geography,
+    registry: &Registry,
+) -> (Vec<SourcePage>, Vec<Diagnostic>) {
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    let settings = &config.site.registry;
+    let geo_source = Source::new(crate::geo::BOUNDARIES, "");
+    for (setting, key, wanted) in [
+        (
+            "locations",
+            &settings.locations,
+            !registry.locations.is_empty(),
+        ),
+        (
+            "municipalities",
+            &settings.municipalities,
+            !geo.municipalities.is_empty(),
+        ),
+    ] {
+        let sections: Vec<&SourcePage> = sources
+            .iter()
+            .filter(|p| p.is_section && section_key(p) == *key)
+            .collect();
+        if wanted && !sections.iter().any(|p| p.lang == 0) {
+            let span = crate::config::find_value(&config.source, key).unwrap_or(0..0);
+            errors.push(
+                Diagnostic::error(format!("registry.{setting}: no section `{key}` in the default language"))
+                    .at(&config.source, span)
+                    .hint(format!(
+                        "create content/{}/{key}.md (a section page), or point `registry.{setting}` at an existing one",
+                        config.default_language().code
+                    )),
+            );
+            continue;
+        }
+        for section in sections {
+            let folder = section
+                .rel
+                .trim_end_matches(SECTION_FILE)
+                .trim_end_matches('/');
+            let s = &strings[section.lang];
+            let key_folder = key.trim_end_matches(SECTION_FILE).trim_end_matches('/');
+            if setting == "locations" {
+                for (i, loc) in registry.locations.iter().enumerate() {
+                    let areas: Vec<&str> = loc
+                        .municipalities()
+                        .map(|m| geo.municipalities[m].display.as_str())
+                        .collect();
+                    let description = s.fill(
+                        "location_description",
+                        &[
+                            ("name", &loc.name),
+                            ("areas", &join_list(&areas)),
+                            ("phone", &loc.phone.display),
+                        ],
+                    );
+                    pages.push(page(
+                        section,
+                        folder,
+                        key_folder,
+                        &loc.slug,
+                        loc.name.clone(),
+                        description,
+                        "location.html",
+                        Generated::Location(i),
+                        loc.source.clone(),
+                    ));
+                }
+            } else {
+                for (m, muni) in geo.municipalities.iter().enumerate() {
+                    let title = s.fill("municipality_title", &[("name", &muni.display)]);
+                    let description = match registry.served_by[m].first() {
+                        Some(&(l, a)) => {
+                            let loc = &registry.locations[l];
+                            s.fill(
+                                "municipality_description_offered",
+                                &[
+                                    ("name", &muni.display),
+                                    ("ages", &ages_text(s, loc.areas[a].ages, false)),
+                                    ("location", &loc.name),
+                                    ("phone", &loc.phone.display),
+                                ],
+                            )
+                        }
+                        None => match registry.nearest[m].first() {
+                            Some(&(l, km)) => s.fill(
+                                "municipality_description_not",
+                                &[
+                                    ("name", &muni.display),
+                                    ("location", &registry.locations[l].name),
+                                    ("km", &format!("{km:.0}")),
+                                ],
+                            ),
+                            None => s.fill("municipality_not_offered", &[("name", &muni.display)]),
+                        },
+                    };
+                    pages.push(page(
+                        section,
+                        folder,
+                        key_folder,
+                        &muni.slug,
+                        title,
+                        description,
+                        "municipality.html",
+                        Generated::Municipality(m),
+                        geo_source.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    (pages, errors)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn page(
+    section: &SourcePage,
+    folder: &str,
+    key_folder: &str,
+    slug: &str,
+    title: String,
+    description: String,
+    template: &str,
+    generated: Generated,
+    source: Arc<Source>,
+) -> SourcePage {
+    SourcePage {
+        lang: section.lang,
+        source,
+        rel: format!("{folder}/{slug}.md"),
+        is_section: false,
+        front: FrontMatter {
+            title,
+            description: Some(description),
+            slug: Some(slug.to_string()),
+            template: Some(template.to_string()),
+            translation_key: Some(format!("{key_folder}/{slug}")),
+            ..FrontMatter::default()
+        },
+        date: None,
+        yaml: 0..0,
+        html: String::new(),
+        summary: String::new(),
+        anchors: Vec::new(),
+        generated: Some(generated),
+    }
+}
+
+fn section_key(p: &SourcePage) -> String {
+    p.front
+        .translation_key
+        .clone()
+        .unwrap_or_else(|| p.rel.trim_end_matches(".md").to_string())
+}
+
+/// "0–6 jaar" or "0–6 jaar, en vanaf 28 weken zwangerschap".
+pub fn ages_text(s: &Strings, ages: Ages, with_pregnancy: bool) -> String {
+    let key = if with_pregnancy && ages.pregnancy {
+        "ages_range_pregnancy"
+    } else {
+        "ages_range"
+    };
+    s.fill(
+        key,
+        &[
+            ("from", &ages.from.to_string()),
+            ("to", &ages.to.to_string()),
+        ],
+    )
+}
+
+/// "A, B and C" without a language-specific "and": a comma list reads right in every language.
+pub fn join_list(items: &[&str]) -> String {
+    items.join(", ")
+}

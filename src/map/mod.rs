@@ -1,0 +1,133 @@
+//! Maps drawn at build time as inline SVG from the project's own boundaries: no tiles, no
+//! map library in the browser, no request to another host.
+
+use std::fmt::Write as _;
+
+use crate::geo::Geography;
+use crate::render::escape_xml;
+
+/// Grid metres per SVG unit: 100 m is finer than the boundaries' own precision (~70–110 m).
+const UNIT: f64 = 100.0;
+
+/// A small map of the municipalities in `highlight` with their neighbours for context, labelled
+/// for screen readers by `label`. Served municipalities are filled and outlined, the others grey.
+pub fn area_map(geo: &Geography, highlight: &[usize], label: &str) -> String {
+    if highlight.is_empty() {
+        return String::new();
+    }
+    let mut bbox = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for &m in highlight {
+        extend(&mut bbox, bounds(&geo.municipalities[m].rd));
+    }
+    // Pad by a fifth of the larger side (at least 5 km) so neighbours show.
+    let pad = ((bbox[2] - bbox[0]).max(bbox[3] - bbox[1]) * 0.2).max(5_000.0);
+    let view = [bbox[0] - pad, bbox[1] - pad, bbox[2] + pad, bbox[3] + pad];
+    let to_svg = |p: [f64; 2]| -> (i64, i64) {
+        (
+            ((p[0] - view[0]) / UNIT).round() as i64,
+            ((view[3] - p[1]) / UNIT).round() as i64,
+        )
+    };
+    let mut others = String::new();
+    let mut served = String::new();
+    for (i, m) in geo.municipalities.iter().enumerate() {
+        let b = bounds(&m.rd);
+        if b[2] < view[0] || b[0] > view[2] || b[3] < view[1] || b[1] > view[3] {
+            continue;
+        }
+        let out = if highlight.contains(&i) {
+            &mut served
+        } else {
+            &mut others
+        };
+        for ring in m.rd.iter().flatten() {
+            path_ring(out, ring.iter().map(|&p| to_svg(p)));
+        }
+    }
+    let (w, h) = to_svg([view[2], view[1]]);
+    format!(
+        "<svg class=\"area-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"area-map-title\"><title id=\"area-map-title\">{}</title><path class=\"map-other\" d=\"{others}\"/><path class=\"map-served\" d=\"{served}\"/></svg>",
+        escape_xml(label)
+    )
+}
+
+/// Appends one closed ring as `M x y` plus relative steps, skipping steps that round to zero.
+fn path_ring(out: &mut String, points: impl Iterator<Item = (i64, i64)>) {
+    let mut last: Option<(i64, i64)> = None;
+    let mut count = 0;
+    let start = out.len();
+    for p in points {
+        match last {
+            None => {
+                let _ = write!(out, "M{} {}", p.0, p.1);
+            }
+            Some(l) if l == p => continue,
+            Some(l) => {
+                let (dx, dy) = (p.0 - l.0, p.1 - l.1);
+                if count == 1 {
+                    out.push('l');
+                } else if dx >= 0 {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{dx}");
+                if dy >= 0 {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{dy}");
+            }
+        }
+        last = Some(p);
+        count += 1;
+    }
+    if count < 3 {
+        out.truncate(start); // collapsed to a point or a line at this scale
+    } else {
+        out.push('z');
+    }
+}
+
+fn bounds(polygons: &[Vec<Vec<[f64; 2]>>]) -> [f64; 4] {
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for p in polygons.iter().flatten().flatten() {
+        b[0] = b[0].min(p[0]);
+        b[1] = b[1].min(p[1]);
+        b[2] = b[2].max(p[0]);
+        b[3] = b[3].max(p[1]);
+    }
+    b
+}
+
+fn extend(b: &mut [f64; 4], o: [f64; 4]) {
+    b[0] = b[0].min(o[0]);
+    b[1] = b[1].min(o[1]);
+    b[2] = b[2].max(o[2]);
+    b[3] = b[3].max(o[3]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ring_path_is_relative_and_closed() {
+        let mut s = String::new();
+        path_ring(
+            &mut s,
+            [(10, 10), (12, 10), (12, 10), (12, 13), (10, 10)].into_iter(),
+        );
+        assert_eq!(s, "M10 10l2 0 0 3-2-3z");
+        let mut s = String::new();
+        path_ring(&mut s, [(1, 1), (1, 1), (1, 1)].into_iter());
+        assert_eq!(s, "");
+    }
+}

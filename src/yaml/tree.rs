@@ -1,0 +1,227 @@
+//! A YAML document as a tree that remembers where every key and value was written.
+//!
+//! serde_yaml gives typed values but forgets positions; checks that run after parsing
+//! (an unknown municipality in item 7 of a list, a phone number that is not one) use this
+//! tree to point at the exact text an editor has to change.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use crate::diag::{Diagnostic, Source, suggest};
+
+/// A YAML node with its byte span in the source file.
+#[derive(Debug, Clone)]
+pub enum Node {
+    Scalar {
+        text: String,
+        /// Written in quotes: never a number, boolean or null.
+        quoted: bool,
+        span: Range<usize>,
+    },
+    Seq {
+        items: Vec<Node>,
+        span: Range<usize>,
+    },
+    Map {
+        entries: Vec<Entry>,
+        span: Range<usize>,
+    },
+    /// `*anchor` references are not expanded: registry files have no use for them.
+    Alias { span: Range<usize> },
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Range<usize>,
+    pub value: Node,
+}
+
+impl Node {
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            Node::Scalar { span, .. }
+            | Node::Seq { span, .. }
+            | Node::Map { span, .. }
+            | Node::Alias { span } => span.clone(),
+        }
+    }
+
+    /// The value of `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        match self {
+            Node::Map { entries, .. } => entries.iter().find(|e| e.key == key),
+            _ => None,
+        }
+    }
+
+    /// Items of a sequence (empty for anything else).
+    pub fn items(&self) -> &[Node] {
+        match self {
+            Node::Seq { items, .. } => items,
+            _ => &[],
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Span of `key`'s value, else of the key, else of this node.
+    pub fn value_span(&self, key: &str) -> Range<usize> {
+        match self.entry(key) {
+            Some(e) => e.value.span(),
+            None => self.span(),
+        }
+    }
+
+    /// Reports every key of this mapping not in `known`, suggesting the nearest known key.
+    pub fn unknown_keys(&self, src: &Arc<Source>, known: &[&str], what: &str) -> Vec<Diagnostic> {
+        let Node::Map { entries, .. } = self else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter(|e| !known.contains(&e.key.as_str()))
+            .map(|e| {
+                let d = Diagnostic::error(format!("unknown key `{}` in {what}", e.key))
+                    .at(src, e.key_span.clone());
+                match suggest(&e.key, known.iter().copied()) {
+                    Some(s) => d.hint(format!("did you mean `{s}`?")),
+                    None => d.hint(format!("the keys allowed here are: {}", known.join(", "))),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Parses the YAML document in `range` of `src` into a [`Node`] tree.
+pub fn parse(src: &Arc<Source>, range: Range<usize>) -> Result<Node, Diagnostic> {
+    let text = &src.text[range.clone()];
+    // saphyr reports positions in characters; map them back to bytes.
+    let mut char_to_byte: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    char_to_byte.push(text.len());
+    let byte = |chars: usize| range.start + char_to_byte[chars.min(char_to_byte.len() - 1)];
+
+    let mut stack: Vec<Builder> = Vec::new();
+    let mut root: Option<Node> = None;
+    for next in Parser::new_from_str(text) {
+        let (event, span) = next.map_err(|e| {
+            let at = byte(e.marker().index());
+            Diagnostic::error(format!("YAML syntax error: {}", e.info()))
+                .at(src, at..at)
+                .hint("check the indentation, and put text containing `: ` or starting with a special character in quotes")
+        })?;
+        let (start, end) = (byte(span.start.index()), byte(span.end.index()));
+        let node = match event {
+            Event::Scalar(value, style, _, _) => {
+                // Plain scalars end where their text ends; quoted ones include the quotes.
+                let end = if end > start {
+                    end
+                } else {
+                    start + value.len()
+                };
+                Some(Node::Scalar {
+                    text: value.into_owned(),
+                    quoted: !matches!(style, ScalarStyle::Plain),
+                    span: start..end,
+                })
+            }
+            Event::Alias(_) => Some(Node::Alias { span: start..end }),
+            Event::SequenceStart(..) => {
+                stack.push(Builder::Seq(start, Vec::new()));
+                None
+            }
+            Event::MappingStart(..) => {
+                stack.push(Builder::Map(start, Vec::new(), None));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Builder::Seq(s, items)) => {
+                    let e = items.last().map_or(end, |n: &Node| n.span().end);
+                    Some(Node::Seq { items, span: s..e })
+                }
+                Some(Builder::Map(s, entries, _)) => {
+                    let e = entries.last().map_or(end, |en: &Entry| en.value.span().end);
+                    Some(Node::Map {
+                        entries,
+                        span: s..e,
+                    })
+                }
+                None => None,
+            },
+            _ => None,
+        };
+        if let Some(node) = node {
+            match stack.last_mut() {
+                Some(Builder::Seq(_, items)) => items.push(node),
+                Some(Builder::Map(_, entries, pending)) => match pending.take() {
+                    None => *pending = Some(node),
+                    Some(key) => entries.push(Entry {
+                        key: match &key {
+                            Node::Scalar { text, .. } => text.clone(),
+                            _ => String::new(),
+                        },
+                        key_span: key.span(),
+                        value: node,
+                    }),
+                },
+                None => root = root.or(Some(node)),
+            }
+        }
+    }
+    Ok(root.unwrap_or(Node::Map {
+        entries: Vec::new(),
+        span: range.start..range.start,
+    }))
+}
+
+enum Builder {
+    Seq(usize, Vec<Node>),
+    Map(usize, Vec<Entry>, Option<Node>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_point_at_nested_values() {
+        let src = Source::new(
+            "x.yaml",
+            "name: Één\nlist:\n  - Utrecht\n  - municipality: \"Zeist\"\n    ages: 0-17\n",
+        );
+        let root = parse(&src, 0..src.text.len()).unwrap();
+        assert_eq!(&src.text[root.value_span("name")], "Één");
+        let items = root.get("list").unwrap().items();
+        assert_eq!(&src.text[items[0].span()], "Utrecht");
+        assert_eq!(&src.text[items[1].value_span("municipality")], "\"Zeist\"");
+        assert_eq!(items[1].get("ages").unwrap().as_str(), Some("0-17"));
+    }
+
+    #[test]
+    fn unknown_nested_key_suggested() {
+        let src = Source::new("x.yaml", "a:\n  - naem: X\n");
+        let root = parse(&src, 0..src.text.len()).unwrap();
+        let item = &root.get("a").unwrap().items()[0];
+        let errs = item.unknown_keys(&src, &["name", "phone"], "a coordinator");
+        assert_eq!((errs[0].line, errs[0].column), (2, 5));
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `name`?"));
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let src = Source::new("x.yaml", "a: [1,\nb: 2\n");
+        let err = parse(&src, 0..src.text.len()).unwrap_err();
+        assert!(err.line >= 1 && err.message.contains("syntax"), "{err:?}");
+    }
+}
