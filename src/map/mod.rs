@@ -9,19 +9,29 @@ use crate::render::escape_xml;
 /// Grid metres per SVG unit: 100 m is finer than the boundaries' own precision (~70–110 m).
 const UNIT: f64 = 100.0;
 
-/// A small map of the municipalities in `highlight` with their neighbours for context, labelled
-/// for screen readers by `label`. Served municipalities are filled and outlined, the others grey.
-pub fn area_map(geo: &Geography, highlight: &[usize], label: &str) -> String {
-    if highlight.is_empty() {
+/// How a municipality is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// Home-Start in the whole municipality.
+    Served,
+    /// Only in some districts: hatched, so it differs by more than colour.
+    Partial,
+    Other,
+}
+
+/// A small map around the municipalities in `focus` (outlined), each municipality in view
+/// drawn by `fill`, labelled for screen readers by `label`.
+pub fn area_map(
+    geo: &Geography,
+    focus: &[usize],
+    fill: impl Fn(usize) -> Fill,
+    label: &str,
+) -> String {
+    if focus.is_empty() {
         return String::new();
     }
-    let mut bbox = [
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    for &m in highlight {
+    let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    for &m in focus {
         extend(&mut bbox, bounds(&geo.municipalities[m].rd));
     }
     // Pad by a fifth of the larger side (at least 5 km) so neighbours show.
@@ -33,27 +43,40 @@ pub fn area_map(geo: &Geography, highlight: &[usize], label: &str) -> String {
             ((view[3] - p[1]) / UNIT).round() as i64,
         )
     };
-    let mut others = String::new();
-    let mut served = String::new();
+    let (mut other, mut served, mut partial, mut outline) =
+        (String::new(), String::new(), String::new(), String::new());
     for (i, m) in geo.municipalities.iter().enumerate() {
         let b = bounds(&m.rd);
         if b[2] < view[0] || b[0] > view[2] || b[3] < view[1] || b[1] > view[3] {
             continue;
         }
-        let out = if highlight.contains(&i) {
-            &mut served
-        } else {
-            &mut others
+        let out = match fill(i) {
+            Fill::Served => &mut served,
+            Fill::Partial => &mut partial,
+            Fill::Other => &mut other,
         };
         for ring in m.rd.iter().flatten() {
             path_ring(out, ring.iter().map(|&p| to_svg(p)));
+            if focus.contains(&i) {
+                path_ring(&mut outline, ring.iter().map(|&p| to_svg(p)));
+            }
         }
     }
     let (w, h) = to_svg([view[2], view[1]]);
-    format!(
-        "<svg class=\"area-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"area-map-title\"><title id=\"area-map-title\">{}</title><path class=\"map-other\" d=\"{others}\"/><path class=\"map-served\" d=\"{served}\"/></svg>",
+    let mut svg = format!(
+        "<svg class=\"area-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"area-map-title\"><title id=\"area-map-title\">{}</title>",
         escape_xml(label)
-    )
+    );
+    if !partial.is_empty() {
+        svg.push_str("<defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>");
+    }
+    for (class, d) in [("map-other", &other), ("map-served", &served), ("map-part", &partial), ("map-focus", &outline)] {
+        if !d.is_empty() {
+            let _ = write!(svg, "<path class=\"{class}\" d=\"{d}\"/>");
+        }
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 /// Appends one closed ring as `M x y` plus relative steps, skipping steps that round to zero.

@@ -12,7 +12,7 @@ use crate::geo::Geography;
 use crate::i18n::Strings;
 use crate::locations::pages::ages_text;
 use crate::locations::{Location, Phone, Registry};
-use crate::map::area_map;
+use crate::map::{Fill, area_map};
 use crate::model::Site;
 use crate::render::escape_xml;
 
@@ -45,6 +45,20 @@ pub fn build(
             .map(|p| config.url(&p.url))
     };
     let loc_url = |l: &Location| url_of(&settings.locations, &l.slug);
+    // Coverage of every municipality by any location, for the maps around municipalities.
+    let coverage = |m: usize| {
+        let areas = &reg.served_by[m];
+        if areas.is_empty() {
+            Fill::Other
+        } else if areas
+            .iter()
+            .any(|&(l, a)| reg.locations[l].areas[a].districts.is_empty())
+        {
+            Fill::Served
+        } else {
+            Fill::Partial
+        }
+    };
     let muni_url = |m: usize| url_of(&settings.municipalities, &geo.municipalities[m].slug);
 
     // Short form of a location, for the municipality pages and lists.
@@ -102,7 +116,16 @@ pub fn build(
             "areas": areas,
             "municipality_count": served.len(),
             "steps_html": steps,
-            "map": area_map(geo, &served, &s.fill("map_label", &[("name", &l.name)])),
+            "map": area_map(
+                geo,
+                &served,
+                |m| match l.areas.iter().find(|a| a.municipality == m) {
+                    Some(a) if a.districts.is_empty() => Fill::Served,
+                    Some(_) => Fill::Partial,
+                    None => Fill::Other,
+                },
+                &s.fill("map_label", &[("name", &l.name)]),
+            ),
         });
         location_list.push(json!({
             "name": l.name, "url": loc_url(l), "phone": phone(&l.phone), "city": l.city,
@@ -147,7 +170,7 @@ pub fn build(
             "offered": offered, "status": status, "services": services, "nearest": nearest,
             "heading": s.fill(if offered { "municipality_offered" } else { "municipality_not_offered" }, &[("name", &muni.display)]),
             "nearest_intro": s.fill("municipality_nearest_intro", &[("name", &muni.display)]),
-            "map": area_map(geo, &[m], &s.fill("map_label", &[("name", &muni.display)])),
+            "map": area_map(geo, &[m], coverage, &s.fill("map_label", &[("name", &muni.display)])),
         });
         let letter = initial(&muni.display);
         let entry = json!({"name": muni.display, "url": muni_url(m), "offered": offered, "status": status,
