@@ -231,7 +231,7 @@ pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec
     emit("sitemap.xml", feeds::sitemap(config, site).as_bytes());
     emit("robots.txt", feeds::robots(config).as_bytes());
     if !registry.locations.is_empty() {
-        for (path, bytes) in locations::opendata::files(config, geo, registry) {
+        for (path, bytes) in locations::opendata::files(config, site, geo, registry) {
             emit(path, &bytes);
         }
     }

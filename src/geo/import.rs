@@ -70,7 +70,7 @@ pub fn parse_boundaries(
         let polygons = match f.geometry.as_ref().map(|g| &g.value) {
             Some(GeometryValue::Polygon { coordinates }) => vec![rings(coordinates)],
             Some(GeometryValue::MultiPolygon { coordinates }) => {
-                coordinates.iter().map(|p| rings(p)).collect()
+                coordinates.iter().map(rings).collect()
             }
             _ => {
                 errors.extend(fail(

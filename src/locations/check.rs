@@ -31,10 +31,12 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
     let parsed: LocationFile = match serde_yaml::from_str(&src.text) {
         Ok(p) => p,
         Err(e) => {
-            return (
-                None,
-                vec![crate::yaml::from_error(&src, 0, &e, "location file")],
-            );
+            let mut d = crate::yaml::from_error(&src, 0, &e, "location file");
+            if d.message.contains("untagged enum AreaEntry") {
+                d.message = "this entry of `municipalities` is not a municipality name".into();
+                d = d.hint("write a name like `  - Utrecht`, or `  - municipality: Utrecht` with `districts:` or `ages:` below it");
+            }
+            return (None, vec![d]);
         }
     };
     let mut c = Checker {
@@ -80,14 +82,23 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
         .map(Node::items)
         .unwrap_or_default()
     {
-        if matches!(m, Node::Map { .. }) {
-            errors.extend(m.unknown_keys(src, schema::AREA_KEYS, "a municipality entry"));
-            errors.extend(missing(
-                src,
-                m,
-                schema::AREA_REQUIRED,
-                "this municipality entry",
-            ));
+        match m {
+            Node::Map { .. } => {
+                errors.extend(m.unknown_keys(src, schema::AREA_KEYS, "a municipality entry"));
+                errors.extend(missing(
+                    src,
+                    m,
+                    schema::AREA_REQUIRED,
+                    "this municipality entry",
+                ));
+            }
+            Node::Scalar { text, quoted, .. }
+                if *quoted || !matches!(text.trim(), "" | "~" | "null" | "Null" | "NULL") => {}
+            _ => errors.push(
+                Diagnostic::error("this entry of `municipalities` is not a municipality name")
+                    .at(src, m.span())
+                    .hint("write one name per line, like `  - Utrecht`, or `  - municipality: Utrecht` with `districts:` or `ages:` below it"),
+            ),
         }
     }
     for day in root

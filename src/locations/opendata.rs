@@ -6,8 +6,10 @@ use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject};
 use serde_json::{Value as Json, json};
 
 use super::Registry;
+use super::pages::page_key;
 use crate::config::Config;
 use crate::geo::{CREDIT, Geography};
+use crate::model::Site;
 
 pub const GEOJSON: &str = "data/coverage.geojson";
 pub const CSV: &str = "data/coverage.csv";
@@ -15,11 +17,19 @@ pub const JSON: &str = "data/locations.json";
 pub const SCHEMA: &str = "data/location.schema.json";
 
 /// Site-relative path and bytes of every open-data file.
-pub fn files(config: &Config, geo: &Geography, reg: &Registry) -> Vec<(&'static str, Vec<u8>)> {
-    let loc_url = |slug: &str| {
-        let folder = config.site.registry.locations.trim_end_matches("/_index");
-        config.permalink(&format!("{folder}/{slug}/"))
+pub fn files(
+    config: &Config,
+    site: &Site,
+    geo: &Geography,
+    reg: &Registry,
+) -> Vec<(&'static str, Vec<u8>)> {
+    let url = |section: &str, slug: &str| {
+        site.translation(&page_key(section, slug), 0)
+            .map(|p| config.permalink(&p.url))
+            .unwrap_or_default()
     };
+    let loc_url = |slug: &str| url(&config.site.registry.locations, slug);
+    let muni_url = |slug: &str| url(&config.site.registry.municipalities, slug);
     let example = config.site.registry.example_data;
 
     let mut features = Vec::new();
@@ -44,6 +54,7 @@ pub fn files(config: &Config, geo: &Geography, reg: &Registry) -> Vec<(&'static 
         props.insert("code".into(), muni.code.clone().into());
         props.insert("name".into(), muni.name.clone().into());
         props.insert("display_name".into(), muni.display.clone().into());
+        props.insert("url".into(), muni_url(&muni.slug).into());
         props.insert("services".into(), Json::from(services));
         let polygons: Vec<geojson::PolygonType> = muni
             .polygons

@@ -59,7 +59,7 @@ pub fn generate(
                 .trim_end_matches(SECTION_FILE)
                 .trim_end_matches('/');
             let s = &strings[section.lang];
-            let key_folder = key.trim_end_matches(SECTION_FILE).trim_end_matches('/');
+
             if setting == "locations" {
                 for (i, loc) in registry.locations.iter().enumerate() {
                     let areas: Vec<&str> = loc
@@ -77,7 +77,7 @@ pub fn generate(
                     pages.push(page(
                         section,
                         folder,
-                        key_folder,
+                        key,
                         &loc.slug,
                         loc.name.clone(),
                         description,
@@ -117,7 +117,7 @@ pub fn generate(
                     pages.push(page(
                         section,
                         folder,
-                        key_folder,
+                        key,
                         &muni.slug,
                         title,
                         description,
@@ -136,7 +136,7 @@ pub fn generate(
 fn page(
     section: &SourcePage,
     folder: &str,
-    key_folder: &str,
+    key: &str,
     slug: &str,
     title: String,
     description: String,
@@ -154,7 +154,7 @@ fn page(
             description: Some(description),
             slug: Some(slug.to_string()),
             template: Some(template.to_string()),
-            translation_key: Some(format!("{key_folder}/{slug}")),
+            translation_key: Some(page_key(key, slug)),
             ..FrontMatter::default()
         },
         date: None,
@@ -164,6 +164,14 @@ fn page(
         anchors: Vec::new(),
         generated: Some(generated),
     }
+}
+
+/// Translation key of the generated page for `slug` in the section with key `section`.
+pub fn page_key(section: &str, slug: &str) -> String {
+    format!(
+        "{}/{slug}",
+        section.trim_end_matches(SECTION_FILE).trim_end_matches('/')
+    )
 }
 
 fn section_key(p: &SourcePage) -> String {

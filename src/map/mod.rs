@@ -30,7 +30,12 @@ pub fn area_map(
     if focus.is_empty() {
         return String::new();
     }
-    let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    let mut bbox = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
     for &m in focus {
         extend(&mut bbox, bounds(&geo.municipalities[m].rd));
     }
@@ -70,7 +75,12 @@ pub fn area_map(
     if !partial.is_empty() {
         svg.push_str("<defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>");
     }
-    for (class, d) in [("map-other", &other), ("map-served", &served), ("map-part", &partial), ("map-focus", &outline)] {
+    for (class, d) in [
+        ("map-other", &other),
+        ("map-served", &served),
+        ("map-part", &partial),
+        ("map-focus", &outline),
+    ] {
         if !d.is_empty() {
             let _ = write!(svg, "<path class=\"{class}\" d=\"{d}\"/>");
         }

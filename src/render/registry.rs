@@ -7,7 +7,6 @@ use serde_json::{Value as Json, json};
 use tera::Value;
 
 use crate::config::Config;
-use crate::content::SECTION_FILE;
 use crate::geo::Geography;
 use crate::i18n::Strings;
 use crate::locations::pages::ages_text;
@@ -36,10 +35,7 @@ pub fn build(
 ) -> RegistryValues {
     let settings = &config.site.registry;
     let url_of = |section: &str, slug: &str| -> Option<String> {
-        let key = format!(
-            "{}/{slug}",
-            section.trim_end_matches(SECTION_FILE).trim_end_matches('/')
-        );
+        let key = crate::locations::pages::page_key(section, slug);
         site.translation(&key, lang)
             .or_else(|| site.translation(&key, 0))
             .map(|p| config.url(&p.url))

@@ -27,6 +27,19 @@ impl Site {
         Site { dir }
     }
 
+    /// A fixture completed with the project's own geo/, templates/, i18n/ and static/, so
+    /// registry tests exercise the real templates and the real municipal division.
+    pub fn with_project(name: &str) -> Site {
+        let site = Site::fixture(name);
+        let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["geo", "templates", "i18n", "static"] {
+            if !site.root().join(dir).exists() {
+                copy_dir(&project.join(dir), &site.root().join(dir));
+            }
+        }
+        site
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

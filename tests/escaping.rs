@@ -1,0 +1,112 @@
+//! Registry text is always text: even if markup got past validation, every output (HTML
+//! text and attributes, JSON-LD in <script>, inline SVG, JSON, GeoJSON, CSV) shows it
+//! literally. The check refuses markup in the registry, so this test plants it after loading.
+
+mod common;
+
+use std::sync::Mutex;
+
+use homestart::diag::Diagnostics;
+use homestart::pipeline::{self, Options};
+use scraper::{Html, Selector};
+
+const SCRIPT: &str = "</script><script>alert(1)</script>";
+const ATTR: &str = "\"><img src=x onerror=alert(1)>";
+
+#[test]
+fn planted_markup_is_escaped_in_every_output() {
+    let site = common::Site::with_project("registry");
+    let opts = Options {
+        root: site.root().to_path_buf(),
+        out: None,
+        base_url: None,
+        drafts: false,
+    };
+    let mut diags = Diagnostics::default();
+    let mut project = pipeline::load(&opts, &mut diags, &mut Vec::new()).expect("fixture loads");
+    for loc in &mut project.registry.locations {
+        loc.name = SCRIPT.into();
+        loc.organisation = ATTR.into();
+        loc.city = SCRIPT.into();
+        loc.email = ATTR.into();
+        loc.coordinators[0].name = ATTR.into();
+        for a in &mut loc.areas {
+            a.districts = vec![ATTR.into(), SCRIPT.into()];
+        }
+    }
+    for m in &mut project.geo.municipalities {
+        m.display = ATTR.into();
+    }
+    for p in &mut project.site.pages {
+        if p.src.generated.is_some() {
+            p.src.front.title = SCRIPT.into();
+            p.src.front.description = Some(ATTR.into());
+        }
+    }
+    let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
+    let sink = |path: &str, bytes: &[u8]| {
+        files
+            .lock()
+            .unwrap()
+            .push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    };
+    let errors = pipeline::render(&mut project, &sink);
+    assert!(errors.is_empty(), "{errors:?}");
+    let files = files.into_inner().unwrap();
+
+    let mut html_checked = 0;
+    let scripts = Selector::parse("script").unwrap();
+    let imgs = Selector::parse("img").unwrap();
+    let h1 = Selector::parse("h1").unwrap();
+    let svg_title = Selector::parse("svg title").unwrap();
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        if path.ends_with(".html") {
+            let doc = Html::parse_document(&text);
+            assert_eq!(doc.select(&imgs).count(), 0, "{path}: an <img> appeared");
+            for s in doc.select(&scripts) {
+                assert_eq!(
+                    s.value().attr("type"),
+                    Some("application/ld+json"),
+                    "{path}: a script element appeared"
+                );
+                let json: serde_json::Value = serde_json::from_str(&s.inner_html())
+                    .unwrap_or_else(|e| panic!("{path}: JSON-LD broken: {e}"));
+                assert!(json["@graph"].is_array());
+            }
+            let location_page = (path.starts_with("locaties/")
+                || path.starts_with("en/locations/"))
+                && path.matches('/').count() >= 2 + usize::from(path.starts_with("en/"));
+            if location_page {
+                let title: String = doc.select(&h1).next().unwrap().text().collect();
+                assert_eq!(title, SCRIPT, "{path}: the name is shown as text");
+                let jsonld = doc.select(&scripts).next().unwrap().inner_html();
+                assert!(
+                    jsonld.contains("\\u003c/script\\u003e"),
+                    "{path}: `</` escaped inside JSON-LD"
+                );
+                let label: String = doc.select(&svg_title).next().unwrap().text().collect();
+                assert!(
+                    label.contains(SCRIPT),
+                    "{path}: SVG title shows the name as text"
+                );
+                html_checked += 1;
+            }
+        }
+        if path.ends_with(".json") || path.ends_with(".geojson") {
+            let json: serde_json::Value =
+                serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+            if path.ends_with("locations.json") {
+                assert_eq!(json["locations"][0]["name"], SCRIPT);
+                assert_eq!(json["locations"][0]["organisation"], ATTR);
+            }
+        }
+        if path.ends_with(".csv") {
+            let mut reader = csv::Reader::from_reader(bytes.as_slice());
+            let row = reader.records().next().unwrap().unwrap();
+            assert_eq!(&row[2], SCRIPT, "CSV keeps the text as one field");
+        }
+    }
+    assert_eq!(html_checked, 6, "3 location pages × 2 languages");
+}

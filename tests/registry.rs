@@ -1,0 +1,526 @@
+//! The location registry end to end: fixture registries built by the real binary, each kind
+//! of bad input (position, hint, non-zero exit, old output untouched), and the shipped
+//! registry checked for dropped or duplicated municipalities.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::{Site, snapshot};
+
+fn registry_site() -> Site {
+    Site::with_project("registry")
+}
+
+/// Builds the intact registry fixture, applies `breakage`, builds again; checks the failure
+/// contract and returns stderr.
+fn broken(breakage: impl FnOnce(&Site)) -> String {
+    let site = registry_site();
+    let first = site.build(&[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = snapshot(&site.out());
+    breakage(&site);
+    let run = site.build(&[]);
+    assert_ne!(run.code, 0, "build should fail:\n{}", run.stderr);
+    assert!(run.stderr.contains("build failed"), "{}", run.stderr);
+    assert!(
+        snapshot(&site.out()) == before,
+        "output changed by a failed build"
+    );
+    run.stderr
+}
+
+fn assert_has(stderr: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(stderr.contains(n), "expected `{n}` in:\n{stderr}");
+    }
+}
+
+fn edit(site: &Site, rel: &str, from: &str, to: &str) {
+    let path = site.root().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no `{from}`");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+const WEST: &str = "locations/utrecht-west.yaml";
+const OOST: &str = "locations/utrecht-oost.yaml";
+const HAAG: &str = "locations/haaglanden.yaml";
+
+#[test]
+fn pages_and_open_data_from_the_registry() {
+    let site = registry_site();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // One page per location file, in both languages.
+    for slug in ["utrecht-oost", "utrecht-west", "haaglanden"] {
+        site.read(&format!("locaties/{slug}/index.html"));
+        site.read(&format!("en/locations/{slug}/index.html"));
+    }
+    // 342 municipality pages per language.
+    for dir in ["gemeenten", "en/municipalities"] {
+        let pages = std::fs::read_dir(site.out().join(dir))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().join("index.html").is_file())
+            .count();
+        assert_eq!(pages, 342, "{dir}");
+    }
+
+    let west = site.read("locaties/utrecht-west/index.html");
+    assert!(
+        west.contains("href=tel:+31301234567"),
+        "location phone as tel: link"
+    );
+    assert!(
+        west.contains("030 123 45 67"),
+        "location phone in Dutch grouping"
+    );
+    assert!(
+        west.contains("06 87 65 43 21"),
+        "second coordinator's phone regrouped"
+    );
+    assert!(west.contains("Voorbeeldgegevens"), "example-data notice");
+    assert!(west.contains("Gemeentegrenzen: CBS/Kadaster (CC BY 4.0)"));
+    assert!(
+        west.contains("class=area-map")
+            && west.contains("Kaart: het werkgebied van Home-Start Utrecht West</title>"),
+        "inline map"
+    );
+    assert!(west.contains(r#""areaServed":[{"#) && west.contains(r#""telephone":"+31301234567""#));
+
+    // The split city lists both locations with their districts; ages per municipality.
+    let utrecht = site.read("gemeenten/utrecht/index.html");
+    for s in [
+        "Home-Start Utrecht Oost",
+        "Home-Start Utrecht West",
+        "Leidsche Rijn",
+        "Binnenstad",
+    ] {
+        assert!(utrecht.contains(s), "{s} on the Utrecht page");
+    }
+    let de_bilt = site.read("gemeenten/de-bilt/index.html");
+    assert!(de_bilt.contains("0–17 jaar, en vanaf 28 weken zwangerschap"));
+    let den_haag = site.read("gemeenten/den-haag/index.html");
+    assert!(den_haag.contains("0–14 jaar") && !den_haag.contains("0–14 jaar, en vanaf"));
+    assert!(
+        site.read("en/municipalities/den-haag/index.html")
+            .contains("0–14 years")
+    );
+    let vaals = site.read("gemeenten/vaals/index.html");
+    assert!(vaals.contains("niet aangeboden in Vaals"));
+    let nearest = vaals
+        .split("class=nearest>")
+        .nth(1)
+        .unwrap()
+        .split("</ul>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        nearest.matches(" km").count(),
+        3,
+        "three nearest locations with distance"
+    );
+    assert!(nearest.contains("Home-Start Utrecht"), "{nearest}");
+
+    // A–Z index and overview.
+    let az = site.read("gemeenten/index.html");
+    assert!(az.matches("href=/gemeenten/").count() >= 342, "every municipality linked from A–Z");
+    assert!(az.contains("7 van de 342 gemeenten"));
+    let overview = site.read("locaties/index.html");
+    assert_eq!(overview.matches("<h2>").count(), 3);
+
+    // Open data read back by a real GeoJSON parser: one feature per covered municipality.
+    let gj: geojson::GeoJson = site.read("data/coverage.geojson").parse().unwrap();
+    let geojson::GeoJson::FeatureCollection(fc) = gj else {
+        panic!("not a collection")
+    };
+    let codes: BTreeSet<String> = fc
+        .features
+        .iter()
+        .map(|f| f.property("code").unwrap().as_str().unwrap().to_string())
+        .collect();
+    let expected: BTreeSet<String> = [
+        "GM0344", "GM0355", "GM0310", "GM0356", "GM0518", "GM0603", "GM1916",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(codes, expected);
+    assert_eq!(fc.features.len(), expected.len(), "no duplicate features");
+    let utrecht = fc
+        .features
+        .iter()
+        .find(|f| f.id == Some(geojson::feature::Id::String("GM0344".into())))
+        .unwrap();
+    assert_eq!(
+        utrecht
+            .property("services")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let csv = site.read("data/coverage.csv");
+    assert_eq!(
+        csv.lines().count(),
+        1 + 8,
+        "header + one row per municipality and location"
+    );
+    assert!(csv.contains(
+        "GM0344,Utrecht,Home-Start Utrecht West,West; Leidsche Rijn,0,6,yes,+31301234567,"
+    ));
+    let json: serde_json::Value = serde_json::from_str(&site.read("data/locations.json")).unwrap();
+    assert_eq!(json["locations"].as_array().unwrap().len(), 3);
+    assert_eq!(json["example_data"], true);
+    assert_eq!(
+        json["locations"][1]["organisation"],
+        "Stichting Welzijn & Zorg \"De Brug\""
+    );
+}
+
+#[test]
+fn unknown_municipality_suggests_the_nearest_name() {
+    let err = broken(|s| {
+        edit(
+            s,
+            WEST,
+            "  - municipality: utrecht",
+            "  - municipality: Utrech",
+        )
+    });
+    assert_has(
+        &err,
+        &[
+            &format!("{WEST}:18:19"),
+            "`Utrech` is not a municipality of 2026",
+            "did you mean `Utrecht`",
+        ],
+    );
+}
+
+#[test]
+fn merged_municipality_names_its_successor() {
+    let err = broken(|s| edit(s, WEST, "  - GM0356", "  - Weesp"));
+    assert_has(
+        &err,
+        &[
+            &format!("{WEST}:20:5"),
+            "`Weesp` no longer exists",
+            "since 2022-03-24",
+            "write `Amsterdam` instead",
+        ],
+    );
+    let err = broken(|s| edit(s, WEST, "  - GM0356", "  - haaren"));
+    assert_has(
+        &err,
+        &[
+            "`Haaren` no longer exists",
+            "Boxtel (GM0757)",
+            "Tilburg (GM0855)",
+            "it was split",
+        ],
+    );
+}
+
+#[test]
+fn municipality_claimed_twice() {
+    let err = broken(|s| edit(s, HAAG, "  - Rijswijk", "  - Rijswijk\n  - Zeist"));
+    assert_has(
+        &err,
+        &[
+            &format!("{OOST}:16:5"),
+            "Zeist is claimed by both Home-Start Haaglanden and Home-Start Utrecht Oost",
+            &format!("see also: {HAAG}:17:5"),
+            "districts:",
+        ],
+    );
+    let err = broken(|s| edit(s, WEST, "[West, Leidsche Rijn]", "[West, oost]"));
+    assert_has(
+        &err,
+        &[
+            "district `oost` of Utrecht is claimed by both",
+            "each district belongs to one location",
+        ],
+    );
+}
+
+#[test]
+fn bad_phone_numbers() {
+    let err = broken(|s| {
+        edit(s, WEST, "phone: 030 123 45 67", "phone: 12345");
+        edit(s, OOST, "phone: 030-2714560", "phone: +32 2 123 45 67");
+    });
+    assert_has(
+        &err,
+        &[
+            &format!("{WEST}:7:8"),
+            "`12345` is not a valid Dutch phone number",
+            &format!("{OOST}:11:12"),
+            "`+32 2 123 45 67` is not a Dutch phone number",
+            "e.g. 030 123 45 67",
+        ],
+    );
+}
+
+#[test]
+fn impossible_age_ranges() {
+    let err = broken(|s| {
+        edit(s, WEST, "ages: 0-6", "ages: 6-0");
+        edit(s, OOST, "ages: 0-17", "ages: 0-25");
+    });
+    assert_has(
+        &err,
+        &[
+            &format!("{WEST}:9:7"),
+            "`6-0` is not a possible age range: the youngest age is above the oldest",
+            "`0-25` is not a possible age range",
+            "e.g. 0-6",
+        ],
+    );
+}
+
+#[test]
+fn missing_field_and_unknown_key() {
+    let err = broken(|s| {
+        edit(s, WEST, "    email: bram@home-start.example\n", "");
+        edit(s, OOST, "    email: anna@", "    emial: anna@");
+    });
+    assert_has(
+        &err,
+        &[
+            &format!("{WEST}:11:5"),
+            "this coordinator has no `email`",
+            "add a line `email: ",
+            &format!("{OOST}:12:5"),
+            "unknown key `emial` in a coordinator",
+            "did you mean `email`?",
+        ],
+    );
+}
+
+#[test]
+fn empty_list_entry_is_named() {
+    let err = broken(|s| edit(s, HAAG, "  - Rijswijk", "  -"));
+    assert_has(
+        &err,
+        &[
+            &format!("{HAAG}:16:4"),
+            "is not a municipality name",
+            "one name per line",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_location() {
+    let err = broken(|s| {
+        let text = std::fs::read_to_string(s.root().join(HAAG)).unwrap();
+        let copy = text.replace(
+            "  - Den Haag\n  - Rijswijk\n  - Leidschendam-Voorburg\n",
+            "  - Delft\n",
+        );
+        s.write("locations/haaglanden-kopie.yaml", &copy);
+    });
+    assert_has(
+        &err,
+        &[
+            "locations/haaglanden.yaml:1:7",
+            "location `Home-Start Haaglanden` is registered twice",
+            "see also: locations/haaglanden-kopie.yaml:1:7",
+            "merge the two",
+        ],
+    );
+}
+
+#[test]
+fn invalid_email() {
+    let err = broken(|s| edit(s, OOST, "anna@home-start.example", "anna(at)home-start"));
+    assert_has(
+        &err,
+        &[
+            &format!("{OOST}:12:12"),
+            "`anna(at)home-start` is not an e-mail address",
+        ],
+    );
+}
+
+#[test]
+fn yaml_syntax_error() {
+    let err = broken(|s| {
+        edit(
+            s,
+            HAAG,
+            "name: Home-Start Haaglanden",
+            "name: [Home-Start Haaglanden",
+        )
+    });
+    assert_has(&err, &[HAAG, "YAML syntax error"]);
+}
+
+#[test]
+fn html_in_a_registry_field_is_refused() {
+    let err = broken(|s| {
+        edit(
+            s,
+            HAAG,
+            "name: Home-Start Haaglanden",
+            "name: \"</script><script>alert(1)</script>\"",
+        );
+        edit(
+            s,
+            WEST,
+            "[West, Leidsche Rijn]",
+            "[West, '\"><img src=x onerror=alert(1)>']",
+        );
+    });
+    assert_has(
+        &err,
+        &[
+            &format!("{HAAG}:1:7"),
+            "the location's name contains HTML or script",
+            &format!("{WEST}:19:23"),
+            "the district name contains HTML or script",
+            "write plain text",
+        ],
+    );
+}
+
+#[test]
+fn every_error_of_every_file_in_one_run() {
+    let err = broken(|s| {
+        edit(
+            s,
+            WEST,
+            "  - municipality: utrecht",
+            "  - municipality: Utrech",
+        );
+        edit(s, WEST, "phone: 030 123 45 67", "phone: 12345");
+        edit(s, OOST, "postcode: 3581ab", "postcode: 358 AB");
+        s.write("content/nl/kapot.md", "---\ntitel: x\n---\n");
+    });
+    assert_has(
+        &err,
+        &[
+            "Utrech",
+            "12345",
+            "`358 AB` is not a Dutch postcode",
+            "content/nl/kapot.md:2:1",
+            "4 error(s)",
+        ],
+    );
+}
+
+/// The shipped registry: every municipality it names is on the right page and in the GeoJSON
+/// exactly once, resolved here independently of the tool (names, aliases, codes).
+#[test]
+fn shipped_registry_drops_and_duplicates_nothing() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().join("site");
+    let run = common::homestart(root, &["build", "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // name → code from the boundary file and the aliases, folded loosely.
+    let fold = |s: &str| {
+        s.to_lowercase()
+            .replace(['\'', '-', '(', ')', '.'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let boundaries: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("geo/municipalities.geojson")).unwrap(),
+    )
+    .unwrap();
+    let mut code_of: BTreeMap<String, String> = BTreeMap::new();
+    for f in boundaries["features"].as_array().unwrap() {
+        let code = f["properties"]["code"].as_str().unwrap().to_string();
+        code_of.insert(
+            fold(f["properties"]["name"].as_str().unwrap()),
+            code.clone(),
+        );
+        code_of.insert(fold(&code), code);
+    }
+    let aliases: BTreeMap<String, Vec<String>> =
+        serde_yaml::from_str(&std::fs::read_to_string(root.join("geo/aliases.yaml")).unwrap())
+            .unwrap();
+    for (code, names) in aliases {
+        for n in names {
+            code_of.insert(fold(&n), code.clone());
+        }
+    }
+    let mut expected: BTreeMap<String, BTreeSet<String>> = BTreeMap::new(); // code → location names
+    let mut files = 0;
+    for entry in std::fs::read_dir(root.join("locations")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        files += 1;
+        let doc: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let name = doc["name"].as_str().unwrap().to_string();
+        for m in doc["municipalities"].as_sequence().unwrap() {
+            let written = m.as_str().or_else(|| m["municipality"].as_str()).unwrap();
+            let code = code_of
+                .get(&fold(written))
+                .unwrap_or_else(|| panic!("{written} in {}", path.display()));
+            expected
+                .entry(code.clone())
+                .or_default()
+                .insert(name.clone());
+        }
+    }
+    assert!(files >= 55, "about 60 example locations, found {files}");
+    assert_eq!(
+        expected.len(),
+        163,
+        "the example registry covers 163 municipalities"
+    );
+
+    let gj: geojson::GeoJson = std::fs::read_to_string(out_dir.join("data/coverage.geojson"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let geojson::GeoJson::FeatureCollection(fc) = gj else {
+        panic!()
+    };
+    assert_eq!(
+        fc.features.len(),
+        expected.len(),
+        "one feature per covered municipality"
+    );
+    let base = "https://www.home-start.example/";
+    for f in &fc.features {
+        let code = f.property("code").unwrap().as_str().unwrap();
+        let want = expected
+            .get(code)
+            .unwrap_or_else(|| panic!("{code} in GeoJSON but not in the registry"));
+        let got: BTreeSet<String> = f
+            .property("services")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["location"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(&got, want, "{code}");
+        let url = f.property("url").unwrap().as_str().unwrap();
+        let page = std::fs::read_to_string(
+            out_dir
+                .join(url.strip_prefix(base).unwrap())
+                .join("index.html"),
+        )
+        .unwrap();
+        for loc in want {
+            assert!(page.contains(&loc.replace('&', "&amp;")), "{loc} on {url}");
+        }
+    }
+    // Location pages: one per file.
+    let pages = std::fs::read_dir(out_dir.join("locaties"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .count();
+    assert_eq!(pages, files);
+}
