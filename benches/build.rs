@@ -27,7 +27,7 @@ fn main() {
 
     let out = work.join("site-out");
     let (pages, times) = time_builds(&bin, &repo, &out, 20);
-    row("included site (6 languages)", pages, &times);
+    row("included site (6 languages, registry pages)", pages, &times);
 
     let n: usize = std::env::var("HOMESTART_BENCH_PAGES")
         .ok()
@@ -47,6 +47,35 @@ fn main() {
     println!(
         "(corpus generated in {:.1} s; each run is a fresh `homestart build` process, output written and minified)",
         generated.as_secs_f64()
+    );
+    registry(&repo);
+}
+
+/// Registry load + check of the included site, in this process: the first run pays the
+/// one-time set-up of the phone-number library, later runs show the steady cost (`serve`).
+fn registry(repo: &Path) {
+    let t = Instant::now();
+    let (geo, reg) = homestart::pipeline::load_registry(repo).expect("registry loads");
+    let cold = t.elapsed();
+    let mut warm: Vec<Duration> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            let _ = homestart::pipeline::load_registry(repo).expect("registry loads");
+            t.elapsed()
+        })
+        .collect();
+    warm.sort();
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    println!();
+    println!(
+        "registry load + check ({}; {} municipalities of {}): first run {} (includes the phone library's one-time set-up), then median {} (min {}, max {}, 20 runs)",
+        homestart::locations::summary(&reg),
+        geo.municipalities.len(),
+        geo.year,
+        ms(cold),
+        ms(warm[warm.len() / 2]),
+        ms(warm[0]),
+        ms(warm[warm.len() - 1]),
     );
 }
 

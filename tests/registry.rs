@@ -125,7 +125,10 @@ fn pages_and_open_data_from_the_registry() {
 
     // A–Z index and overview.
     let az = site.read("gemeenten/index.html");
-    assert!(az.matches("href=/gemeenten/").count() >= 342, "every municipality linked from A–Z");
+    assert!(
+        az.matches("href=/gemeenten/").count() >= 342,
+        "every municipality linked from A–Z"
+    );
     assert!(az.contains("7 van de 342 gemeenten"));
     let overview = site.read("locaties/index.html");
     assert_eq!(overview.matches("<h2>").count(), 3);

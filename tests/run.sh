@@ -19,11 +19,11 @@ fi
 site="$target/test-site"
 echo "== build the included site and check every page"
 "$bin" build --out "$site"
-node tests/browser/check.mjs "$site"
+node tests/browser/check.mjs "$site" --sample 10
 
 echo "== the same site hosted under a sub-path"
 "$bin" build --out "$site-sub" --base-url http://localhost/homestart/
-node tests/browser/check.mjs "$site-sub" --base /homestart/
+node tests/browser/check.mjs "$site-sub" --base /homestart/ --sample 40
 
 echo "== the checks fail on a broken page"
 HOMESTART="$bin" node tests/browser/selftest.mjs

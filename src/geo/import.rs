@@ -345,3 +345,101 @@ fn parse_merger_table(
         Err(errors)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feature(code: &str, name: &str, x: f64) -> String {
+        format!(
+            r#"{{"type":"Feature","properties":{{"statcode":"{code}","statnaam":"{name}","jrstatcode":"2027{code}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},52.0],[{x1},52.0],[{x1},52.1],[{x},52.0]]]}}}}"#,
+            x1 = x + 0.1
+        )
+    }
+
+    #[test]
+    fn import_writes_the_division_and_reports_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, input) = (dir.path().join("project"), dir.path().join("in"));
+        std::fs::create_dir_all(&input).unwrap();
+        let cbs = |features: &[String]| {
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+                features.join(",")
+            )
+        };
+        let boundaries = input.join("b.geojson");
+        let mergers = input.join("m.csv");
+        std::fs::write(
+            &boundaries,
+            cbs(&[
+                feature("GM0002", "Beta", 5.1),
+                feature("GM0001", "Alfa", 5.0),
+            ]),
+        )
+        .unwrap();
+        std::fs::write(
+            &mergers,
+            "date,former_municipalities,into_2026_statcode,into_2026_statnaam,source_seen\n\
+             2027-01-01,Gamma|Delta,GM0001,Alfa,test\n\
+             2027-01-01,Epsilon (split: villages),,Alfa|Beta,test\n\
+             2024..2026,(none found),,,\"note, with comma\"\n",
+        )
+        .unwrap();
+        let report = run(&root, &boundaries, &mergers, None).unwrap();
+        assert_eq!((report.year, report.count, report.mergers), (2027, 2, 3));
+        let written = std::fs::read_to_string(root.join("geo/municipalities.geojson")).unwrap();
+        assert!(written.starts_with("{\"type\":\"FeatureCollection\",\"division\":2027"));
+        assert!(
+            written.find("GM0001").unwrap() < written.find("GM0002").unwrap(),
+            "sorted by code"
+        );
+        let csv = std::fs::read_to_string(root.join("geo/mergers.csv")).unwrap();
+        assert_eq!(
+            csv,
+            "date,former,into\n2027-01-01,Delta,GM0001\n2027-01-01,Epsilon,GM0001|GM0002\n2027-01-01,Gamma,GM0001\n"
+        );
+
+        // Next year: Beta renamed, Alfa gone (into a new one), Zeta new.
+        std::fs::write(
+            &boundaries,
+            cbs(&[
+                feature("GM0002", "Beta-Noord", 5.1),
+                feature("GM0003", "Zeta", 5.2),
+            ]),
+        )
+        .unwrap();
+        std::fs::write(
+            &mergers,
+            "date,former,code,name,source\n2028-01-01,Alfa,GM0003,Zeta,test\n",
+        )
+        .unwrap();
+        let report = run(&root, &boundaries, &mergers, Some(2028)).unwrap();
+        assert_eq!(report.added, ["Zeta (GM0003)"]);
+        assert_eq!(report.removed, ["Alfa (GM0001)"]);
+        assert_eq!(report.renamed, ["Beta → Beta-Noord (GM0002)"]);
+        assert!(report.text().contains("gone: Alfa (GM0001)"));
+    }
+
+    #[test]
+    fn merger_into_an_unknown_municipality_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = dir.path().join("b.geojson");
+        let m = dir.path().join("m.csv");
+        std::fs::write(
+            &b,
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+                feature("GM0001", "Alfa", 5.0)
+            ),
+        )
+        .unwrap();
+        std::fs::write(&m, "d,f,c,n,s\n2027-01-01,Gamma,GM0999,Nergens,x\n").unwrap();
+        let errs = run(&dir.path().join("p"), &b, &m, None).unwrap_err();
+        assert!(errs[0].message.contains("GM0999"), "{errs:?}");
+        assert!(
+            !dir.path().join("p/geo").exists(),
+            "nothing written on error"
+        );
+    }
+}

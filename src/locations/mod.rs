@@ -2,7 +2,6 @@
 //! which ages, and whom to call. Referrers act on it, so it is checked hard: every problem
 //! of every file is reported with its position, and a registry with an error builds nothing.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -205,13 +204,4 @@ pub fn files(root: &Path) -> Vec<String> {
         .collect();
     out.sort();
     out
-}
-
-/// Groups areas by municipality for a location page: (municipality, [areas]).
-pub fn areas_by_municipality(loc: &Location) -> BTreeMap<usize, Vec<&Area>> {
-    let mut map: BTreeMap<usize, Vec<&Area>> = BTreeMap::new();
-    for a in &loc.areas {
-        map.entry(a.municipality).or_default().push(a);
-    }
-    map
 }

@@ -91,14 +91,28 @@ pub fn generate(
                     let title = s.fill("municipality_title", &[("name", &muni.display)]);
                     let description = match registry.served_by[m].first() {
                         Some(&(l, a)) => {
-                            let loc = &registry.locations[l];
+                            // A city split over several locations names each of them.
+                            let served = &registry.served_by[m];
+                            let all = |f: &dyn Fn(usize) -> String| {
+                                served
+                                    .iter()
+                                    .map(|&(l, _)| f(l))
+                                    .collect::<Vec<_>>()
+                                    .join(" / ")
+                            };
                             s.fill(
                                 "municipality_description_offered",
                                 &[
                                     ("name", &muni.display),
-                                    ("ages", &ages_text(s, loc.areas[a].ages, false)),
-                                    ("location", &loc.name),
-                                    ("phone", &loc.phone.display),
+                                    (
+                                        "ages",
+                                        &ages_text(s, registry.locations[l].areas[a].ages, false),
+                                    ),
+                                    ("location", &all(&|l| registry.locations[l].name.clone())),
+                                    (
+                                        "phone",
+                                        &all(&|l| registry.locations[l].phone.display.clone()),
+                                    ),
                                 ],
                             )
                         }
