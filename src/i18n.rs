@@ -134,8 +134,25 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
     }
     for table in others {
         for (key, text) in &default.map {
-            if !table.map.contains_key(key) {
-                errors.push(missing(table, key, Some((&default.source.path, text))));
+            match table.map.get(key) {
+                None => errors.push(missing(table, key, Some((&default.source.path, text)))),
+                Some(translated) => {
+                    // `{phone}` left out of a translation would drop the number from the page.
+                    let (want, got) = (placeholders(text), placeholders(translated));
+                    if want != got {
+                        let span = yaml::file_value_span(&table.source, key);
+                        errors.push(
+                            Diagnostic::error(format!(
+                                "`{key}` must contain {} like {}, but has {}",
+                                list(&want),
+                                default.source.path,
+                                list(&got)
+                            ))
+                            .at(&table.source, span)
+                            .hint("keep every {name} exactly as written in the original (it may move within the sentence)"),
+                        );
+                    }
+                }
             }
         }
         for key in table.map.keys() {
@@ -164,6 +181,32 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
     }
 }
 
+/// The `{name}` placeholders of a string, sorted.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+fn list(names: &[&str]) -> String {
+    if names.is_empty() {
+        "no placeholders".into()
+    } else {
+        names
+            .iter()
+            .map(|n| format!("{{{n}}}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 fn missing(table: &Strings, key: &str, original: Option<(&str, &str)>) -> Diagnostic {
     let end = table.source.text.len();
     let d = Diagnostic::error(format!(
@@ -182,6 +225,15 @@ fn missing(table: &Strings, key: &str, original: Option<(&str, &str)>) -> Diagno
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_found_and_sorted() {
+        assert_eq!(
+            placeholders("Bel {phone} of {name}; {} {x y}"),
+            ["name", "phone"]
+        );
+        assert_eq!(list(&[]), "no placeholders");
+    }
 
     #[test]
     fn dates_follow_the_table() {

@@ -183,6 +183,42 @@ fn pages_and_open_data_from_the_registry() {
 }
 
 #[test]
+fn without_locations_every_municipality_says_not_offered() {
+    let site = registry_site();
+    std::fs::remove_dir_all(site.root().join("locations")).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.read("gemeenten/utrecht/index.html")
+            .contains("niet aangeboden in Utrecht")
+    );
+    assert!(
+        site.read("gemeenten/index.html")
+            .contains("0 van de 342 gemeenten")
+    );
+}
+
+#[test]
+fn translation_that_drops_a_placeholder_is_refused() {
+    let err = broken(|s| {
+        edit(
+            s,
+            "i18n/en.yaml",
+            "and the number {phone}, and",
+            "and the number, and",
+        )
+    });
+    assert_has(
+        &err,
+        &[
+            "i18n/en.yaml:66:18",
+            "`referral_step_2` must contain {phone} like i18n/nl.yaml, but has no placeholders",
+            "keep every {name}",
+        ],
+    );
+}
+
+#[test]
 fn unknown_municipality_suggests_the_nearest_name() {
     let err = broken(|s| {
         edit(

@@ -108,7 +108,8 @@ pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
                 }
             }
         }
-        Err(_) => return Ok(Registry::default()),
+        // No registry yet: every municipality page says the programme is not offered.
+        Err(_) => return Ok(place(Vec::new(), geo)),
     }
     files.sort();
     let results: Vec<(Option<Location>, Vec<Diagnostic>)> = files
