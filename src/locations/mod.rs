@@ -15,6 +15,7 @@ pub mod opendata;
 pub mod pages;
 pub mod phone;
 pub mod schema;
+pub mod values;
 
 pub use phone::Phone;
 pub use schema::Weekday;
