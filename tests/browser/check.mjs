@@ -63,6 +63,13 @@ await pool([...axeFiles], 4, async (file) => {
       violationCount++;
       console.log(`axe: ${file}: ${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
     }
+    // WCAG 1.4.10 Reflow: at 320 CSS px nothing may need horizontal scrolling.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (overflow > 320) {
+      failures++;
+      console.log(`reflow: ${file}: ${overflow}px wide at a 320px viewport (horizontal scrolling)`);
+    }
     for (const f of foreign) {
       failures++;
       foreignCount++;

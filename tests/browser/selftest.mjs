@@ -1,6 +1,7 @@
 // Proves the harness can fail: builds the basic fixture with a deliberately broken template
-// (a <p> directly inside <ul> for the Nu HTML Checker, an empty link for axe, a request to another host)
-// and expects check.mjs to report all three and exit non-zero.
+// (a <p> directly inside <ul> for the Nu HTML Checker, an empty link for axe, a request to another
+// host, a 600px-wide block that forces horizontal scrolling at 320px) and expects check.mjs to
+// report all four and exit non-zero.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -16,7 +17,8 @@ try {
   cpSync(path.join(repo, 'tests/fixtures/basic'), dir, { recursive: true });
   writeFileSync(path.join(dir, 'templates/page.html'),
     '{% extends "base.html" %}{% block main %}<h1>{{ page.title }}</h1><ul><p>not a list item</p></ul>' +
-    '<a href="/"></a><img src="https://example.com/tracker.gif" alt="">{% endblock main %}');
+    '<a href="/"></a><img src="https://example.com/tracker.gif" alt="">' +
+    '<svg width="600" height="10" aria-hidden="true"></svg>{% endblock main %}');
   const build = spawnSync(bin, ['--root', dir, 'build'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`fixture did not build:\n${build.stderr}`);
   const check = spawnSync('node', [path.join(here, 'check.mjs'), path.join(dir, 'public')], { encoding: 'utf8' });
@@ -26,6 +28,7 @@ try {
     [/vnu: over\/index\.html:\d+:\d+: Element “p” not allowed as child of element “ul”/.test(out), 'the Nu HTML Checker reports the <p> inside <ul>'],
     [/axe: over\/index\.html: link-name/.test(out), 'axe-core reports the link without a name'],
     [/request: over\/index\.html: request to another host: https:\/\/example\.com\/tracker\.gif/.test(out), 'the request to another host is reported'],
+    [/reflow: over\/index\.html: \d+px wide at a 320px viewport/.test(out), 'content wider than a 320px screen is reported'],
   ];
   const failed = expect.filter(([ok]) => !ok);
   for (const [ok, what] of expect) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
