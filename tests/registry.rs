@@ -239,6 +239,33 @@ fn unknown_municipality_suggests_the_nearest_name() {
 }
 
 #[test]
+fn ambiguous_municipality_lists_the_candidates() {
+    let err = broken(|s| edit(s, WEST, "  - GM0356", "  - Bergen"));
+    assert_has(
+        &err,
+        &[
+            &format!("{WEST}:20:5"),
+            "`Bergen` is the name of more than one municipality",
+            "Bergen (NH.) (GM0373)",
+            "Bergen (L.) (GM0893)",
+        ],
+    );
+}
+
+#[test]
+fn registry_needs_its_sections() {
+    let err = broken(|s| s.remove("content/nl/locaties/_index.md"));
+    assert_has(
+        &err,
+        &[
+            "site.yaml",
+            "registry.locations: no section `locaties/_index` in the default language",
+            "create content/nl/locaties/_index.md",
+        ],
+    );
+}
+
+#[test]
 fn merged_municipality_names_its_successor() {
     let err = broken(|s| edit(s, WEST, "  - GM0356", "  - Weesp"));
     assert_has(

@@ -162,8 +162,11 @@ pub fn load(root: &Path) -> Result<Geography, Vec<Diagnostic>> {
     let mergers = read(MERGERS)?;
     errors.extend(load_mergers(&mut geo, &mergers));
     for (i, m) in geo.municipalities.iter().enumerate() {
+        // "Bergen (NH.)" is also found as "Bergen" (which then names two municipalities).
+        let unqualified = m.name.split(" (").next().map(fold);
         for key in [fold(&m.name), fold(&m.code), fold(&m.code[2..])]
             .into_iter()
+            .chain(unqualified)
             .chain(m.aliases.iter().map(|a| fold(a)))
         {
             let list = geo.names.entry(key).or_default();
