@@ -17,6 +17,7 @@ use crate::yaml::tree::{self, Node};
 
 pub mod import;
 pub mod project;
+pub mod simplify;
 
 pub const DIR: &str = "geo";
 pub const BOUNDARIES: &str = "geo/municipalities.geojson";
