@@ -89,6 +89,7 @@ pub fn parse_boundaries(
             polygons,
             rd: Vec::new(),
             centre: [0.0, 0.0],
+            outline: Vec::new(),
         });
     }
     let mut seen = BTreeMap::new();

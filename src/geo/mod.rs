@@ -20,6 +20,8 @@ pub mod project;
 pub mod simplify;
 
 pub const DIR: &str = "geo";
+/// Simplification tolerance for maps, in grid metres (a pixel of the country map is ~1 km).
+const MAP_TOLERANCE: f64 = 150.0;
 pub const BOUNDARIES: &str = "geo/municipalities.geojson";
 pub const MERGERS: &str = "geo/mergers.csv";
 pub const ALIASES: &str = "geo/aliases.yaml";
@@ -45,6 +47,8 @@ pub struct Municipality {
     pub rd: Vec<Vec<Vec<[f64; 2]>>>,
     /// Area-weighted centre in the Dutch grid.
     pub centre: [f64; 2],
+    /// The grid boundary simplified for maps; borders shared with neighbours stay shared.
+    pub outline: Vec<Vec<Vec<[f64; 2]>>>,
 }
 
 /// A municipality that no longer exists.
@@ -151,6 +155,13 @@ pub fn load(root: &Path) -> Result<Geography, Vec<Diagnostic>> {
             })
             .collect();
         m.centre = project::centroid(&m.rd);
+    }
+    let shapes: Vec<_> = municipalities.iter().map(|m| m.rd.clone()).collect();
+    for (m, outline) in municipalities
+        .iter_mut()
+        .zip(simplify::simplify(&shapes, MAP_TOLERANCE))
+    {
+        m.outline = outline;
     }
     let mut geo = Geography {
         year,

@@ -6,8 +6,10 @@ use std::fmt::Write as _;
 use crate::geo::Geography;
 use crate::render::escape_xml;
 
+pub mod national;
+
 /// Grid metres per SVG unit: 100 m is finer than the boundaries' own precision (~70–110 m).
-const UNIT: f64 = 100.0;
+pub(crate) const UNIT: f64 = 100.0;
 
 /// How a municipality is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +39,7 @@ pub fn area_map(
         f64::NEG_INFINITY,
     ];
     for &m in focus {
-        extend(&mut bbox, bounds(&geo.municipalities[m].rd));
+        extend(&mut bbox, bounds(&geo.municipalities[m].outline));
     }
     // Pad by a fifth of the larger side (at least 5 km) so neighbours show.
     let pad = ((bbox[2] - bbox[0]).max(bbox[3] - bbox[1]) * 0.2).max(5_000.0);
@@ -51,7 +53,7 @@ pub fn area_map(
     let (mut other, mut served, mut partial, mut outline) =
         (String::new(), String::new(), String::new(), String::new());
     for (i, m) in geo.municipalities.iter().enumerate() {
-        let b = bounds(&m.rd);
+        let b = bounds(&m.outline);
         if b[2] < view[0] || b[0] > view[2] || b[3] < view[1] || b[1] > view[3] {
             continue;
         }
@@ -60,7 +62,7 @@ pub fn area_map(
             Fill::Partial => &mut partial,
             Fill::Other => &mut other,
         };
-        for ring in m.rd.iter().flatten() {
+        for ring in m.outline.iter().flatten() {
             path_ring(out, ring.iter().map(|&p| to_svg(p)));
             if focus.contains(&i) {
                 path_ring(&mut outline, ring.iter().map(|&p| to_svg(p)));
@@ -90,7 +92,7 @@ pub fn area_map(
 }
 
 /// Appends one closed ring as `M x y` plus relative steps, skipping steps that round to zero.
-fn path_ring(out: &mut String, points: impl Iterator<Item = (i64, i64)>) {
+pub(crate) fn path_ring(out: &mut String, points: impl Iterator<Item = (i64, i64)>) {
     let mut last: Option<(i64, i64)> = None;
     let mut count = 0;
     let start = out.len();
@@ -124,7 +126,7 @@ fn path_ring(out: &mut String, points: impl Iterator<Item = (i64, i64)>) {
     }
 }
 
-fn bounds(polygons: &[Vec<Vec<[f64; 2]>>]) -> [f64; 4] {
+pub(crate) fn bounds(polygons: &[Vec<Vec<[f64; 2]>>]) -> [f64; 4] {
     let mut b = [
         f64::INFINITY,
         f64::INFINITY,
@@ -140,7 +142,7 @@ fn bounds(polygons: &[Vec<Vec<[f64; 2]>>]) -> [f64; 4] {
     b
 }
 
-fn extend(b: &mut [f64; 4], o: [f64; 4]) {
+pub(crate) fn extend(b: &mut [f64; 4], o: [f64; 4]) {
     b[0] = b[0].min(o[0]);
     b[1] = b[1].min(o[1]);
     b[2] = b[2].max(o[2]);

@@ -11,6 +11,7 @@ use crate::geo::Geography;
 use crate::i18n::Strings;
 use crate::locations::pages::ages_text;
 use crate::locations::{Location, Phone, Registry};
+use crate::map::national::{Item, coverage_map};
 use crate::map::{Fill, area_map};
 use crate::model::Site;
 use crate::render::escape_xml;
@@ -178,10 +179,42 @@ pub fn build(
         values[m] = Some(Value::from_serializable(&value));
     }
     municipalities.extend(values.into_iter().map(|v| v.unwrap_or_else(Value::none)));
+    let urls: Vec<String> = (0..geo.municipalities.len())
+        .map(|m| muni_url(m).unwrap_or_default())
+        .collect();
+    let items: Vec<Item> = (0..geo.municipalities.len())
+        .map(|m| {
+            let name = &geo.municipalities[m].display;
+            let label = match reg.served_by[m].first() {
+                Some(&(l, a)) => {
+                    let names: Vec<&str> = reg.served_by[m]
+                        .iter()
+                        .map(|&(l, _)| reg.locations[l].name.as_str())
+                        .collect();
+                    s.fill(
+                        "map_item_offered",
+                        &[
+                            ("name", name),
+                            ("locations", &names.join(", ")),
+                            ("ages", &ages_text(s, reg.locations[l].areas[a].ages, false)),
+                        ],
+                    )
+                }
+                None => s.fill("map_item_not", &[("name", name)]),
+            };
+            Item {
+                url: &urls[m],
+                label,
+                fill: coverage(m),
+            }
+        })
+        .collect();
+    let national = coverage_map(geo, &items, s.get("coverage_map_label"));
     let offered = reg.served_by.iter().filter(|s| !s.is_empty()).count();
     let summary = json!({
         "example_data": settings.example_data,
         "credit": crate::geo::CREDIT,
+        "map": national,
         "locations": location_list,
         "letters": az.iter().map(|(l, list)| json!({"letter": l, "municipalities": list})).collect::<Vec<_>>(),
         "offered": offered,

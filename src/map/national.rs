@@ -1,0 +1,67 @@
+//! The coverage map of the whole country: every municipality a link to its page, coloured by
+//! coverage with a second cue (hatching for part of a municipality), drawn from the simplified
+//! boundaries so neighbours still share their borders exactly.
+
+use std::fmt::Write as _;
+
+use super::{Fill, UNIT, bounds, extend, path_ring};
+use crate::geo::Geography;
+use crate::render::escape_xml;
+
+/// One municipality on the map.
+pub struct Item<'a> {
+    pub url: &'a str,
+    /// Accessible name: "Utrecht — aangeboden door …, 0–6 jaar".
+    pub label: String,
+    pub fill: Fill,
+}
+
+/// The map as inline SVG. Links are out of the tab order except the first: with JavaScript,
+/// arrow keys move between them (roving focus); without it, the A–Z list is the way in.
+pub fn coverage_map(geo: &Geography, items: &[Item], label: &str) -> String {
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for m in &geo.municipalities {
+        extend(&mut b, bounds(&m.outline));
+    }
+    if !b[0].is_finite() {
+        return String::new();
+    }
+    let to_svg = |p: [f64; 2]| -> (i64, i64) {
+        (
+            ((p[0] - b[0]) / UNIT).round() as i64,
+            ((b[3] - p[1]) / UNIT).round() as i64,
+        )
+    };
+    let (w, h) = to_svg([b[2], b[1]]);
+    let mut svg = format!(
+        "<svg class=\"coverage-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" aria-label=\"{}\"><defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>",
+        escape_xml(label)
+    );
+    for (i, (m, item)) in geo.municipalities.iter().zip(items).enumerate() {
+        let mut d = String::new();
+        for ring in m.outline.iter().flatten() {
+            path_ring(&mut d, ring.iter().map(|&p| to_svg(p)));
+        }
+        let class = match item.fill {
+            Fill::Served => "map-served",
+            Fill::Partial => "map-part",
+            Fill::Other => "map-other",
+        };
+        let (cx, cy) = to_svg(m.centre);
+        let _ = write!(
+            svg,
+            "<a href=\"{}\" class=\"{class}\" tabindex=\"{}\" aria-label=\"{}\" data-code=\"{}\" data-c=\"{cx} {cy}\"><path d=\"{d}\"/></a>",
+            escape_xml(item.url),
+            if i == 0 { 0 } else { -1 },
+            escape_xml(&item.label),
+            escape_xml(&m.code),
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
