@@ -20,6 +20,8 @@ site="$target/test-site"
 echo "== build the included site and check every page"
 "$bin" build --out "$site"
 node tests/browser/check.mjs "$site" --sample 10
+echo "== the coverage map with keyboard and pointer"
+node tests/browser/map.mjs "$site"
 
 echo "== the same site hosted under a sub-path"
 "$bin" build --out "$site-sub" --base-url http://localhost/homestart/

@@ -39,7 +39,7 @@ pub fn coverage_map(geo: &Geography, items: &[Item], label: &str) -> String {
     };
     let (w, h) = to_svg([b[2], b[1]]);
     let mut svg = format!(
-        "<svg class=\"coverage-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" aria-label=\"{}\"><defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>",
+        "<svg class=\"coverage-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" tabindex=\"-1\" aria-label=\"{}\"><defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>",
         escape_xml(label)
     );
     for (i, (m, item)) in geo.municipalities.iter().zip(items).enumerate() {

@@ -210,11 +210,48 @@ pub fn build(
         })
         .collect();
     let national = coverage_map(geo, &items, s.get("coverage_map_label"));
+    // What the map's script shows on selection, as JSON for a <script> element.
+    let map_items: serde_json::Map<String, Json> = (0..geo.municipalities.len())
+        .map(|m| {
+            let muni = &geo.municipalities[m];
+            let services: Vec<Json> = reg.served_by[m]
+                .iter()
+                .map(|&(l, a)| {
+                    let loc = &reg.locations[l];
+                    json!({
+                        "location": loc.name, "url": loc_url(loc), "phone": phone(&loc.phone),
+                        "coordinator": loc.coordinators.first().map(|c| c.name.as_str()),
+                        "coverage": coverage_text(s, &loc.areas[a].districts),
+                        "ages": ages_text(s, loc.areas[a].ages, true),
+                    })
+                })
+                .collect();
+            let heading = if services.is_empty() {
+                "municipality_not_offered"
+            } else {
+                "municipality_offered"
+            };
+            (
+                muni.code.clone(),
+                json!({
+                    "name": muni.display, "url": urls[m],
+                    "heading": s.fill(heading, &[("name", &muni.display)]),
+                    "more": s.fill("municipality_title", &[("name", &muni.display)]),
+                    "services": services,
+                }),
+            )
+        })
+        .collect();
+    let map_data = crate::render::json_for_script(&json!({
+        "items": map_items,
+        "t": {"offered_by": s.get("municipality_offered_by"), "call": s.get("municipality_call")},
+    }));
     let offered = reg.served_by.iter().filter(|s| !s.is_empty()).count();
     let summary = json!({
         "example_data": settings.example_data,
         "credit": crate::geo::CREDIT,
         "map": national,
+        "map_data": map_data,
         "locations": location_list,
         "letters": az.iter().map(|(l, list)| json!({"letter": l, "municipalities": list})).collect::<Vec<_>>(),
         "offered": offered,
