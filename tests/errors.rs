@@ -3,38 +3,11 @@
 
 mod common;
 
-use common::{Site, snapshot};
+use common::{Site, assert_has};
 
-/// Builds the intact fixture, applies `breakage`, builds again and returns stderr after
-/// checking the failure contract (non-zero exit, old output untouched, no stray folders).
+/// The failure contract (see `common::broken`) on the basic fixture.
 fn broken(breakage: impl FnOnce(&Site)) -> String {
-    let site = Site::fixture("basic");
-    assert_eq!(site.build(&[]).code, 0);
-    let before = snapshot(&site.out());
-    breakage(&site);
-    let run = site.build(&[]);
-    assert_ne!(run.code, 0, "build should fail:\n{}", run.stderr);
-    assert!(run.stderr.contains("build failed"), "{}", run.stderr);
-    assert!(
-        snapshot(&site.out()) == before,
-        "output changed by a failed build"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("homestart"))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "temporary folders left behind: {leftovers:?}"
-    );
-    run.stderr
-}
-
-fn assert_has(stderr: &str, needles: &[&str]) {
-    for n in needles {
-        assert!(stderr.contains(n), "expected `{n}` in:\n{stderr}");
-    }
+    common::broken(Site::fixture("basic"), breakage)
 }
 
 #[test]

@@ -6,34 +6,15 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{Site, snapshot};
+use common::{Site, assert_has};
 
 fn registry_site() -> Site {
     Site::with_project("registry")
 }
 
-/// Builds the intact registry fixture, applies `breakage`, builds again; checks the failure
-/// contract and returns stderr.
+/// The failure contract (see `common::broken`) on the registry fixture.
 fn broken(breakage: impl FnOnce(&Site)) -> String {
-    let site = registry_site();
-    let first = site.build(&[]);
-    assert_eq!(first.code, 0, "{}", first.stderr);
-    let before = snapshot(&site.out());
-    breakage(&site);
-    let run = site.build(&[]);
-    assert_ne!(run.code, 0, "build should fail:\n{}", run.stderr);
-    assert!(run.stderr.contains("build failed"), "{}", run.stderr);
-    assert!(
-        snapshot(&site.out()) == before,
-        "output changed by a failed build"
-    );
-    run.stderr
-}
-
-fn assert_has(stderr: &str, needles: &[&str]) {
-    for n in needles {
-        assert!(stderr.contains(n), "expected `{n}` in:\n{stderr}");
-    }
+    common::broken(registry_site(), breakage)
 }
 
 fn edit(site: &Site, rel: &str, from: &str, to: &str) {

@@ -133,3 +133,36 @@ pub fn links(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// Builds the intact `site`, applies `breakage`, builds again, and checks the failure contract:
+/// non-zero exit, "build failed", old output byte-identical, no temporary folders left behind.
+/// Returns stderr for the caller's own expectations.
+pub fn broken(site: Site, breakage: impl FnOnce(&Site)) -> String {
+    let first = site.build(&[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = snapshot(&site.out());
+    breakage(&site);
+    let run = site.build(&[]);
+    assert_ne!(run.code, 0, "build should fail:\n{}", run.stderr);
+    assert!(run.stderr.contains("build failed"), "{}", run.stderr);
+    assert!(
+        snapshot(&site.out()) == before,
+        "output changed by a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("homestart"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left behind: {leftovers:?}"
+    );
+    run.stderr
+}
+
+pub fn assert_has(stderr: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(stderr.contains(n), "expected `{n}` in:\n{stderr}");
+    }
+}
