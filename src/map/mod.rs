@@ -44,12 +44,7 @@ pub fn area_map(
     // Pad by a fifth of the larger side (at least 5 km) so neighbours show.
     let pad = ((bbox[2] - bbox[0]).max(bbox[3] - bbox[1]) * 0.2).max(5_000.0);
     let view = [bbox[0] - pad, bbox[1] - pad, bbox[2] + pad, bbox[3] + pad];
-    let to_svg = |p: [f64; 2]| -> (i64, i64) {
-        (
-            ((p[0] - view[0]) / UNIT).round() as i64,
-            ((view[3] - p[1]) / UNIT).round() as i64,
-        )
-    };
+    let to_svg = |p: [f64; 2]| to_svg(view, p);
     let (mut other, mut served, mut partial, mut outline) =
         (String::new(), String::new(), String::new(), String::new());
     for (i, m) in geo.municipalities.iter().enumerate() {
@@ -75,7 +70,7 @@ pub fn area_map(
         escape_xml(label)
     );
     if !partial.is_empty() {
-        svg.push_str("<defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>");
+        svg.push_str(HATCH_DEFS);
     }
     for (class, d) in [
         ("map-other", &other),
@@ -89,6 +84,17 @@ pub fn area_map(
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The hatching for municipalities served in part, shared by every map of a page.
+pub(crate) const HATCH_DEFS: &str = "<defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>";
+
+/// A grid point in SVG units inside the view `[min x, min y, max x, max y]` (y downwards).
+pub(crate) fn to_svg(view: [f64; 4], p: [f64; 2]) -> (i64, i64) {
+    (
+        ((p[0] - view[0]) / UNIT).round() as i64,
+        ((view[3] - p[1]) / UNIT).round() as i64,
+    )
 }
 
 /// Appends one closed ring as `M x y` plus relative steps, skipping steps that round to zero.

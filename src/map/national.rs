@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Fill, UNIT, bounds, extend, path_ring};
+use super::{Fill, HATCH_DEFS, bounds, extend, path_ring, to_svg};
 use crate::geo::Geography;
 use crate::render::escape_xml;
 
@@ -31,15 +31,10 @@ pub fn coverage_map(geo: &Geography, items: &[Item], label: &str) -> String {
     if !b[0].is_finite() {
         return String::new();
     }
-    let to_svg = |p: [f64; 2]| -> (i64, i64) {
-        (
-            ((p[0] - b[0]) / UNIT).round() as i64,
-            ((b[3] - p[1]) / UNIT).round() as i64,
-        )
-    };
+    let to_svg = |p: [f64; 2]| to_svg(b, p);
     let (w, h) = to_svg([b[2], b[1]]);
     let mut svg = format!(
-        "<svg class=\"coverage-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" tabindex=\"-1\" aria-label=\"{}\"><defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>",
+        "<svg class=\"coverage-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" tabindex=\"-1\" aria-label=\"{}\">{HATCH_DEFS}",
         escape_xml(label)
     );
     for (i, (m, item)) in geo.municipalities.iter().zip(items).enumerate() {
