@@ -57,6 +57,9 @@ pub struct RegistrySettings {
     /// Translation key of the A–Z section; each municipality gets a page in it.
     #[serde(default = "default_municipalities")]
     pub municipalities: String,
+    /// Translation key of the page with the coverage map; the smaller maps link to it.
+    #[serde(default = "default_map")]
+    pub map: String,
 }
 
 impl Default for RegistrySettings {
@@ -65,6 +68,7 @@ impl Default for RegistrySettings {
             example_data: false,
             locations: default_locations(),
             municipalities: default_municipalities(),
+            map: default_map(),
         }
     }
 }
@@ -75,6 +79,10 @@ fn default_locations() -> String {
 
 fn default_municipalities() -> String {
     "gemeenten/_index".into()
+}
+
+fn default_map() -> String {
+    "kaart".into()
 }
 
 fn default_paginate_by() -> usize {

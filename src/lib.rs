@@ -13,6 +13,7 @@ pub mod diag;
 pub mod geo;
 pub mod i18n;
 pub mod locations;
+pub mod lookup;
 pub mod map;
 pub mod model;
 pub mod output;

@@ -51,6 +51,17 @@ enum Command {
         #[arg(long)]
         year: Option<u16>,
     },
+    /// Regenerate geo/places.csv and/or geo/postcodes.csv for the lookup from a table of
+    /// towns or postcodes with municipality codes (GeoNames-derived or official CBS/BAG).
+    #[command(arg_required_else_help = true)]
+    ImportPlaces {
+        /// CSV with a place column (place, woonplaats, name) and municipality code column(s).
+        #[arg(long)]
+        places: Option<PathBuf>,
+        /// CSV with a postcode column (postcode, pc4) and municipality code column(s).
+        #[arg(long)]
+        postcodes: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -95,6 +106,26 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::ImportPlaces { places, postcodes } => {
+            let result = homestart::geo::load(&root).and_then(|geo| {
+                homestart::geo::places::import(&root, &geo, places.as_deref(), postcodes.as_deref())
+            });
+            match result {
+                Ok(report) => {
+                    for line in report.lines {
+                        println!("{line}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => {
+                    let mut diags = Diagnostics::default();
+                    diags.extend(errors);
+                    print_diagnostics(&diags);
+                    eprintln!("import failed: nothing in geo/ was changed");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Build {
             out,
             base_url,

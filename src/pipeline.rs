@@ -235,6 +235,9 @@ pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec
             emit(path, &bytes);
         }
     }
+    for (path, bytes) in renderer.registry_files() {
+        emit(path, bytes);
+    }
     for (path, bytes) in &assets.files {
         emit(path, bytes);
     }

@@ -56,6 +56,7 @@ fn planted_markup_is_escaped_in_every_output() {
     let files = files.into_inner().unwrap();
 
     let mut html_checked = 0;
+    let mut lookup_checked = 0;
     let scripts = Selector::parse("script").unwrap();
     let imgs = Selector::parse("img").unwrap();
     let h1 = Selector::parse("h1").unwrap();
@@ -66,6 +67,12 @@ fn planted_markup_is_escaped_in_every_output() {
             let doc = Html::parse_document(&text);
             assert_eq!(doc.select(&imgs).count(), 0, "{path}: an <img> appeared");
             for s in doc.select(&scripts) {
+                // The site's own script files (the lookup and the map), loaded from its assets.
+                if let Some(src) = s.value().attr("src") {
+                    assert!(src.starts_with("/js/"), "{path}: script from {src}");
+                    assert_eq!(s.inner_html(), "", "{path}: a script with a body");
+                    continue;
+                }
                 assert_eq!(
                     s.value().attr("type"),
                     Some("application/ld+json"),
@@ -101,6 +108,13 @@ fn planted_markup_is_escaped_in_every_output() {
                 assert_eq!(json["locations"][0]["name"], SCRIPT);
                 assert_eq!(json["locations"][0]["organisation"], ATTR);
             }
+            // The lookup's index (its script shows every string with textContent).
+            if path.starts_with("data/lookup-") {
+                assert_eq!(json["l"][0][0], SCRIPT, "{path}: location name");
+                assert_eq!(json["l"][0][4][0][0], ATTR, "{path}: coordinator");
+                assert_eq!(json["m"][0][0], ATTR, "{path}: municipality name");
+                lookup_checked += 1;
+            }
         }
         if path.ends_with(".csv") {
             let mut reader = csv::Reader::from_reader(bytes.as_slice());
@@ -109,4 +123,5 @@ fn planted_markup_is_escaped_in_every_output() {
         }
     }
     assert_eq!(html_checked, 6, "3 location pages × 2 languages");
+    assert_eq!(lookup_checked, 2, "a lookup index per language with registry pages");
 }

@@ -90,6 +90,7 @@ pub fn parse_boundaries(
             rd: Vec::new(),
             centre: [0.0, 0.0],
             outline: Vec::new(),
+            outline_small: Vec::new(),
         });
     }
     let mut seen = BTreeMap::new();
@@ -239,15 +240,28 @@ pub fn run(
     for (date, former, into) in &merger_rows {
         let _ = writeln!(csv, "{date},{},{into}", quote(former));
     }
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(root.join(super::DIR))
-            .and_then(|()| std::fs::write(&path, text))
-            .map_err(|e| vec![Diagnostic::error(format!("cannot write {rel}: {e}")).in_file(rel)])
-    };
-    write(super::BOUNDARIES, &geojson)?;
-    write(super::MERGERS, &csv)?;
+    write_file(root, super::BOUNDARIES, &geojson).map_err(|d| vec![d])?;
+    write_file(root, super::MERGERS, &csv).map_err(|d| vec![d])?;
     Ok(report)
+}
+
+/// Writes one file of `geo/` through a temporary file, so a failed write leaves the old one.
+pub(super) fn write_file(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostic> {
+    let path = root.join(rel);
+    let dir = root.join(super::DIR);
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| {
+            let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+            std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            }
+            tmp.persist(&path).map(|_| ()).map_err(|e| e.error)
+        })
+        .map_err(|e| Diagnostic::error(format!("cannot write {rel}: {e}")).in_file(rel))
 }
 
 fn to_coords(p: &[Vec<[f64; 2]>]) -> PolygonType {
@@ -256,7 +270,7 @@ fn to_coords(p: &[Vec<[f64; 2]>]) -> PolygonType {
         .collect()
 }
 
-fn quote(s: &str) -> String {
+pub(super) fn quote(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

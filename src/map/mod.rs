@@ -10,6 +10,8 @@ pub mod national;
 
 /// Grid metres per SVG unit: 100 m is finer than the boundaries' own precision (~70–110 m).
 pub(crate) const UNIT: f64 = 100.0;
+/// Grid metres per SVG unit of the small country map (shown about 20 rem wide).
+pub(crate) const SMALL_UNIT: f64 = 400.0;
 
 /// How a municipality is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +46,7 @@ pub fn area_map(
     // Pad by a fifth of the larger side (at least 5 km) so neighbours show.
     let pad = ((bbox[2] - bbox[0]).max(bbox[3] - bbox[1]) * 0.2).max(5_000.0);
     let view = [bbox[0] - pad, bbox[1] - pad, bbox[2] + pad, bbox[3] + pad];
-    let to_svg = |p: [f64; 2]| to_svg(view, p);
+    let to_svg = |p: [f64; 2]| to_svg(view, p, UNIT);
     let (mut other, mut served, mut partial, mut outline) =
         (String::new(), String::new(), String::new(), String::new());
     for (i, m) in geo.municipalities.iter().enumerate() {
@@ -70,7 +72,7 @@ pub fn area_map(
         escape_xml(label)
     );
     if !partial.is_empty() {
-        svg.push_str(HATCH_DEFS);
+        svg.push_str(&hatch_defs(1.0));
     }
     for (class, d) in [
         ("map-other", &other),
@@ -86,14 +88,21 @@ pub fn area_map(
     svg
 }
 
-/// The hatching for municipalities served in part, shared by every map of a page.
-pub(crate) const HATCH_DEFS: &str = "<defs><pattern id=\"map-hatch\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"14\" height=\"14\" class=\"map-hatch-bg\"/><rect width=\"6\" height=\"14\" class=\"map-hatch-line\"/></pattern></defs>";
+/// The hatching for municipalities served in part (one per page: maps never share a page).
+/// `scale` shrinks it for maps drawn in coarser units, so stripes look alike on screen.
+pub(crate) fn hatch_defs(scale: f64) -> String {
+    let (size, line) = (14.0 * scale, 6.0 * scale);
+    format!(
+        "<defs><pattern id=\"map-hatch\" width=\"{size}\" height=\"{size}\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"{size}\" height=\"{size}\" class=\"map-hatch-bg\"/><rect width=\"{line}\" height=\"{size}\" class=\"map-hatch-line\"/></pattern></defs>"
+    )
+}
 
-/// A grid point in SVG units inside the view `[min x, min y, max x, max y]` (y downwards).
-pub(crate) fn to_svg(view: [f64; 4], p: [f64; 2]) -> (i64, i64) {
+/// A grid point in SVG units of `unit` metres inside the view `[min x, min y, max x, max y]`
+/// (y downwards).
+pub(crate) fn to_svg(view: [f64; 4], p: [f64; 2], unit: f64) -> (i64, i64) {
     (
-        ((p[0] - view[0]) / UNIT).round() as i64,
-        ((view[3] - p[1]) / UNIT).round() as i64,
+        ((p[0] - view[0]) / unit).round() as i64,
+        ((view[3] - p[1]) / unit).round() as i64,
     )
 }
 

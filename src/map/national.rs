@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Fill, HATCH_DEFS, bounds, extend, path_ring, to_svg};
-use crate::geo::Geography;
+use super::{Fill, SMALL_UNIT, UNIT, bounds, extend, hatch_defs, path_ring, to_svg};
+use crate::geo::{Geography, Municipality};
 use crate::render::escape_xml;
 
 /// One municipality on the map.
@@ -16,9 +16,28 @@ pub struct Item<'a> {
     pub fill: Fill,
 }
 
+/// How much detail to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The map page: borders simplified at 150 m, drawn in 100 m units.
+    Full,
+    /// Beside the lookup on the home and referrers' pages: a third of the bytes.
+    Small,
+}
+
 /// The map as inline SVG. Links are out of the tab order except the first: with JavaScript,
 /// arrow keys move between them (roving focus); without it, the A–Z list is the way in.
-pub fn coverage_map(geo: &Geography, items: &[Item], label: &str) -> String {
+pub fn coverage_map(geo: &Geography, items: &[Item], label: &str, detail: Detail) -> String {
+    let (unit, class) = match detail {
+        Detail::Full => (UNIT, "coverage-map"),
+        Detail::Small => (SMALL_UNIT, "coverage-map coverage-map-small"),
+    };
+    fn outline(m: &Municipality, detail: Detail) -> &[Vec<Vec<[f64; 2]>>] {
+        match detail {
+            Detail::Full => &m.outline,
+            Detail::Small => &m.outline_small,
+        }
+    }
     let mut b = [
         f64::INFINITY,
         f64::INFINITY,
@@ -26,20 +45,21 @@ pub fn coverage_map(geo: &Geography, items: &[Item], label: &str) -> String {
         f64::NEG_INFINITY,
     ];
     for m in &geo.municipalities {
-        extend(&mut b, bounds(&m.outline));
+        extend(&mut b, bounds(outline(m, detail)));
     }
     if !b[0].is_finite() {
         return String::new();
     }
-    let to_svg = |p: [f64; 2]| to_svg(b, p);
+    let to_svg = |p: [f64; 2]| to_svg(b, p, unit);
     let (w, h) = to_svg([b[2], b[1]]);
     let mut svg = format!(
-        "<svg class=\"coverage-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" tabindex=\"-1\" aria-label=\"{}\">{HATCH_DEFS}",
-        escape_xml(label)
+        "<svg class=\"{class}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" tabindex=\"-1\" aria-label=\"{}\">{}",
+        escape_xml(label),
+        hatch_defs(UNIT / unit),
     );
     for (i, (m, item)) in geo.municipalities.iter().zip(items).enumerate() {
         let mut d = String::new();
-        for ring in m.outline.iter().flatten() {
+        for ring in outline(m, detail).iter().flatten() {
             path_ring(&mut d, ring.iter().map(|&p| to_svg(p)));
         }
         let class = match item.fill {

@@ -131,6 +131,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Files the registry's pages need besides themselves: the lookup index of each language.
+    pub fn registry_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.langs
+            .iter()
+            .filter_map(|l| l.registry.as_ref())
+            .map(|r| (r.lookup.0.as_str(), r.lookup.1.as_bytes()))
+    }
+
     /// Renders every page (and every listing page of every section) into `sink`.
     pub fn render_all(&self, sink: &Sink) -> Vec<Diagnostic> {
         let jobs: Vec<(usize, usize)> = self

@@ -11,7 +11,7 @@ use crate::geo::Geography;
 use crate::i18n::Strings;
 use crate::locations::pages::ages_text;
 use crate::locations::{Location, Phone, Registry};
-use crate::map::national::{Item, coverage_map};
+use crate::map::national::{Detail, Item, coverage_map};
 use crate::map::{Fill, area_map};
 use crate::model::Site;
 use crate::render::escape_xml;
@@ -23,6 +23,8 @@ pub struct RegistryValues {
     pub municipalities: Vec<Value>,
     /// schema.org records of the locations, for their pages' JSON-LD.
     pub jsonld: Vec<Json>,
+    /// The lookup's index file: site-relative path and JSON text.
+    pub lookup: (String, String),
 }
 
 /// Builds the values of one language.
@@ -35,12 +37,14 @@ pub fn build(
     reg: &Registry,
 ) -> RegistryValues {
     let settings = &config.site.registry;
-    let url_of = |section: &str, slug: &str| -> Option<String> {
-        let key = crate::locations::pages::page_key(section, slug);
-        site.translation(&key, lang)
-            .or_else(|| site.translation(&key, 0))
+    // A page's address in this language, else in the default one.
+    let page_url = |key: &str| {
+        site.translation(key, lang)
+            .or_else(|| site.translation(key, 0))
             .map(|p| config.url(&p.url))
     };
+    let url_of =
+        |section: &str, slug: &str| page_url(&crate::locations::pages::page_key(section, slug));
     let loc_url = |l: &Location| url_of(&settings.locations, &l.slug);
     // Coverage of every municipality by any location, for the maps around municipalities.
     let coverage = |m: usize| {
@@ -209,49 +213,36 @@ pub fn build(
             }
         })
         .collect();
-    let national = coverage_map(geo, &items, s.get("coverage_map_label"));
-    // What the map's script shows on selection, as JSON for a <script> element.
-    let map_items: serde_json::Map<String, Json> = (0..geo.municipalities.len())
-        .map(|m| {
-            let muni = &geo.municipalities[m];
-            let services: Vec<Json> = reg.served_by[m]
-                .iter()
-                .map(|&(l, a)| {
-                    let loc = &reg.locations[l];
-                    json!({
-                        "location": loc.name, "url": loc_url(loc), "phone": phone(&loc.phone),
-                        "coordinator": loc.coordinators.first().map(|c| c.name.as_str()),
-                        "coverage": coverage_text(s, &loc.areas[a].districts),
-                        "ages": ages_text(s, loc.areas[a].ages, true),
-                    })
-                })
-                .collect();
-            let heading = if services.is_empty() {
-                "municipality_not_offered"
-            } else {
-                "municipality_offered"
-            };
-            (
-                muni.code.clone(),
-                json!({
-                    "name": muni.display, "url": urls[m],
-                    "heading": s.fill(heading, &[("name", &muni.display)]),
-                    "more": s.fill("municipality_title", &[("name", &muni.display)]),
-                    "services": services,
-                }),
-            )
-        })
+    let national = coverage_map(geo, &items, s.get("coverage_map_label"), Detail::Full);
+    let small = coverage_map(geo, &items, s.get("coverage_map_label"), Detail::Small);
+    let loc_urls: Vec<String> = reg
+        .locations
+        .iter()
+        .map(|l| loc_url(l).unwrap_or_default())
         .collect();
-    let map_data = crate::render::json_for_script(&json!({
-        "items": map_items,
-        "t": {"offered_by": s.get("municipality_offered_by"), "call": s.get("municipality_call")},
-    }));
+    let lookup_path = format!("data/lookup-{}.json", config.site.languages[lang].code);
+    let lookup_index = crate::lookup::index(
+        geo,
+        reg,
+        s,
+        &crate::lookup::Urls {
+            municipalities: &urls,
+            locations: &loc_urls,
+        },
+        |districts| coverage_text(s, districts),
+    );
     let offered = reg.served_by.iter().filter(|s| !s.is_empty()).count();
     let summary = json!({
+        "lookup": {
+            "index": config.url(&lookup_path),
+            "az": page_url(&settings.municipalities),
+            "map": page_url(&settings.map),
+            "credit": crate::geo::places::CREDIT,
+        },
         "example_data": settings.example_data,
         "credit": crate::geo::CREDIT,
         "map": national,
-        "map_data": map_data,
+        "map_small": small,
         "locations": location_list,
         "letters": az.iter().map(|(l, list)| json!({"letter": l, "municipalities": list})).collect::<Vec<_>>(),
         "offered": offered,
@@ -263,6 +254,7 @@ pub fn build(
         locations,
         municipalities,
         jsonld,
+        lookup: (lookup_path, lookup_index),
     }
 }
 

@@ -22,8 +22,8 @@ try {
   const stops = await page.locator('svg.coverage-map a[tabindex="0"]').count();
   check(links === 342 && stops === 1, `342 municipality links, one tab stop (${links}, ${stops})`);
 
-  // Tab from the last link before the map until focus lands in it.
-  await page.locator('.prose a').last().focus();
+  // Tab from the last link before the map (the lookup's link to the A–Z list) into it.
+  await page.locator('.lookup-meta a').last().focus();
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
   check(first !== null && /—/.test(first), `Tab enters the map (${first})`);
@@ -40,10 +40,20 @@ try {
   // A click shows the answer and announces it.
   await page.goto(server.base + 'kaart/', { waitUntil: 'load' });
   await page.locator('svg.coverage-map a[data-code="GM0344"]').click();
-  const answer = await page.locator('#map-answer').innerText();
+  await page.locator('#lookup-answer .lookup-result').first().waitFor();
+  const answer = await page.locator('#lookup-answer').innerText();
   check(page.url().endsWith('/kaart/'), 'a click stays on the map page');
-  check(/Utrecht/.test(answer) && /tel:\+31/.test(await page.locator('#map-answer').innerHTML()), 'the answer names Utrecht with a phone link');
-  check(await page.locator('#map-answer').getAttribute('aria-live') === 'polite', 'the answer is a live region');
+  check(/Utrecht/.test(answer) && /tel:\+31/.test(await page.locator('#lookup-answer').innerHTML()), 'the answer names Utrecht with a phone link');
+  check(await page.locator('#lookup-answer').getAttribute('aria-live') === 'polite', 'the answer is a live region');
+
+  // Space on a focused municipality shows its answer too, and the line above the map names it.
+  await page.locator('svg.coverage-map a[data-code="GM0307"]').evaluate((a) => a.scrollIntoView({ block: 'center' }));
+  await page.mouse.move(0, 0);
+  await page.locator('svg.coverage-map a[data-code="GM0307"]').focus();
+  const named = await page.locator('.map-hover').innerText();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => /Amersfoort/.test(document.querySelector('#lookup-answer h3')?.textContent ?? ''));
+  check(/^Amersfoort —/.test(named) && page.url().endsWith('/kaart/'), `focus names Amersfoort above the map and Space answers for it (${named})`);
   const violations = await axe(page);
   check(violations.length === 0, `axe-core: no violations with the answer shown (${violations.map((v) => v.id).join(', ')})`);
   check(foreign.length === 0, 'no request to another host');
