@@ -49,6 +49,83 @@ fn main() {
         generated.as_secs_f64()
     );
     registry(&repo);
+    maps_and_lookup(&repo, &out);
+}
+
+/// Time to draw the country maps and build the lookup index of one language (in this
+/// process, median of 20), and the gzipped sizes a visitor downloads.
+fn maps_and_lookup(repo: &Path, out: &Path) {
+    use homestart::map::national::{Detail, Item, coverage_map};
+    let opts = homestart::pipeline::Options {
+        root: repo.to_path_buf(),
+        out: None,
+        base_url: None,
+        drafts: false,
+    };
+    let mut diags = homestart::diag::Diagnostics::default();
+    let project =
+        homestart::pipeline::load(&opts, &mut diags, &mut Vec::new()).expect("site loads");
+    let (config, site, geo) = (&project.config, &project.site, &project.geo);
+    let median = |f: &mut dyn FnMut()| {
+        let mut times: Vec<Duration> = (0..20)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[times.len() / 2].as_secs_f64() * 1000.0
+    };
+    let urls: Vec<String> = geo
+        .municipalities
+        .iter()
+        .map(|m| format!("/gemeenten/{}/", m.slug))
+        .collect();
+    let items: Vec<Item> = geo
+        .municipalities
+        .iter()
+        .zip(&urls)
+        .map(|(m, url)| Item {
+            url,
+            label: format!("{} — aangeboden", m.display),
+            fill: homestart::map::Fill::Served,
+        })
+        .collect();
+    let full = median(&mut || drop(coverage_map(geo, &items, "map", Detail::Full)));
+    let small = median(&mut || drop(coverage_map(geo, &items, "map", Detail::Small)));
+    let all = median(&mut || {
+        drop(homestart::render::registry::build(
+            config,
+            site,
+            &project.strings[0],
+            0,
+            geo,
+            &project.registry,
+        ))
+    });
+    let gz = |rel: &str| {
+        let bytes = std::fs::read(out.join(rel)).unwrap_or_default();
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut e, &bytes).unwrap();
+        format!(
+            "{:.1} KB ({:.1} KB raw)",
+            e.finish().unwrap().len() as f64 / 1000.0,
+            bytes.len() as f64 / 1000.0
+        )
+    };
+    println!();
+    println!(
+        "maps and lookup: country map {full:.1} ms, small map {small:.1} ms; all registry values of one language (both maps, {} area maps, lookup index) {all:.1} ms (median of 20)",
+        project.registry.locations.len() + geo.municipalities.len()
+    );
+    println!(
+        "gzipped (level 9): map page kaart/ {}; home page {}; lookup index data/lookup-nl.json {}",
+        gz("kaart/index.html"),
+        gz("index.html"),
+        gz("data/lookup-nl.json")
+    );
+    println!("lookup speed in the browser: node tests/browser/bench-lookup.mjs <site>");
 }
 
 /// Registry load + check of the included site, in this process: the first run pays the

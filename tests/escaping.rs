@@ -123,5 +123,8 @@ fn planted_markup_is_escaped_in_every_output() {
         }
     }
     assert_eq!(html_checked, 6, "3 location pages × 2 languages");
-    assert_eq!(lookup_checked, 2, "a lookup index per language with registry pages");
+    assert_eq!(
+        lookup_checked, 2,
+        "a lookup index per language with registry pages"
+    );
 }

@@ -54,7 +54,11 @@ fn import_reads_official_shapes_and_writes_only_when_clean() {
     )
     .unwrap();
     let postcodes = s.root().join("pc4.csv");
-    std::fs::write(&postcodes, "pc4,statcodes_by_name,statcodes_by_point\n3511,GM0344,GM0344\n1096,GM0363,GM0363|GM0437\n").unwrap();
+    std::fs::write(
+        &postcodes,
+        "pc4,statcodes_by_name,statcodes_by_point\n3511,GM0344,GM0344\n1096,GM0363,GM0363|GM0437\n",
+    )
+    .unwrap();
     let run = homestart(
         s.root(),
         &[
@@ -76,7 +80,10 @@ fn import_reads_official_shapes_and_writes_only_when_clean() {
         pcs,
         "postcode,municipalities\n1096,GM0363|GM0437\n3511,GM0344\n"
     );
-    assert!(s.build(&[]).code == 0, "the site builds with the new tables");
+    assert!(
+        s.build(&[]).code == 0,
+        "the site builds with the new tables"
+    );
 
     // A code of a municipality that no longer exists: nothing is written.
     std::fs::write(&input, "place,statcode\nWeesp,GM0457\n").unwrap();

@@ -22,6 +22,8 @@ echo "== build the included site and check every page"
 node tests/browser/check.mjs "$site" --sample 10
 echo "== the coverage map with keyboard and pointer"
 node tests/browser/map.mjs "$site"
+echo "== the lookup: names, towns, postcodes, keyboard only, without JavaScript"
+node tests/browser/lookup.mjs "$site"
 
 echo "== the same site hosted under a sub-path"
 "$bin" build --out "$site-sub" --base-url http://localhost/homestart/

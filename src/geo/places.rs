@@ -212,16 +212,22 @@ fn rows(src: &Arc<Source>, kind: Kind) -> Result<Vec<Row>, Vec<Diagnostic>> {
     };
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut counted = (0, 1); // (byte offset, its line number)
     for (n, record) in reader.records().enumerate() {
-        // csv skips blank lines (and miscounts them), so the line comes from the byte offset.
+        // csv skips blank lines (and miscounts them), so the line comes from the byte offset,
+        // counted on from the previous row's (tables have thousands of rows).
         let line = match &record {
             Ok(r) => r.position().map(|p| p.byte() as usize),
             Err(e) => e.position().map(|p| p.byte() as usize),
         }
         .map_or(n + 2, |byte| {
-            let skipped =
-                src.text[byte..].len() - src.text[byte..].trim_start_matches(['\r', '\n']).len();
-            src.line_col(byte + skipped).0
+            let start = byte + src.text[byte..].len()
+                - src.text[byte..].trim_start_matches(['\r', '\n']).len();
+            if start >= counted.0 {
+                counted.1 += src.text[counted.0..start].matches('\n').count();
+                counted.0 = start;
+            }
+            counted.1
         });
         let Ok(r) = record else {
             errors.push(

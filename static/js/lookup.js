@@ -17,7 +17,7 @@
   var failed = root.querySelector('.lookup-failed');
   var MAX = 8;
   var data = null, entries = [], postcodes = {}, byCode = {}, loading = null;
-  var options = [], active = -1, statusTimer = 0;
+  var options = [], active = -1, statusTimer = 0, last = { text: null, result: null };
 
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
@@ -110,6 +110,11 @@
 
   // Suggestions for the typed text, best first, or a message why there are none.
   function search(text) {
+    if (last.text !== text) last = { text: text, result: find(text) };
+    return last.result;
+  }
+
+  function find(text) {
     var q = fold(text), flat = q.replace(/ /g, '');
     if (!flat) return { items: [], message: '' };
     if (/^\d/.test(flat)) {
