@@ -1,5 +1,5 @@
 // Screenshots of a built site for the README: the map page with an answer shown, on a desktop
-// and on a 320 px phone. Usage: node screenshot.mjs <site-folder> <output-folder>
+// and on a 320 px phone (the map's page, scrolled to the field). Usage: node screenshot.mjs <site-folder> <output-folder>
 
 import path from 'node:path';
 import { serve, launch, isolatedPage } from './lib.mjs';
@@ -18,8 +18,8 @@ try {
     await page.locator('#lookup-list [role=option]').first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('#lookup-answer .lookup-result').first().waitFor();
-    await page.locator('.prose').evaluate((e) => e.scrollIntoView());
-    await page.screenshot({ path: path.join(out, name), fullPage: viewport.width < 400 });
+    await page.locator(viewport.width < 400 ? '.lookup-form' : '.prose').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: path.join(out, name) });
     await context.close();
   }
 } finally {
