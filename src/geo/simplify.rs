@@ -216,50 +216,62 @@ mod tests {
         assert_eq!(out[0][0][0].len(), 5, "{:?}", out[0][0][0]);
     }
 
-    /// On the real 2026 division: every border point two municipalities share before
-    /// simplification is kept by both or dropped by both.
+    /// On the real 2026 division, for both outlines the maps draw (the map page's and the
+    /// small map's): every border point two municipalities share before simplification is
+    /// kept by both or dropped by both.
     #[test]
     fn no_gaps_between_the_342_municipalities() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let geo = crate::geo::load(root).expect("project geo/ loads");
         let shapes: Vec<_> = geo.municipalities.iter().map(|m| m.rd.clone()).collect();
-        let out = simplify(&shapes, 400.0);
         let points = |s: &Vec<Vec<Vec<Point>>>| -> HashSet<Key> {
             s.iter().flatten().flatten().map(|&p| key(p)).collect()
         };
         let before: Vec<HashSet<Key>> = shapes.iter().map(points).collect();
-        let after: Vec<HashSet<Key>> = out.iter().map(points).collect();
-        let (mut pairs, mut total_before, mut total_after) = (0, 0, 0);
-        for i in 0..shapes.len() {
-            total_before += before[i].len();
-            total_after += after[i].len();
-            assert!(
-                !after[i].is_empty(),
-                "{} vanished",
-                geo.municipalities[i].name
-            );
-            for j in i + 1..shapes.len() {
-                let shared: HashSet<&Key> = before[i].intersection(&before[j]).collect();
-                if shared.len() < 2 {
-                    continue;
-                }
-                pairs += 1;
-                let kept_i: HashSet<&&Key> =
-                    shared.iter().filter(|k| after[i].contains(k)).collect();
-                let kept_j: HashSet<&&Key> =
-                    shared.iter().filter(|k| after[j].contains(k)).collect();
-                assert_eq!(
-                    kept_i, kept_j,
-                    "{} / {}",
-                    geo.municipalities[i].name, geo.municipalities[j].name
+        let outlines: [Vec<_>; 2] = [
+            geo.municipalities
+                .iter()
+                .map(|m| m.outline.clone())
+                .collect(),
+            geo.municipalities
+                .iter()
+                .map(|m| m.outline_small.clone())
+                .collect(),
+        ];
+        for out in &outlines {
+            let after: Vec<HashSet<Key>> = out.iter().map(points).collect();
+            let (mut pairs, mut total_before, mut total_after) = (0, 0, 0);
+            for i in 0..shapes.len() {
+                total_before += before[i].len();
+                total_after += after[i].len();
+                assert!(
+                    !after[i].is_empty(),
+                    "{} vanished",
+                    geo.municipalities[i].name
                 );
+                for j in i + 1..shapes.len() {
+                    let shared: HashSet<&Key> = before[i].intersection(&before[j]).collect();
+                    if shared.len() < 2 {
+                        continue;
+                    }
+                    pairs += 1;
+                    let kept_i: HashSet<&&Key> =
+                        shared.iter().filter(|k| after[i].contains(k)).collect();
+                    let kept_j: HashSet<&&Key> =
+                        shared.iter().filter(|k| after[j].contains(k)).collect();
+                    assert_eq!(
+                        kept_i, kept_j,
+                        "{} / {}",
+                        geo.municipalities[i].name, geo.municipalities[j].name
+                    );
+                }
             }
+            assert!(pairs > 800, "neighbour pairs found: {pairs}");
+            assert!(
+                total_after < total_before,
+                "{total_before} → {total_after} points"
+            );
+            eprintln!("{total_before} → {total_after} distinct points");
         }
-        assert!(pairs > 800, "neighbour pairs found: {pairs}");
-        assert!(
-            total_after < total_before,
-            "{total_before} → {total_after} points"
-        );
-        eprintln!("{total_before} → {total_after} distinct points");
     }
 }
