@@ -50,6 +50,33 @@ fn main() {
     );
     registry(&repo);
     maps_and_lookup(&repo, &out);
+    check(&bin, &repo);
+}
+
+/// `homestart check` of the included site: everything the build checks, nothing written.
+fn check(bin: &Path, repo: &Path) {
+    let mut times: Vec<Duration> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            let run = Command::new(bin)
+                .arg("--root")
+                .arg(repo)
+                .arg("check")
+                .output()
+                .expect("homestart check runs");
+            assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!();
+    println!(
+        "`homestart check` of the included site (a fresh process; renders in memory, checks links and anchors, asks git for translation dates): median {:.1} ms (min {:.1}, max {:.1}, 10 runs)",
+        ms(times[5]),
+        ms(times[0]),
+        ms(times[9])
+    );
 }
 
 /// Time to draw the country maps and build the lookup index of one language (in this

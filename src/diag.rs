@@ -241,6 +241,57 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// A GitHub Actions workflow command: the pull request shows it on the offending line.
+    pub fn github(&self) -> String {
+        // Workflow-command escaping: data escapes %, CR, LF; properties also `:` and `,`.
+        let data = |s: &str| {
+            s.replace('%', "%25")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A")
+        };
+        let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if let Some(p) = &self.path {
+            props.push(format!("file={}", prop(p)));
+            if self.line > 0 {
+                props.push(format!("line={}", self.line));
+                props.push(format!("col={}", self.column));
+            }
+        }
+        props.push(format!(
+            "title={}",
+            prop(&format!("homestart: {}", self.location()))
+        ));
+        let mut message = self.message.clone();
+        if let Some(hint) = &self.hint {
+            message.push_str("\nhint: ");
+            message.push_str(hint);
+        }
+        if let Some((p, l, c)) = &self.related {
+            message.push_str(&format!("\nsee also: {p}:{l}:{c}"));
+        }
+        format!("::{kind} {}::{}", props.join(","), data(&message))
+    }
+
+    /// The machine-readable form (`check --format json`).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "file": self.path,
+            "line": (self.line > 0).then_some(self.line),
+            "column": (self.line > 0).then_some(self.column),
+            "message": self.message,
+            "hint": self.hint,
+            "related": self.related.as_ref().map(|(p, l, c)| serde_json::json!({"file": p, "line": l, "column": c})),
+        })
+    }
+}
+
 /// All problems of one run, collected so an editor sees every mistake at once.
 #[derive(Debug, Default)]
 pub struct Diagnostics {

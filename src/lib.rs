@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod assets;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diag;

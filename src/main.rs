@@ -35,6 +35,18 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Check the whole project as `build` would (content, registry, translations, links and
+    /// anchors, images, templates) without writing a site; exit 1 on any error.
+    Check {
+        /// `human` (default), `github` (annotations on the pull request) or `json`.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail on warnings too (e.g. stale translations).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show which pages are translated, and which translations are out of date or missing.
+    Translations,
     /// Write the JSON Schema of location files to schema/location.schema.json (editors' tools
     /// use it to check and autocomplete locations/*.yaml).
     Schema,
@@ -64,6 +76,13 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Github,
+    Json,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = match cli.root {
@@ -73,6 +92,66 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Check { format, strict } => {
+            let opts = Options {
+                root,
+                out: None,
+                base_url: None,
+                drafts: false,
+            };
+            let diags = pipeline::check(&opts);
+            let (errors, warnings) = (diags.error_count(), diags.warning_count());
+            match format {
+                Format::Human => {
+                    print_diagnostics(&diags);
+                    eprintln!("check: {errors} error(s), {warnings} warning(s)");
+                }
+                Format::Github => {
+                    for d in diags.sorted() {
+                        println!("{}", d.github());
+                    }
+                    eprintln!("check: {errors} error(s), {warnings} warning(s)");
+                }
+                Format::Json => {
+                    let list: Vec<_> = diags.sorted().into_iter().map(|d| d.json()).collect();
+                    let out = serde_json::json!({"errors": errors, "warnings": warnings, "diagnostics": list});
+                    println!("{out:#}");
+                }
+            }
+            if errors > 0 || (strict && warnings > 0) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Translations => {
+            let opts = Options {
+                root: root.clone(),
+                out: None,
+                base_url: None,
+                drafts: false,
+            };
+            let mut diags = Diagnostics::default();
+            match pipeline::load(&opts, &mut diags, &mut Vec::new()) {
+                Some(project) => {
+                    let (rows, git) = homestart::check::translations::table(
+                        &root,
+                        &project.config,
+                        &project.site,
+                    );
+                    print!(
+                        "{}",
+                        homestart::check::translations::render(&rows, &project.config, git)
+                    );
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    print_diagnostics(&diags);
+                    eprintln!("the project has errors; fix them first (see `homestart check`)");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Schema => {
             let path = root.join("schema/location.schema.json");
             let text = homestart::locations::schema::json_schema();

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::assets::{self, Assets};
+use crate::check;
 use crate::config::Config;
 use crate::content::{self, markdown::Links};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -171,13 +172,17 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         }
     };
     let t = Instant::now();
-    let written = std::sync::atomic::AtomicUsize::new(0);
+    let outputs = check::Outputs::default();
     let sink = |path: &str, bytes: &[u8]| {
-        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        outputs.record(path, bytes);
         staging.write(path, bytes)
     };
     diags.extend(render(&mut project, &sink));
     timings.push(("render + minify + write", t.elapsed()));
+    let t = Instant::now();
+    let outputs = outputs.into_map();
+    diags.extend(check::links(&project.site, &project.assets, &outputs));
+    timings.push(("check links", t.elapsed()));
     if diags.has_errors() {
         return (None, diags); // `staging` is dropped: the old output stays as it was.
     }
@@ -190,12 +195,35 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
     timings.push(("total", start.elapsed()));
     let summary = Summary {
         pages: project.site.pages.len(),
-        files: written.into_inner(),
+        files: outputs.len(),
         languages: project.config.site.languages.len(),
         out,
         timings,
     };
     (Some(summary), diags)
+}
+
+/// Everything `build` checks, without writing anything: the site is rendered in memory and
+/// its links checked; with git, stale translations are warnings.
+pub fn check(opts: &Options) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let Some(mut project) = load(opts, &mut diags, &mut Vec::new()) else {
+        return diags;
+    };
+    let outputs = check::Outputs::default();
+    let sink = |path: &str, bytes: &[u8]| {
+        outputs.record(path, bytes);
+        Ok(())
+    };
+    diags.extend(render(&mut project, &sink));
+    diags.extend(check::links(
+        &project.site,
+        &project.assets,
+        &outputs.into_map(),
+    ));
+    let (rows, _) = check::translations::table(&opts.root, &project.config, &project.site);
+    diags.extend(check::translations::warnings(&rows, &project.config));
+    diags
 }
 
 /// Renders pages, listings, feeds, sitemap, 404 and assets into `sink`.

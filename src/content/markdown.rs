@@ -38,8 +38,28 @@ pub struct Rendered {
     pub html: String,
     /// Plain text of the first paragraph, for descriptions and listings.
     pub summary: String,
-    /// Ids of the headings, for anchor checks.
+    /// Ids of the headings.
     pub anchors: Vec<String>,
+    /// Links and images to this site, for the link check after rendering.
+    pub links: Vec<LocalLink>,
+}
+
+/// A link or image address to this site as written (`/contact/`, `#kopje`, `../over/`), with
+/// where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalLink {
+    pub span: std::ops::Range<usize>,
+    pub dest: String,
+}
+
+/// Whether an address points into this site: root-relative, relative or a fragment.
+pub fn is_local(dest: &str) -> bool {
+    if dest.is_empty() || dest.starts_with("//") {
+        return false;
+    }
+    // A scheme (`https:`, `mailto:`, `tel:`) comes before any `/`, `?` or `#`.
+    let head = dest.split(['/', '?', '#']).next().unwrap_or("");
+    !head.contains(':')
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -76,6 +96,7 @@ pub fn render(
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut anchors = Vec::new();
+    let mut local = Vec::new();
     let mut summary = String::new();
     let mut summary_state = 0u8; // 0 = before first paragraph, 1 = inside, 2 = done
     let mut i = 0;
@@ -142,6 +163,12 @@ pub fn render(
                     .iter()
                     .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Image)))
                     .any(|(e, _)| matches!(e, Event::Text(t) if !t.trim().is_empty()));
+                if is_local(dest_url) {
+                    local.push(LocalLink {
+                        span: at.clone(),
+                        dest: dest_url.to_string(),
+                    });
+                }
                 if !has_alt {
                     diags.push(
                         Diagnostic::error("image has no alternative text")
@@ -162,6 +189,12 @@ pub fn render(
                 title,
                 id,
             }) => {
+                if is_local(dest_url) {
+                    local.push(LocalLink {
+                        span: at.clone(),
+                        dest: dest_url.to_string(),
+                    });
+                }
                 if dest_url.is_empty() && *link_type == LinkType::Inline {
                     diags.push(
                         Diagnostic::error("link has no address")
@@ -227,6 +260,7 @@ pub fn render(
         html,
         summary: summary.trim().to_string(),
         anchors,
+        links: local,
     }
 }
 

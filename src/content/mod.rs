@@ -35,7 +35,8 @@ pub struct SourcePage {
     pub yaml: Range<usize>,
     pub html: String,
     pub summary: String,
-    pub anchors: Vec<String>,
+    /// Links and images to this site written in the page, checked once the site is rendered.
+    pub links: Vec<markdown::LocalLink>,
     /// Pages made from the registry rather than from a Markdown file.
     pub generated: Option<Generated>,
 }
@@ -214,7 +215,7 @@ fn load_one(
         yaml: parsed.yaml,
         html: rendered.html,
         summary: rendered.summary,
-        anchors: rendered.anchors,
+        links: rendered.links,
         generated: None,
     };
     (Some(page), diags)

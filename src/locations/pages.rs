@@ -175,7 +175,7 @@ fn page(
         yaml: 0..0,
         html: String::new(),
         summary: String::new(),
-        anchors: Vec::new(),
+        links: Vec::new(),
         generated: Some(generated),
     }
 }

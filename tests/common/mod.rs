@@ -10,6 +10,7 @@ use std::process::Command;
 pub struct Run {
     pub code: i32,
     pub stderr: String,
+    pub stdout: String,
 }
 
 /// A fixture copied into a temp folder so tests may break it freely.
@@ -82,6 +83,7 @@ pub fn homestart(root: &Path, args: &[&str]) -> Run {
     Run {
         code: out.status.code().unwrap_or(-1),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
     }
 }
 

@@ -1,0 +1,195 @@
+//! `homestart check` and `homestart translations` on fixtures with known problems: every
+//! problem at its exact place, in all three formats, with the exit code; good links pass.
+
+mod common;
+
+use std::process::Command;
+
+use common::{Site, assert_has, homestart};
+
+/// The basic fixture with links an editor writes, good and bad, in content/nl/over.md.
+fn site_with_links() -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/nl/over.md",
+        "---\ntitle: Over ons\n---\n## Wat we doen\n\nTekst.\n\n\
+         Goed: [kop](#wat-we-doen), [nieuws](/nieuws/), [bericht](../nieuws/bericht-1/), \
+         [Engels](/en/about/), [anker](/over/#wat-we-doen), [plaatje](/img/dot.svg), [kaart](../nieuws/).\n\n\
+         Fout: [typo](/nieuwz/) en [anker](/over/#wat-wij-doen).\n",
+    );
+    site
+}
+
+#[test]
+fn check_reports_every_broken_link_with_its_place_and_writes_nothing() {
+    let site = site_with_links();
+    let run = homestart(site.root(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_has(
+        &run.stderr,
+        &[
+            "error: content/nl/over.md:10:7: link to `/nieuwz/` goes nowhere: the site has no page or file `/nieuwz/`",
+            "hint: did you mean `/nieuws/`?",
+            "error: content/nl/over.md:10:27: link to `/over/#wat-wij-doen`: the page has no place called `#wat-wij-doen`",
+            "did you mean `#wat-we-doen`?",
+            "check: 2 error(s)",
+        ],
+    );
+    assert!(!site.out().exists(), "check writes no site");
+
+    // GitHub annotations, on stdout, one line each.
+    let run = homestart(site.root(), &["check", "--format", "github"]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with("::error file=content/nl/over.md,line=10,col=7,title=homestart%3A content/nl/over.md%3A10%3A7::link to `/nieuwz/` goes nowhere"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains("%0Ahint: did you mean `/nieuws/`?"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("::error file=content/nl/over.md,line=10,col=27,"));
+
+    // JSON for tools.
+    let run = homestart(site.root(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["errors"], 2);
+    let d = &json["diagnostics"][1];
+    assert_eq!(
+        (&d["file"], &d["line"], &d["column"], &d["severity"]),
+        (
+            &"content/nl/over.md".into(),
+            &10.into(),
+            &27.into(),
+            &"error".into()
+        )
+    );
+    assert_eq!(
+        d["hint"],
+        "did you mean `#wat-we-doen`? A heading's anchor is its text in lowercase with hyphens"
+    );
+
+    // The build refuses the same links and keeps no half-built site.
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert_has(
+        &run.stderr,
+        &["content/nl/over.md:10:7", "content/nl/over.md:10:27"],
+    );
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn check_passes_a_clean_site_and_reports_other_errors_too() {
+    let site = Site::fixture("basic");
+    let run = homestart(site.root(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["errors"], 0);
+
+    // A Markdown problem and a front-matter problem in one run, with positions.
+    site.write(
+        "content/nl/over.md",
+        "---\ntitle: Over ons\ndescripton: x\n---\nTekst.\n",
+    );
+    site.write(
+        "content/en/over.md",
+        "---\ntitle: About\nslug: about\n---\n\n![](/img/dot.svg)\n",
+    );
+    let run = homestart(site.root(), &["check", "--format", "github"]);
+    assert_eq!(run.code, 1);
+    assert_has(
+        &run.stdout,
+        &[
+            "::error file=content/en/over.md,line=6,col=1,",
+            "image has no alternative text",
+            "::error file=content/nl/over.md,line=3,col=1,",
+            "unknown key `descripton`",
+        ],
+    );
+}
+
+fn git(root: &std::path::Path, args: &[&str], date: &str) {
+    let ok = Command::new("git")
+        .current_dir(root)
+        .args([
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=editor@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("git runs");
+    assert!(
+        ok.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}
+
+#[test]
+fn translations_are_stale_when_the_dutch_changed_after_them() {
+    let site = Site::fixture("basic");
+    let root = site.root();
+    git(root, &["init", "-q"], "2026-01-01T10:00:00Z");
+    git(root, &["add", "-A"], "2026-01-01T10:00:00Z");
+    git(root, &["commit", "-qm", "start"], "2026-01-01T10:00:00Z");
+    let table = homestart(root, &["translations"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(
+        table
+            .stdout
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["over", "ok", "missing"]),
+        "{}",
+        table.stdout
+    );
+
+    // The Dutch page changes later: its English translation is stale.
+    site.write(
+        "content/nl/over.md",
+        "---\ntitle: Over ons\n---\n## Wat we doen\n\nNieuwe tekst.\n",
+    );
+    git(root, &["commit", "-qam", "nl"], "2026-03-05T09:00:00Z");
+    let table = homestart(root, &["translations"]);
+    assert!(
+        table
+            .stdout
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>()
+                == ["over", "stale", "(2026-03-05)", "missing"]),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("1 stale"), "{}", table.stdout);
+
+    // check warns (exit 0), --strict fails.
+    let run = homestart(root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_has(
+        &run.stderr,
+        &[
+            "warning: content/en/over.md: this English translation may be out of date: content/nl/over.md changed on 2026-03-05 09:00 UTC, after it (2026-01-01 10:00 UTC)",
+            "check: 0 error(s), 1 warning(s)",
+        ],
+    );
+    assert_eq!(homestart(root, &["check", "--strict"]).code, 1);
+
+    // Translating brings it up to date.
+    site.write(
+        "content/en/over.md",
+        "---\ntitle: About us\nslug: about\n---\nNew text.\n",
+    );
+    git(root, &["commit", "-qam", "en"], "2026-03-06T09:00:00Z");
+    assert_eq!(homestart(root, &["check", "--strict"]).code, 0);
+}
