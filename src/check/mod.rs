@@ -114,7 +114,7 @@ pub fn links(
                 continue;
             };
             let ids = &outputs[&file];
-            if !ids.iter().any(|id| *id == fragment) {
+            if !ids.contains(&fragment) {
                 let d = Diagnostic::error(format!(
                     "link to `{}`: the page has no place called `#{fragment}`",
                     link.dest
