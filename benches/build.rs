@@ -64,7 +64,11 @@ fn check(bin: &Path, repo: &Path) {
                 .arg("check")
                 .output()
                 .expect("homestart check runs");
-            assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
             t.elapsed()
         })
         .collect();

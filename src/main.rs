@@ -47,6 +47,17 @@ enum Command {
     },
     /// Show which pages are translated, and which translations are out of date or missing.
     Translations,
+    /// Start a page, story or location from a commented file that builds as it is.
+    New {
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// Title of the page or story, or name of the location ("Home-Start Zeist").
+        name: String,
+        /// Language of a page or story (default: the site's first language). A page with the
+        /// name of an existing page of the first language becomes its translation.
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Write the JSON Schema of location files to schema/location.schema.json (editors' tools
     /// use it to check and autocomplete locations/*.yaml).
     Schema,
@@ -74,6 +85,13 @@ enum Command {
         #[arg(long)]
         postcodes: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum NewKind {
+    Page,
+    Story,
+    Location,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -122,6 +140,25 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
+            }
+        }
+        Command::New { kind, name, lang } => {
+            let kind = match kind {
+                NewKind::Page => homestart::scaffold::Kind::Page,
+                NewKind::Story => homestart::scaffold::Kind::Story,
+                NewKind::Location => homestart::scaffold::Kind::Location,
+            };
+            match homestart::scaffold::create(&root, kind, &name, lang.as_deref()) {
+                Ok(rel) => {
+                    println!(
+                        "wrote {rel}: fill it in, then `homestart check` (or `homestart build`)"
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprint!("{}", d.render());
+                    ExitCode::FAILURE
+                }
             }
         }
         Command::Translations => {

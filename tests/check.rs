@@ -193,3 +193,64 @@ fn translations_are_stale_when_the_dutch_changed_after_them() {
     git(root, &["commit", "-qam", "en"], "2026-03-06T09:00:00Z");
     assert_eq!(homestart(root, &["check", "--strict"]).code, 0);
 }
+
+#[test]
+fn new_files_build_as_they_are() {
+    let site = Site::with_project("registry");
+    let new = |args: &[&str]| homestart(site.root(), &[&["new"], args].concat());
+    let run = new(&["page", "Voor scholen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.lines().next().unwrap_or(""),
+        "wrote content/nl/voor-scholen.md: fill it in, then `homestart check` (or `homestart build`)"
+    );
+    for args in [
+        &["page", "voor-scholen", "--lang", "en"][..],
+        &["story", "Een dag met Fatima"],
+        &["location", "Home-Start Zeist"],
+    ] {
+        let run = new(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+    let en = std::fs::read_to_string(site.root().join("content/en/voor-scholen.md")).unwrap();
+    assert!(
+        en.contains("Translation of content/nl/voor-scholen.md"),
+        "{en}"
+    );
+    assert!(
+        site.root()
+            .join("content/nl/verhalen/een-dag-met-fatima.md")
+            .is_file()
+    );
+    let run = site.build(&["--drafts"]);
+    assert_eq!(
+        run.code, 0,
+        "the new files build as they are: {}",
+        run.stderr
+    );
+    assert!(
+        site.out()
+            .join("locaties/home-start-zeist/index.html")
+            .is_file()
+    );
+    assert!(site.out().join("en/voor-scholen/index.html").is_file());
+    assert!(
+        site.out()
+            .join("verhalen/een-dag-met-fatima/index.html")
+            .is_file()
+    );
+
+    // Refusals: an existing file, an unknown language, a translation of nothing.
+    assert_has(
+        &new(&["page", "Voor scholen"]).stderr,
+        &["content/nl/voor-scholen.md already exists"],
+    );
+    assert_has(
+        &new(&["page", "x", "--lang", "de"]).stderr,
+        &["`de` is not a language of this site", "use one of: nl, en"],
+    );
+    let run = new(&["page", "Über uns", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    assert_has(&run.stderr, &["content/nl/uber-uns.md does not exist"]);
+    assert!(!site.root().join("content/en/uber-uns.md").exists());
+}

@@ -1,0 +1,199 @@
+//! `homestart new page|story|location NAME`: a commented starting file in the right place and
+//! language that builds as it is, so an editor starts from something that works.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::content::frontmatter::slugify;
+use crate::diag::Diagnostic;
+
+/// What to create.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Page,
+    Story,
+    Location,
+}
+
+/// Writes the new file and returns its project-relative path. Never overwrites.
+pub fn create(
+    root: &Path,
+    kind: Kind,
+    name: &str,
+    lang: Option<&str>,
+) -> Result<String, Diagnostic> {
+    let config = Config::load(root, None).map_err(|mut ds| ds.remove(0))?;
+    let languages = &config.site.languages;
+    let lang = match lang {
+        None => &languages[0],
+        Some(code) => languages.iter().find(|l| l.code == code).ok_or_else(|| {
+            let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+            Diagnostic::error(format!("`{code}` is not a language of this site"))
+                .in_file(crate::config::FILE)
+                .hint(format!("use one of: {}", codes.join(", ")))
+        })?,
+    };
+    // A page may be named by its path (`verhalen/anna`) to translate a page in a folder.
+    let title = name.trim().rsplit('/').next().unwrap_or("").trim();
+    let slug = name
+        .trim()
+        .split('/')
+        .map(slugify)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
+    if slugify(title).is_empty() || (kind != Kind::Page && name.contains('/')) {
+        return Err(
+            Diagnostic::error(format!("`{name}` gives no usable file name")).hint(
+                "give a name with letters or digits, e.g. `homestart new page \"Voor scholen\"`",
+            ),
+        );
+    }
+    let default = &languages[0].code;
+    let (rel, text) = match kind {
+        Kind::Page => {
+            // The same path as an existing page of the default language makes a translation.
+            let original = root.join(format!("content/{default}/{slug}.md"));
+            if lang.code == *default {
+                (format!("content/{default}/{slug}.md"), page(title))
+            } else if original.is_file() {
+                (
+                    format!("content/{}/{slug}.md", lang.code),
+                    translation(title, &slug, default),
+                )
+            } else {
+                return Err(Diagnostic::error(format!(
+                    "a page in `{}` translates a page of `{default}`, and content/{default}/{slug}.md does not exist",
+                    lang.code
+                ))
+                .hint(format!(
+                    "give the name of the {default} page it translates (its file name without .md, e.g. `over`), or create that page first"
+                )));
+            }
+        }
+        Kind::Story if lang.code != *default => {
+            return Err(Diagnostic::error("stories are written in the site's first language")
+                .hint(format!("leave out --lang; translate it afterwards with `homestart new page verhalen/<name> --lang {}`", lang.code)));
+        }
+        Kind::Story => (
+            format!("content/{default}/verhalen/{slug}.md"),
+            story(title),
+        ),
+        Kind::Location => {
+            if lang.code != *default {
+                return Err(Diagnostic::error("locations are written once, not per language")
+                    .hint("leave out --lang: the location's pages in every language come from one file"));
+            }
+            let free = unserved_municipality(root);
+            (format!("locations/{slug}.yaml"), location(title, &free))
+        }
+    };
+    let path = root.join(&rel);
+    if path.exists() {
+        return Err(Diagnostic::error(format!("{rel} already exists"))
+            .in_file(rel.clone())
+            .hint("edit that file, or choose another name"));
+    }
+    std::fs::create_dir_all(path.parent().unwrap_or(root))
+        .and_then(|()| std::fs::write(&path, text))
+        .map_err(|e| Diagnostic::error(format!("cannot write {rel}: {e}")).in_file(rel.clone()))?;
+    Ok(rel)
+}
+
+/// YAML double-quoted, so any title is valid front matter.
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn page(title: &str) -> String {
+    format!(
+        "---\n\
+         # The page's title: the heading on the page and the name in the browser tab.\n\
+         title: {}\n\
+         # One or two sentences for search engines and overviews (optional).\n\
+         description: \"\"\n\
+         # To put the page in the menu, add its name (this file's path without .md) to `menu` in site.yaml.\n\
+         ---\n\
+         \n\
+         Write the text here, in Markdown. Start a section with `## ` and a heading.\n\
+         Link to another page with its address from the site's root, like this: [home page](/).\n",
+        quoted(title)
+    )
+}
+
+fn translation(title: &str, path: &str, default: &str) -> String {
+    let slug = path.rsplit('/').next().unwrap_or(path);
+    format!(
+        "---\n\
+         # Translation of content/{default}/{path}.md: same path, so the two pages are linked.\n\
+         # Translate the title and give the page an address in this language with `slug`.\n\
+         title: {}\n\
+         slug: {slug}\n\
+         description: \"\"\n\
+         ---\n\
+         \n\
+         Translate the text of content/{default}/{path}.md here.\n",
+        quoted(title)
+    )
+}
+
+fn story(title: &str) -> String {
+    let today = jiff::Zoned::now().date();
+    format!(
+        "---\n\
+         # A story: shown in the stories list, newest first, and in the feed.\n\
+         title: {}\n\
+         # The date the story is published (YYYY-MM-DD).\n\
+         date: {today}\n\
+         # Only a first name, or \"a volunteer\": never a family's full name without their written consent.\n\
+         author: \"\"\n\
+         # While true, the story is not published (preview it with `homestart build --drafts`).\n\
+         draft: true\n\
+         ---\n\
+         \n\
+         The first paragraph is the summary in the list of stories: make it say what the story is about.\n\
+         \n\
+         ## A heading\n\
+         \n\
+         The rest of the story.\n",
+        quoted(title)
+    )
+}
+
+/// A municipality nobody serves yet, so the new file builds before it is filled in.
+fn unserved_municipality(root: &Path) -> String {
+    crate::pipeline::load_registry(root)
+        .ok()
+        .and_then(|(geo, reg)| {
+            (0..geo.municipalities.len())
+                .find(|&m| reg.served_by.get(m).is_none_or(|s| s.is_empty()))
+                .map(|m| geo.municipalities[m].display.clone())
+        })
+        .unwrap_or_else(|| "Utrecht".to_string())
+}
+
+fn location(name: &str, municipality: &str) -> String {
+    format!(
+        "# yaml-language-server: $schema=../schema/location.schema.json\n\
+         # New location. Replace every value below; `homestart check` says what is still wrong.\n\
+         # The file name is the web address: locations/<name>.yaml → /locaties/<name>/.\n\
+         \n\
+         name: {}\n\
+         organisation: Stichting …                # the organisation the location belongs to\n\
+         address:                                 # postal address of the office\n\
+         \x20 street: Straatnaam 1\n\
+         \x20 postcode: 1234 AB\n\
+         \x20 city: Plaats\n\
+         phone: 030 123 45 67                     # general number (leave out = first coordinator's)\n\
+         opening_days: [maandag, dinsdag, donderdag]  # Dutch day names\n\
+         ages: 0-6                                # children's ages in years (core programme 0-6; 0-14 or 0-17 where funded)\n\
+         coordinators:                            # the first coordinator is the main contact\n\
+         \x20 - name: Voornaam Achternaam\n\
+         \x20   phone: 06 12 34 56 78\n\
+         \x20   email: naam@voorbeeld.nl\n\
+         municipalities:                          # every municipality served (CBS name, everyday name or code)\n\
+         \x20 - {}                                # a municipality nobody serves yet: replace it\n",
+        quoted(name),
+        quoted(municipality)
+    )
+}
