@@ -1,0 +1,87 @@
+//! The editors' guides quote the three most common error messages: they must stay exactly what
+//! the tool prints. Each mistake is made on a copy of the project and checked.
+
+mod common;
+
+use std::path::Path;
+
+use common::{copy_dir, homestart};
+
+/// The ```text blocks of a guide.
+fn quoted_errors(guide: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(guide)).unwrap();
+    let mut blocks = Vec::new();
+    let mut current: Option<Vec<&str>> = None;
+    for line in text.lines() {
+        match (&mut current, line.trim_end()) {
+            (None, "```text") => current = Some(Vec::new()),
+            (Some(_), "```") => blocks.push(current.take().unwrap().join("\n")),
+            (Some(lines), l) => lines.push(l),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} no longer contains {from:?}: update the guides' example");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn the_guides_quote_the_messages_the_tool_prints() {
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for d in ["content", "locations", "geo", "templates", "i18n", "static", "schema"] {
+        copy_dir(&project.join(d), &root.join(d));
+    }
+    std::fs::copy(project.join("site.yaml"), root.join("site.yaml")).unwrap();
+
+    // Mistakes 1 and 2 (one run reports both), then 3 once they are fixed.
+    edit(root, "locations/amersfoort.yaml", "  - Leusden\n", "  - Leusdn\n");
+    edit(root, "locations/amersfoort.yaml", "phone: 033 657 81 61 ", "phone: 033 657 81 6  ");
+    let first = homestart(root, &["check"]);
+    assert_eq!(first.code, 1);
+    std::fs::copy(project.join("locations/amersfoort.yaml"), root.join("locations/amersfoort.yaml")).unwrap();
+    edit(root, "content/nl/verwijzers.md", "](/gemeenten/)", "](/gemeente/)");
+    let second = homestart(root, &["check"]);
+    assert_eq!(second.code, 1);
+    let printed = format!("{}\n{}", first.stderr, second.stderr);
+
+    for guide in ["docs/redactiegids.md", "docs/editors-guide.md"] {
+        let blocks = quoted_errors(guide);
+        assert_eq!(blocks.len(), 3, "{guide} quotes three messages");
+        for block in blocks {
+            assert!(printed.contains(&block), "{guide} quotes a message the tool no longer prints:\n{block}\n\nThe tool prints:\n{printed}");
+        }
+    }
+}
+
+/// The git host's workflow installs the tool with the README's command and runs the check
+/// with annotations on pull requests and the build on main.
+#[test]
+fn the_workflow_follows_the_readme() {
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(project.join(".github/workflows/site.yml")).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("the workflow is YAML");
+    let readme = std::fs::read_to_string(project.join("README.md")).unwrap();
+    let runs = |job: &str| -> Vec<String> {
+        yaml["jobs"][job]["steps"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["run"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(yaml["on"]["pull_request"].is_null() && yaml["on"].get("pull_request").is_some());
+    let check = runs("check");
+    assert!(check.contains(&"homestart check --format github".to_string()), "{check:?}");
+    assert!(runs("publish").iter().any(|r| r.starts_with("homestart build --base-url")));
+    for job in ["check", "publish"] {
+        let install = runs(job).into_iter().find(|r| r.starts_with("cargo install")).unwrap();
+        assert!(readme.contains(&install), "README.md does not say `{install}`");
+    }
+}
