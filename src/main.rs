@@ -45,6 +45,13 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Preview the site on 127.0.0.1 while you edit: rebuilds on every save and reloads the
+    /// open tab; errors show in the browser.
+    Serve {
+        /// Port (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// Show which pages are translated, and which translations are out of date or missing.
     Translations,
     /// Start a page, story or location from a commented file that builds as it is.
@@ -161,6 +168,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Serve { port } => match homestart::serve::run(root, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(d) => {
+                eprint!("{}", d.render());
+                ExitCode::FAILURE
+            }
+        },
         Command::Translations => {
             let opts = Options {
                 root: root.clone(),

@@ -15,7 +15,7 @@ use crate::i18n::{self, Strings};
 use crate::locations::{self, Registry};
 use crate::model::{self, Site};
 use crate::output::Staging;
-use crate::render::context::{Renderer, write_error};
+use crate::render::context::{RegistryByLang, Renderer, registry_values, write_error};
 use crate::render::{Templates, feeds};
 
 #[derive(Debug, Clone)]
@@ -228,6 +228,22 @@ pub fn check(opts: &Options) -> Diagnostics {
 
 /// Renders pages, listings, feeds, sitemap, 404 and assets into `sink`.
 pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec<Diagnostic> {
+    let values = registry_values(
+        &project.config,
+        &project.strings,
+        &project.site,
+        &project.geo,
+        &project.registry,
+    );
+    render_with(project, &values, sink)
+}
+
+/// [`render`] with the registry's template values already built (`serve` keeps them).
+pub fn render_with(
+    project: &mut Project,
+    values: &RegistryByLang,
+    sink: &crate::render::context::Sink,
+) -> Vec<Diagnostic> {
     let Project {
         config,
         strings,
@@ -237,7 +253,7 @@ pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec
         geo,
         registry,
     } = project;
-    let renderer = Renderer::new(config, strings, site, templates, geo, registry);
+    let renderer = Renderer::new(config, strings, site, templates, values);
     let mut diags = renderer.render_all(sink);
     let not_found = renderer.render_404();
     let mut write_errors = Vec::new();

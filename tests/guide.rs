@@ -26,7 +26,10 @@ fn quoted_errors(guide: &str) -> Vec<String> {
 fn edit(root: &Path, rel: &str, from: &str, to: &str) {
     let path = root.join(rel);
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} no longer contains {from:?}: update the guides' example");
+    assert!(
+        text.contains(from),
+        "{rel} no longer contains {from:?}: update the guides' example"
+    );
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
@@ -35,18 +38,45 @@ fn the_guides_quote_the_messages_the_tool_prints() {
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    for d in ["content", "locations", "geo", "templates", "i18n", "static", "schema"] {
+    for d in [
+        "content",
+        "locations",
+        "geo",
+        "templates",
+        "i18n",
+        "static",
+        "schema",
+    ] {
         copy_dir(&project.join(d), &root.join(d));
     }
     std::fs::copy(project.join("site.yaml"), root.join("site.yaml")).unwrap();
 
     // Mistakes 1 and 2 (one run reports both), then 3 once they are fixed.
-    edit(root, "locations/amersfoort.yaml", "  - Leusden\n", "  - Leusdn\n");
-    edit(root, "locations/amersfoort.yaml", "phone: 033 657 81 61 ", "phone: 033 657 81 6  ");
+    edit(
+        root,
+        "locations/amersfoort.yaml",
+        "  - Leusden\n",
+        "  - Leusdn\n",
+    );
+    edit(
+        root,
+        "locations/amersfoort.yaml",
+        "phone: 033 657 81 61 ",
+        "phone: 033 657 81 6  ",
+    );
     let first = homestart(root, &["check"]);
     assert_eq!(first.code, 1);
-    std::fs::copy(project.join("locations/amersfoort.yaml"), root.join("locations/amersfoort.yaml")).unwrap();
-    edit(root, "content/nl/verwijzers.md", "](/gemeenten/)", "](/gemeente/)");
+    std::fs::copy(
+        project.join("locations/amersfoort.yaml"),
+        root.join("locations/amersfoort.yaml"),
+    )
+    .unwrap();
+    edit(
+        root,
+        "content/nl/verwijzers.md",
+        "](/gemeenten/)",
+        "](/gemeente/)",
+    );
     let second = homestart(root, &["check"]);
     assert_eq!(second.code, 1);
     let printed = format!("{}\n{}", first.stderr, second.stderr);
@@ -55,7 +85,10 @@ fn the_guides_quote_the_messages_the_tool_prints() {
         let blocks = quoted_errors(guide);
         assert_eq!(blocks.len(), 3, "{guide} quotes three messages");
         for block in blocks {
-            assert!(printed.contains(&block), "{guide} quotes a message the tool no longer prints:\n{block}\n\nThe tool prints:\n{printed}");
+            assert!(
+                printed.contains(&block),
+                "{guide} quotes a message the tool no longer prints:\n{block}\n\nThe tool prints:\n{printed}"
+            );
         }
     }
 }
@@ -78,10 +111,23 @@ fn the_workflow_follows_the_readme() {
     };
     assert!(yaml["on"]["pull_request"].is_null() && yaml["on"].get("pull_request").is_some());
     let check = runs("check");
-    assert!(check.contains(&"homestart check --format github".to_string()), "{check:?}");
-    assert!(runs("publish").iter().any(|r| r.starts_with("homestart build --base-url")));
+    assert!(
+        check.contains(&"homestart check --format github".to_string()),
+        "{check:?}"
+    );
+    assert!(
+        runs("publish")
+            .iter()
+            .any(|r| r.starts_with("homestart build --base-url"))
+    );
     for job in ["check", "publish"] {
-        let install = runs(job).into_iter().find(|r| r.starts_with("cargo install")).unwrap();
-        assert!(readme.contains(&install), "README.md does not say `{install}`");
+        let install = runs(job)
+            .into_iter()
+            .find(|r| r.starts_with("cargo install"))
+            .unwrap();
+        assert!(
+            readme.contains(&install),
+            "README.md does not say `{install}`"
+        );
     }
 }

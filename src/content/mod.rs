@@ -138,6 +138,15 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
                 }
             };
             let file_name = entry.file_name().to_string_lossy();
+            if entry.path_is_symlink() {
+                // A link could point anywhere on the machine; the site is made of the project.
+                diags.push(
+                    Diagnostic::error("links (symlinks) are not followed in content/")
+                        .in_file(rel_path(root, entry.path()))
+                        .hint("put the file itself in content/, or remove the link"),
+                );
+                continue;
+            }
             if file_name.starts_with('.') || !entry.file_type().is_file() {
                 continue;
             }
@@ -170,6 +179,22 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
         }
     }
     (files, diags)
+}
+
+/// Reads and renders one file of `content/<lang>/`, for `serve` after an edit.
+pub fn reload(
+    root: &Path,
+    config: &Config,
+    path: &Path,
+    links: &Links,
+) -> Option<(Option<SourcePage>, Vec<Diagnostic>)> {
+    let rel = path.strip_prefix(root.join(DIR)).ok()?;
+    let mut parts = rel.iter();
+    let code = parts.next()?.to_str()?;
+    let lang = config.site.languages.iter().position(|l| l.code == code)?;
+    let inner: PathBuf = parts.collect();
+    let inner = inner.to_str()?.replace('\\', "/");
+    Some(load_one(root, lang, path, &inner, links))
 }
 
 fn load_one(

@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use tera::{Context, Kwargs, State, TeraResult, Value};
 
@@ -28,7 +29,30 @@ struct LangData {
     menu: Value,
     footer_menu: Value,
     /// Only for languages with registry pages.
-    registry: Option<RegistryValues>,
+    registry: Option<Arc<RegistryValues>>,
+}
+
+/// The registry's template values per language (`None` for languages without registry
+/// pages). Built apart from the renderer so `serve` can keep them while only pages change.
+pub type RegistryByLang = Vec<Option<Arc<RegistryValues>>>;
+
+/// Builds [`RegistryByLang`], one language per thread.
+pub fn registry_values(
+    config: &Config,
+    strings: &[Strings],
+    site: &Site,
+    geo: &Geography,
+    reg: &Registry,
+) -> RegistryByLang {
+    (0..config.site.languages.len())
+        .into_par_iter()
+        .map(|i| {
+            site.pages
+                .iter()
+                .any(|p| p.lang() == i && p.src.generated.is_some())
+                .then(|| Arc::new(registry::build(config, site, &strings[i], i, geo, reg)))
+        })
+        .collect()
 }
 
 pub struct Renderer<'a> {
@@ -49,8 +73,7 @@ impl<'a> Renderer<'a> {
         strings: &'a [Strings],
         site: &'a Site,
         templates: &'a mut Templates,
-        geo: &Geography,
-        reg: &Registry,
+        registry: &RegistryByLang,
     ) -> Self {
         let cards: Vec<Value> = site
             .pages
@@ -84,10 +107,6 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .enumerate()
             .map(|(i, l)| {
-                let has_registry = site
-                    .pages
-                    .iter()
-                    .any(|p| p.lang() == i && p.src.generated.is_some());
                 let menu = |keys: &[String]| {
                     let items: Vec<serde_json::Value> = keys
                         .iter()
@@ -107,8 +126,7 @@ impl<'a> Renderer<'a> {
                     t: Value::from_serializable(&strings[i].map),
                     menu: menu(&config.site.menu),
                     footer_menu: menu(&config.site.footer_menu),
-                    registry: has_registry
-                        .then(|| registry::build(config, site, &strings[i], i, geo, reg)),
+                    registry: registry.get(i).cloned().flatten(),
                 }
             })
             .collect();
@@ -141,12 +159,15 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page (and every listing page of every section) into `sink`.
     pub fn render_all(&self, sink: &Sink) -> Vec<Diagnostic> {
-        let jobs: Vec<(usize, usize)> = self
-            .site
-            .pages
+        let all: Vec<usize> = (0..self.site.pages.len()).collect();
+        self.render_pages(&all, sink)
+    }
+
+    /// Renders the pages with these indexes (each with all its listing pages).
+    pub fn render_pages(&self, pages: &[usize], sink: &Sink) -> Vec<Diagnostic> {
+        let jobs: Vec<(usize, usize)> = pages
             .iter()
-            .enumerate()
-            .flat_map(|(i, p)| (1..=p.pager_count).map(move |n| (i, n)))
+            .flat_map(|&i| (1..=self.site.pages[i].pager_count).map(move |n| (i, n)))
             .collect();
         jobs.par_iter()
             .with_min_len(8)

@@ -1,0 +1,297 @@
+//! `homestart serve`: the site in memory on 127.0.0.1, rebuilt when a file changes, with the
+//! open tab reloaded. An edit to one page re-renders that page only (and the feeds); any other
+//! change rebuilds everything. A broken edit shows its errors in the browser in place of the
+//! pages, and the preview recovers by itself once the file is fixed.
+//!
+//! One thread builds, so builds never overlap; changes arriving meanwhile are taken together
+//! for the next build. Nothing is written to disk: the server answers from the built files in
+//! memory, so no request can reach a file outside the site.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+use crate::check;
+use crate::content::{self, markdown::Links};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::pipeline::{self, Options, Project};
+use crate::render::context::{RegistryByLang, Renderer, registry_values};
+use crate::render::feeds;
+
+mod http;
+mod watch;
+
+/// What a build left for the server: the files of the site, or the errors to show instead.
+#[derive(Default)]
+pub struct Snapshot {
+    pub files: Arc<HashMap<String, Vec<u8>>>,
+    /// Errors of the last build, shown in the browser until a build succeeds.
+    pub errors: Vec<Diagnostic>,
+    /// Counts builds, so open tabs know to reload.
+    pub version: u64,
+}
+
+/// How a build went.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Pages rendered (all of them for a full build).
+    pub pages: usize,
+    pub full: bool,
+    pub took: Duration,
+    pub errors: usize,
+}
+
+/// Builds the site into memory and keeps what it needs to rebuild one page quickly.
+pub struct Builder {
+    opts: Options,
+    /// The last project that loaded without errors; `None` forces a full build.
+    project: Option<Project>,
+    values: RegistryByLang,
+    files: HashMap<String, Vec<u8>>,
+    /// Ids of every HTML file, for the link check.
+    outputs: BTreeMap<String, Vec<String>>,
+    pub errors: Vec<Diagnostic>,
+}
+
+impl Builder {
+    pub fn new(opts: Options) -> Self {
+        Builder {
+            opts,
+            project: None,
+            values: Vec::new(),
+            files: HashMap::new(),
+            outputs: BTreeMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn files(&self) -> &HashMap<String, Vec<u8>> {
+        &self.files
+    }
+
+    /// Rebuilds after `changed` files (empty: build everything).
+    pub fn build(&mut self, changed: &[PathBuf]) -> Outcome {
+        let start = Instant::now();
+        let (pages, full) = match self.pages_only(changed) {
+            Some(Ok(n)) => (n, false),
+            Some(Err(errors)) => {
+                // Shown now; the next change rebuilds everything, as the fix may touch more.
+                self.project = None;
+                self.errors = errors;
+                (0, false)
+            }
+            None => (self.full(), true),
+        };
+        Outcome {
+            pages,
+            full,
+            took: start.elapsed(),
+            errors: self.errors.iter().filter(|d| d.is_error()).count(),
+        }
+    }
+
+    /// Loads and renders everything. Returns the number of pages.
+    fn full(&mut self) -> usize {
+        let mut diags = Diagnostics::default();
+        let Some(mut project) = pipeline::load(&self.opts, &mut diags, &mut Vec::new()) else {
+            self.project = None;
+            self.errors = diags.into_vec();
+            return 0;
+        };
+        self.values = registry_values(
+            &project.config,
+            &project.strings,
+            &project.site,
+            &project.geo,
+            &project.registry,
+        );
+        let files = Mutex::new(HashMap::new());
+        let outputs = check::Outputs::default();
+        let sink = |path: &str, bytes: &[u8]| {
+            outputs.record(path, bytes);
+            if let Ok(mut f) = files.lock() {
+                f.insert(path.to_string(), bytes.to_vec());
+            }
+            Ok(())
+        };
+        diags.extend(pipeline::render_with(&mut project, &self.values, &sink));
+        self.outputs = outputs.into_map();
+        diags.extend(check::links(&project.site, &project.assets, &self.outputs));
+        let pages = project.site.pages.len();
+        self.files = files.into_inner().unwrap_or_default();
+        self.errors = diags
+            .into_vec()
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        self.project = self.errors.is_empty().then_some(project);
+        pages
+    }
+
+    /// Re-renders only the changed pages when nothing but their text changed: their front
+    /// matter and summary (which other pages show) are as before. `None`: build everything.
+    fn pages_only(&mut self, changed: &[PathBuf]) -> Option<Result<usize, Vec<Diagnostic>>> {
+        let project = self.project.as_mut()?;
+        let root = &self.opts.root;
+        if changed.is_empty() {
+            return None;
+        }
+        let links = Links {
+            base_path: &project.config.base_path,
+            assets: &project.assets,
+        };
+        let mut reloaded = Vec::new();
+        let mut listings = Vec::new();
+        for path in changed {
+            let markdown = path.extension().is_some_and(|e| e == "md");
+            if path.is_dir() {
+                continue; // a folder's own event beside its files' events
+            }
+            if !path.exists() && !markdown && path.starts_with(root.join("content")) {
+                continue; // an editor's temporary file, already gone (sed -i, some editors)
+            }
+            if !markdown || !path.is_file() {
+                return None;
+            }
+            let index = project
+                .site
+                .pages
+                .iter()
+                .position(|p| root.join(&p.src.source.path) == *path)?;
+            let (page, diags) = content::reload(root, &project.config, path, &links)?;
+            if diags.iter().any(Diagnostic::is_error) {
+                return Some(Err(diags
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect()));
+            }
+            let page = page?;
+            let old = &project.site.pages[index].src;
+            if old.front != page.front || old.date != page.date {
+                return None;
+            }
+            // A new first paragraph is the summary that listings show: re-render those too.
+            if old.summary != page.summary {
+                let lang = old.lang;
+                listings.extend((0..project.site.pages.len()).filter(|&i| {
+                    project.site.pages[i].src.is_section && project.site.pages[i].lang() == lang
+                }));
+            }
+            reloaded.push((index, page));
+        }
+        let mut indexes: Vec<usize> = reloaded.iter().map(|(i, _)| *i).chain(listings).collect();
+        indexes.sort_unstable();
+        indexes.dedup();
+        for (i, page) in reloaded {
+            project.site.pages[i].src = page;
+        }
+        let Project {
+            config,
+            strings,
+            templates,
+            site,
+            assets,
+            ..
+        } = project;
+        let rendered = Mutex::new(Vec::new());
+        let sink = |path: &str, bytes: &[u8]| {
+            if let Ok(mut r) = rendered.lock() {
+                r.push((path.to_string(), bytes.to_vec()));
+            }
+            Ok(())
+        };
+        let renderer = Renderer::new(config, strings, site, templates, &self.values);
+        let errors = renderer.render_pages(&indexes, &sink);
+        if !errors.is_empty() {
+            return Some(Err(errors));
+        }
+        let mut rendered = rendered.into_inner().unwrap_or_default();
+        for page in site.pages.iter().filter(|p| p.src.front.feed) {
+            let path = format!("{}atom.xml", page.url);
+            rendered.push((path, feeds::atom(config, site, page).into_bytes()));
+        }
+        for (path, bytes) in rendered {
+            if path.ends_with(".html") {
+                self.outputs
+                    .insert(path.clone(), check::ids(&String::from_utf8_lossy(&bytes)));
+            }
+            self.files.insert(path, bytes);
+        }
+        let link_errors = check::links(site, assets, &self.outputs);
+        if !link_errors.is_empty() {
+            return Some(Err(link_errors));
+        }
+        self.errors.clear();
+        Some(Ok(indexes.len()))
+    }
+}
+
+/// Serves the project at `root` on 127.0.0.1:`port` (0: any free port) until stopped.
+pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        let d = Diagnostic::error(format!("cannot serve on port {port}: {e}"));
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            d.hint(format!(
+                "another program (perhaps another `homestart serve`) uses it; try `homestart serve --port {}`",
+                port.saturating_add(1)
+            ))
+        } else {
+            d.hint("try another port with --port")
+        }
+    })?;
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
+    let opts = Options {
+        root: root.clone(),
+        out: None,
+        base_url: Some(format!("http://127.0.0.1:{port}/")),
+        drafts: true,
+    };
+    let shared = Arc::new(http::Shared::default());
+    let mut builder = Builder::new(opts);
+    report(&builder.build(&[]), &builder.errors);
+    shared.publish(&builder);
+
+    let (tx, rx) = mpsc::channel();
+    let _watcher = watch::start(&root, tx).map_err(|e| {
+        Diagnostic::error(format!("cannot watch the project for changes: {e}"))
+            .hint("on Linux, raise fs.inotify.max_user_watches, or build with `homestart build`")
+    })?;
+    {
+        let shared = shared.clone();
+        std::thread::spawn(move || {
+            // Builds one after another; whatever changed meanwhile is built together.
+            while let Ok(mut changed) = rx.recv() {
+                while let Ok(more) = rx.try_recv() {
+                    changed.extend(more);
+                }
+                changed.sort();
+                changed.dedup();
+                let outcome = builder.build(&changed);
+                report(&outcome, &builder.errors);
+                shared.publish(&builder);
+            }
+        });
+    }
+    println!(
+        "serving http://127.0.0.1:{port}/ (drafts included) — save a file and the page reloads; Ctrl+C stops"
+    );
+    http::serve(listener, shared)
+}
+
+fn report(o: &Outcome, errors: &[Diagnostic]) {
+    let ms = o.took.as_secs_f64() * 1000.0;
+    if o.errors > 0 {
+        for d in errors {
+            eprint!("{}", d.render());
+        }
+        eprintln!(
+            "{} error(s): the browser shows them until they are fixed ({ms:.0} ms)",
+            o.errors
+        );
+    } else if o.full {
+        eprintln!("built {} pages in {ms:.0} ms", o.pages);
+    } else {
+        eprintln!("rebuilt {} page(s) in {ms:.1} ms", o.pages);
+    }
+}
