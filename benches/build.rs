@@ -51,6 +51,63 @@ fn main() {
     registry(&repo);
     maps_and_lookup(&repo, &out);
     check(&bin, &repo);
+    serve_rebuild(&repo, &work);
+}
+
+/// `serve`'s rebuild after an edit, in process, on a copy of the included site: a new
+/// paragraph in one page (that page only), a new first paragraph (the page and the listings
+/// that show its summary), and a change that rebuilds everything (a template).
+fn serve_rebuild(repo: &Path, work: &Path) {
+    let root = work.join("serve-copy");
+    for d in ["content", "locations", "geo", "templates", "i18n", "static", "schema"] {
+        copy_dir(&repo.join(d), &root.join(d));
+    }
+    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let mut builder = homestart::serve::Builder::new(homestart::pipeline::Options {
+        root: root.clone(),
+        out: None,
+        base_url: Some("http://127.0.0.1:8000/".into()),
+        drafts: true,
+    });
+    let first = builder.build(&[]);
+    assert_eq!(first.errors, 0, "the included site builds");
+    let page = root.join("content/nl/over.md");
+    let original = std::fs::read_to_string(&page).unwrap();
+    let mut run = |edit: &dyn Fn(usize) -> (PathBuf, String)| {
+        let mut times: Vec<(Duration, usize, bool)> = (0..20)
+            .map(|i| {
+                let (path, text) = edit(i);
+                std::fs::write(&path, text).unwrap();
+                let o = builder.build(std::slice::from_ref(&path));
+                assert_eq!(o.errors, 0, "{:?}", builder.errors.first().map(|d| d.render()));
+                (o.took, o.pages, o.full)
+            })
+            .collect();
+        times.sort();
+        times
+    };
+    let paragraph = run(&|i| (page.clone(), format!("{original}\nEen extra alinea {i}.\n")));
+    let (head, rest) = original.split_once("\n---\n").unwrap();
+    let summary = run(&|i| (page.clone(), format!("{head}\n---\n\nEen nieuwe eerste alinea {i}.\n{rest}")));
+    let template = root.join("templates/page.html");
+    let page_html = std::fs::read_to_string(&template).unwrap();
+    let full = run(&|i| (template.clone(), format!("{page_html}{{# {i} #}}\n")));
+    let show = |name: &str, t: &[(Duration, usize, bool)]| {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "  {name}: median {:.1} ms (min {:.1}, max {:.1}; {} page(s) rendered{}, 20 runs)",
+            ms(t[10].0),
+            ms(t[0].0),
+            ms(t[19].0),
+            t[10].1,
+            if t[10].2 { ", full build" } else { "" }
+        );
+    };
+    println!();
+    println!("`homestart serve` rebuild after an edit of the included site (in process, from the change to the new files in memory):");
+    show("a new paragraph in one page", &paragraph);
+    show("a new first paragraph (the summary listings show)", &summary);
+    show("a template (everything)", &full);
 }
 
 /// `homestart check` of the included site: everything the build checks, nothing written.
