@@ -59,7 +59,15 @@ fn main() {
 /// that show its summary), and a change that rebuilds everything (a template).
 fn serve_rebuild(repo: &Path, work: &Path) {
     let root = work.join("serve-copy");
-    for d in ["content", "locations", "geo", "templates", "i18n", "static", "schema"] {
+    for d in [
+        "content",
+        "locations",
+        "geo",
+        "templates",
+        "i18n",
+        "static",
+        "schema",
+    ] {
         copy_dir(&repo.join(d), &root.join(d));
     }
     std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
@@ -79,7 +87,12 @@ fn serve_rebuild(repo: &Path, work: &Path) {
                 let (path, text) = edit(i);
                 std::fs::write(&path, text).unwrap();
                 let o = builder.build(std::slice::from_ref(&path));
-                assert_eq!(o.errors, 0, "{:?}", builder.errors.first().map(|d| d.render()));
+                assert_eq!(
+                    o.errors,
+                    0,
+                    "{:?}",
+                    builder.errors.first().map(|d| d.render())
+                );
                 (o.took, o.pages, o.full)
             })
             .collect();
@@ -88,7 +101,12 @@ fn serve_rebuild(repo: &Path, work: &Path) {
     };
     let paragraph = run(&|i| (page.clone(), format!("{original}\nEen extra alinea {i}.\n")));
     let (head, rest) = original.split_once("\n---\n").unwrap();
-    let summary = run(&|i| (page.clone(), format!("{head}\n---\n\nEen nieuwe eerste alinea {i}.\n{rest}")));
+    let summary = run(&|i| {
+        (
+            page.clone(),
+            format!("{head}\n---\n\nEen nieuwe eerste alinea {i}.\n{rest}"),
+        )
+    });
     let template = root.join("templates/page.html");
     let page_html = std::fs::read_to_string(&template).unwrap();
     let full = run(&|i| (template.clone(), format!("{page_html}{{# {i} #}}\n")));
@@ -104,9 +122,14 @@ fn serve_rebuild(repo: &Path, work: &Path) {
         );
     };
     println!();
-    println!("`homestart serve` rebuild after an edit of the included site (in process, from the change to the new files in memory):");
+    println!(
+        "`homestart serve` rebuild after an edit of the included site (in process, from the change to the new files in memory):"
+    );
     show("a new paragraph in one page", &paragraph);
-    show("a new first paragraph (the summary listings show)", &summary);
+    show(
+        "a new first paragraph (the summary listings show)",
+        &summary,
+    );
     show("a template (everything)", &full);
 }
 

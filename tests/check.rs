@@ -254,3 +254,21 @@ fn new_files_build_as_they_are() {
     assert_has(&run.stderr, &["content/nl/uber-uns.md does not exist"]);
     assert!(!site.root().join("content/en/uber-uns.md").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_project_is_refused() {
+    let site = Site::fixture("basic");
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(outside.path(), "---\ntitle: Buiten\n---\nGeheim.\n").unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("content/nl/buiten.md")).unwrap();
+    let run = homestart(site.root(), &["check"]);
+    assert_eq!(run.code, 1);
+    assert_has(
+        &run.stderr,
+        &[
+            "content/nl/buiten.md: links (symlinks) are not followed in content/",
+            "put the file itself in content/",
+        ],
+    );
+}

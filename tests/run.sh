@@ -25,6 +25,9 @@ node tests/browser/map.mjs "$site"
 echo "== the lookup: names, towns, postcodes, keyboard only, without JavaScript"
 node tests/browser/lookup.mjs "$site"
 
+echo "== the live preview: an open tab reloads after an edit, shows an error, recovers"
+HOMESTART="$bin" node tests/browser/serve.mjs .
+
 echo "== the same site hosted under a sub-path"
 "$bin" build --out "$site-sub" --base-url http://localhost/homestart/
 node tests/browser/check.mjs "$site-sub" --base /homestart/ --sample 40

@@ -227,3 +227,29 @@ fn a_port_in_use_is_named_with_another_to_try() {
         ],
     );
 }
+
+#[test]
+fn a_flood_of_changes_makes_few_builds_and_ends_on_the_last_state() {
+    let site = Site::fixture("basic");
+    let server = start(&site, 0).expect("serve starts");
+    let mut events = Events::open(server.port);
+    let before = events.wait_for(1);
+    // 100 saves as fast as the disk allows, like a checkout or a search-and-replace.
+    for i in 0..100 {
+        site.write(
+            "content/nl/over.md",
+            &format!("---\ntitle: Over ons\n---\n## Wat we doen\n\nTekst.\n\nVersie {i}.\n"),
+        );
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (status, body) = get(server.port, "/over/");
+        if status == 200 && body.contains("Versie 99.") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the last save never showed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let builds = events.wait_for(2).len() - before.len();
+    assert!((1..50).contains(&builds), "100 saves made {builds} builds");
+}

@@ -16,8 +16,10 @@ use crate::render::escape_xml;
 const LIVE_JS: &str = "/__homestart/live.js";
 const EVENTS: &str = "/__homestart/events";
 /// Reloads the tab when a build finishes (and reconnects after the server restarts).
+/// Marks the page once connected (`data-homestart-live`), for tests and the curious.
 const LIVE_SCRIPT: &str = "(function(){var v=null;var es=new EventSource('/__homestart/events');\
-es.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;};})();\n";
+es.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;\
+document.documentElement.setAttribute('data-homestart-live',v);};})();\n";
 
 /// What the builder thread and the request threads share.
 #[derive(Default)]
