@@ -156,7 +156,7 @@ fn check(bin: &Path, repo: &Path) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!();
     println!(
-        "`homestart check` of the included site (a fresh process; renders in memory, checks links and anchors, asks git for translation dates): median {:.1} ms (min {:.1}, max {:.1}, 10 runs)",
+        "`homestart check` of the included site (a fresh process; renders in memory, checks links, anchors and translations): median {:.1} ms (min {:.1}, max {:.1}, 10 runs)",
         ms(times[5]),
         ms(times[0]),
         ms(times[9])

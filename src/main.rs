@@ -52,8 +52,13 @@ enum Command {
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
-    /// Show which pages are translated, and which translations are out of date or missing.
-    Translations,
+    /// Show which pages are translated, and which translations are outdated or missing.
+    Translations {
+        /// Record in these translations that they match the current original
+        /// (writes `translated_from:`), e.g. --mark content/en/over.md.
+        #[arg(long, num_args = 1..)]
+        mark: Vec<String>,
+    },
     /// Start a page, story or location from a commented file that builds as it is.
     New {
         #[arg(value_enum)]
@@ -175,30 +180,36 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Translations => {
+        Command::Translations { mark } => {
             let opts = Options {
                 root: root.clone(),
                 out: None,
                 base_url: None,
-                drafts: false,
+                drafts: true,
             };
             let mut diags = Diagnostics::default();
-            match pipeline::load(&opts, &mut diags, &mut Vec::new()) {
-                Some(project) => {
-                    let (rows, git) = homestart::check::translations::table(
-                        &root,
-                        &project.config,
-                        &project.site,
-                    );
-                    print!(
-                        "{}",
-                        homestart::check::translations::render(&rows, &project.config, git)
-                    );
+            let Some(project) = pipeline::load(&opts, &mut diags, &mut Vec::new()) else {
+                print_diagnostics(&diags);
+                eprintln!("the project has errors; fix them first (see `homestart check`)");
+                return ExitCode::FAILURE;
+            };
+            let rows = homestart::check::translations::table(&project.config, &project.site);
+            if mark.is_empty() {
+                print!(
+                    "{}",
+                    homestart::check::translations::render(&rows, &project.config)
+                );
+                return ExitCode::SUCCESS;
+            }
+            match homestart::check::translations::mark_files(&root, &rows, &mark) {
+                Ok(done) => {
+                    for line in done {
+                        println!("marked {line}");
+                    }
                     ExitCode::SUCCESS
                 }
-                None => {
-                    print_diagnostics(&diags);
-                    eprintln!("the project has errors; fix them first (see `homestart check`)");
+                Err(d) => {
+                    eprint!("{}", d.render());
                     ExitCode::FAILURE
                 }
             }

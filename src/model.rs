@@ -25,6 +25,8 @@ pub struct Page {
     pub paginate_by: usize,
     /// Enclosing section, if any.
     pub parent: Option<usize>,
+    /// A translation made from an older version of its default-language page.
+    pub outdated: bool,
 }
 
 impl Page {
@@ -219,6 +221,7 @@ pub fn build(
             pager_count: 1,
             paginate_by,
             parent,
+            outdated: false,
         })
         .collect();
     check_unique(&pages, &mut errors, strings);

@@ -105,13 +105,15 @@ pub fn load(
     }
 
     let t = Instant::now();
-    let site = match model::build(&config, &strings, sources, opts.drafts) {
+    let mut site = match model::build(&config, &strings, sources, opts.drafts) {
         Ok(s) => s,
         Err(ds) => {
             diags.extend(ds);
             return None;
         }
     };
+    // Outdated translations are warnings, and their pages say so.
+    diags.extend(check::translations::mark(&config, &mut site));
     for page in &site.pages {
         if !templates.contains(&page.template) {
             let names: Vec<&str> = templates.names().collect();
@@ -204,7 +206,7 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
 }
 
 /// Everything `build` checks, without writing anything: the site is rendered in memory and
-/// its links checked; with git, stale translations are warnings.
+/// its links checked; outdated translations are warnings.
 pub fn check(opts: &Options) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let Some(mut project) = load(opts, &mut diags, &mut Vec::new()) else {
@@ -221,8 +223,6 @@ pub fn check(opts: &Options) -> Diagnostics {
         &project.assets,
         &outputs.into_map(),
     ));
-    let (rows, _) = check::translations::table(&opts.root, &project.config, &project.site);
-    diags.extend(check::translations::warnings(&rows, &project.config));
     diags
 }
 

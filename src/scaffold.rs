@@ -127,6 +127,7 @@ fn translation(title: &str, path: &str, default: &str) -> String {
         "---\n\
          # Translation of content/{default}/{path}.md: same path, so the two pages are linked.\n\
          # Translate the title and give the page an address in this language with `slug`.\n\
+         # When done: `homestart translations --mark <this file>` records the version translated.\n\
          title: {}\n\
          slug: {slug}\n\
          description: \"\"\n\

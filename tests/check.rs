@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::{Site, assert_has, homestart};
 
 /// The basic fixture with links an editor writes, good and bad, in content/nl/over.md.
@@ -40,8 +38,18 @@ fn check_reports_every_broken_link_with_its_place_and_writes_nothing() {
     // GitHub annotations, on stdout, one line each.
     let run = homestart(site.root(), &["check", "--format", "github"]);
     assert_eq!(run.code, 1);
-    let lines: Vec<&str> = run.stdout.lines().collect();
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("::error"))
+        .collect();
     assert_eq!(lines.len(), 2, "{}", run.stdout);
+    // The edited Dutch page leaves its English translation outdated: a warning, not an error.
+    assert!(
+        run.stdout.contains("::warning file=content/en/over.md,"),
+        "{}",
+        run.stdout
+    );
     assert!(
         lines[0].starts_with("::error file=content/nl/over.md,line=10,col=7,title=homestart%3A content/nl/over.md%3A10%3A7::link to `/nieuwz/` goes nowhere"),
         "{}",
@@ -59,7 +67,13 @@ fn check_reports_every_broken_link_with_its_place_and_writes_nothing() {
     assert_eq!(run.code, 1);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json["errors"], 2);
-    let d = &json["diagnostics"][1];
+    let errors: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    let d = errors[1];
     assert_eq!(
         (&d["file"], &d["line"], &d["column"], &d["severity"]),
         (
@@ -114,84 +128,91 @@ fn check_passes_a_clean_site_and_reports_other_errors_too() {
     );
 }
 
-fn git(root: &std::path::Path, args: &[&str], date: &str) {
-    let ok = Command::new("git")
-        .current_dir(root)
-        .args([
-            "-c",
-            "user.name=Editor",
-            "-c",
-            "user.email=editor@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .expect("git runs");
-    assert!(
-        ok.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
-}
-
 #[test]
-fn translations_are_stale_when_the_dutch_changed_after_them() {
+fn translations_record_the_version_they_were_made_from() {
     let site = Site::fixture("basic");
     let root = site.root();
-    git(root, &["init", "-q"], "2026-01-01T10:00:00Z");
-    git(root, &["add", "-A"], "2026-01-01T10:00:00Z");
-    git(root, &["commit", "-qm", "start"], "2026-01-01T10:00:00Z");
+    let en = std::fs::read_to_string(root.join("content/en/over.md")).unwrap();
+    let unmarked: String = en
+        .lines()
+        .filter(|l| !l.starts_with("translated_from:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("content/en/over.md", &unmarked);
+    let row = |out: &str| -> Vec<String> {
+        out.lines()
+            .find(|l| l.starts_with("over "))
+            .unwrap_or_else(|| panic!("no row for over in\n{out}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    // Not yet marked: a warning with the value to write.
     let table = homestart(root, &["translations"]);
     assert_eq!(table.code, 0, "{}", table.stderr);
-    assert!(
-        table
-            .stdout
-            .lines()
-            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["over", "ok", "missing"]),
-        "{}",
-        table.stdout
+    let cells = row(&table.stdout);
+    let version = cells[1].clone();
+    assert_eq!(version.len(), 8, "{cells:?}");
+    assert_eq!(&cells[2..], ["unmarked", "missing"]);
+    let run = homestart(root, &["check"]);
+    assert_eq!(run.code, 0);
+    assert_has(
+        &run.stderr,
+        &[
+            "warning: content/en/over.md: this translation does not say which version of content/nl/over.md it was made from",
+            &format!("add `translated_from: {version}`"),
+        ],
     );
 
-    // The Dutch page changes later: its English translation is stale.
+    // Marked: up to date, no warning, --strict passes.
+    let marked = homestart(root, &["translations", "--mark", "content/en/over.md"]);
+    assert_eq!(
+        marked.stdout.trim(),
+        format!("marked content/en/over.md: translated_from: {version}")
+    );
+    assert_eq!(row(&homestart(root, &["translations"]).stdout)[2], "ok");
+    assert_eq!(homestart(root, &["check", "--strict"]).code, 0);
+
+    // The Dutch text changes: the translation is outdated, named by the build, and its page
+    // says so with a link to the Dutch page; the Dutch page does not.
     site.write(
         "content/nl/over.md",
         "---\ntitle: Over ons\n---\n## Wat we doen\n\nNieuwe tekst.\n",
     );
-    git(root, &["commit", "-qam", "nl"], "2026-03-05T09:00:00Z");
-    let table = homestart(root, &["translations"]);
-    assert!(
-        table
-            .stdout
-            .lines()
-            .any(|l| l.split_whitespace().collect::<Vec<_>>()
-                == ["over", "stale", "(2026-03-05)", "missing"]),
-        "{}",
-        table.stdout
+    assert_eq!(
+        row(&homestart(root, &["translations"]).stdout)[2],
+        "outdated"
     );
-    assert!(table.stdout.contains("1 stale"), "{}", table.stdout);
-
-    // check warns (exit 0), --strict fails.
-    let run = homestart(root, &["check"]);
+    let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_has(
         &run.stderr,
         &[
-            "warning: content/en/over.md: this English translation may be out of date: content/nl/over.md changed on 2026-03-05 09:00 UTC, after it (2026-01-01 10:00 UTC)",
-            "check: 0 error(s), 1 warning(s)",
+            "warning: content/en/over.md: this translation was made from an older version of content/nl/over.md",
         ],
     );
+    let en = site.read("en/about/index.html");
+    assert!(
+        en.contains(
+            "<p class=\"wrap outdated\">outdated-en <a href=/over/ hreflang=nl>original-en</a>"
+        ),
+        "{en}"
+    );
+    assert!(!site.read("over/index.html").contains("outdated"));
     assert_eq!(homestart(root, &["check", "--strict"]).code, 1);
 
-    // Translating brings it up to date.
-    site.write(
-        "content/en/over.md",
-        "---\ntitle: About us\nslug: about\n---\nNew text.\n",
-    );
-    git(root, &["commit", "-qam", "en"], "2026-03-06T09:00:00Z");
+    // Translating and marking again clears it.
+    homestart(root, &["translations", "--mark", "content/en/over.md"]);
     assert_eq!(homestart(root, &["check", "--strict"]).code, 0);
+    assert!(
+        !std::fs::read_to_string(root.join("content/en/over.md"))
+            .unwrap()
+            .is_empty()
+    );
+    assert_has(
+        &homestart(root, &["translations", "--mark", "content/nl/over.md"]).stderr,
+        &["content/nl/over.md is not a translation of a page"],
+    );
 }
 
 #[test]

@@ -1,13 +1,14 @@
-//! Which translations are up to date: a translated page is stale when its default-language
-//! page was changed in git after it (or has uncommitted changes the translation has not).
-//! Git is the editors' record of "when" — no dates to keep by hand.
+//! Which translations are up to date. Each translation records in `translated_from:` the
+//! version of the default-language page it was made from; the version is a short hash of that
+//! page's title, description, menu title and text. When the original changes, its version
+//! changes, and every translation still naming the old one is outdated: the build warns, and
+//! the page itself says (discreetly) that a newer original exists.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::Command;
 
 use crate::config::Config;
+use crate::content::SourcePage;
 use crate::diag::Diagnostic;
 use crate::model::Site;
 
@@ -15,79 +16,44 @@ use crate::model::Site;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
     UpToDate,
-    /// The default-language page changed after the translation (unix times).
-    Stale {
-        original: i64,
-        translation: i64,
-    },
+    /// Made from an older version of the original.
+    Outdated,
+    /// Does not say which version it was made from.
+    Unmarked,
     Missing,
-    /// Not in git (new, or no git here): nothing to compare.
-    Unknown,
 }
 
-/// A page of the default language and its translations, by language index (0 unused).
+/// A page of the default language and its translations, by language index (0: itself).
 #[derive(Debug)]
 pub struct Row {
     pub key: String,
     /// Project-relative path of the default-language file.
     pub path: String,
+    /// The original's current version.
+    pub version: String,
     pub status: Vec<Status>,
     /// Project-relative paths of the translations, where they exist.
     pub paths: Vec<Option<String>>,
 }
 
-/// The last change of every file under `content/` per git: committed time, or now for files
-/// with uncommitted changes. `None` when git or the repository is missing.
-fn last_changes(root: &Path) -> Option<HashMap<String, i64>> {
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(args)
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-    };
-    // Paths relative to the project even when it is a folder of a larger repository.
-    let prefix = git(&["rev-parse", "--show-prefix"])?.trim().to_string();
-    let log = git(&[
-        "log",
-        "--format=%x00%ct",
-        "--name-only",
-        "--no-renames",
-        "--",
-        "content",
-    ])?;
-    let mut changes = HashMap::new();
-    let mut time = 0;
-    for line in log.lines() {
-        if let Some(t) = line.strip_prefix('\0') {
-            time = t.trim().parse().unwrap_or(0);
-        } else if !line.is_empty() {
-            let rel = line.strip_prefix(&prefix).unwrap_or(line).to_string();
-            changes.entry(rel).or_insert(time);
-        }
+/// The version of a page's translatable text: 8 hex digits of a BLAKE3 hash.
+pub fn version(page: &SourcePage) -> String {
+    let f = &page.front;
+    let mut h = blake3::Hasher::new();
+    for part in [
+        f.title.as_str(),
+        f.description.as_deref().unwrap_or(""),
+        f.menu_title.as_deref().unwrap_or(""),
+        page.source.text.get(page.yaml.end..).unwrap_or("").trim(),
+    ] {
+        h.update(part.as_bytes());
+        h.update(&[0]);
     }
-    let now = jiff::Timestamp::now().as_second();
-    let status = git(&[
-        "status",
-        "--porcelain",
-        "--untracked-files=all",
-        "--",
-        "content",
-    ])?;
-    for line in status.lines().filter(|l| l.len() > 3) {
-        let rel = line[3..].trim_matches('"');
-        let rel = rel.strip_prefix(&prefix).unwrap_or(rel);
-        changes.insert(rel.to_string(), now);
-    }
-    Some(changes)
+    h.finalize().to_hex()[..8].to_string()
 }
 
 /// The status of every Markdown page of the default language in every other language.
-pub fn table(root: &Path, config: &Config, site: &Site) -> (Vec<Row>, bool) {
-    let changes = last_changes(root);
+pub fn table(config: &Config, site: &Site) -> Vec<Row> {
     let langs = config.site.languages.len();
     let mut rows = Vec::new();
     for page in site
@@ -95,11 +61,9 @@ pub fn table(root: &Path, config: &Config, site: &Site) -> (Vec<Row>, bool) {
         .iter()
         .filter(|p| p.lang() == 0 && p.src.generated.is_none())
     {
-        let path = page.src.source.path.clone();
-        let when = |p: &str| changes.as_ref().and_then(|c| c.get(p)).copied();
-        let original = when(&path);
+        let version = version(&page.src);
         let mut status = vec![Status::UpToDate];
-        let mut paths = vec![Some(path.clone())];
+        let mut paths = vec![Some(page.src.source.path.clone())];
         for lang in 1..langs {
             match site
                 .translation(&page.key, lang)
@@ -110,59 +74,60 @@ pub fn table(root: &Path, config: &Config, site: &Site) -> (Vec<Row>, bool) {
                     paths.push(None);
                 }
                 Some(t) => {
-                    let tpath = t.src.source.path.clone();
-                    status.push(match (original, when(&tpath)) {
-                        (Some(o), Some(t)) if o > t => Status::Stale {
-                            original: o,
-                            translation: t,
-                        },
-                        (Some(_), Some(_)) => Status::UpToDate,
-                        _ => Status::Unknown,
+                    status.push(match &t.src.front.translated_from {
+                        None => Status::Unmarked,
+                        Some(v) if *v == version => Status::UpToDate,
+                        Some(_) => Status::Outdated,
                     });
-                    paths.push(Some(tpath));
+                    paths.push(Some(t.src.source.path.clone()));
                 }
             }
         }
         rows.push(Row {
             key: page.key.clone(),
-            path,
+            path: page.src.source.path.clone(),
+            version,
             status,
             paths,
         });
     }
-    (rows, changes.is_some())
+    rows
 }
 
-fn date(t: i64) -> String {
-    jiff::Timestamp::from_second(t)
-        .map(|ts| ts.strftime("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
-}
-
-/// A warning at each stale translation (for `check`; `--strict` makes them fail).
-pub fn warnings(rows: &[Row], config: &Config) -> Vec<Diagnostic> {
+/// Marks outdated translations in the site (their pages show a notice) and returns a warning
+/// for each translation that is outdated or does not say what it was made from.
+pub fn mark(config: &Config, site: &mut Site) -> Vec<Diagnostic> {
+    let rows = table(config, site);
     let mut out = Vec::new();
-    for row in rows {
-        for (lang, s) in row.status.iter().enumerate() {
-            if let (
-                Status::Stale {
-                    original,
-                    translation,
-                },
-                Some(path),
-            ) = (s, &row.paths[lang])
+    for row in &rows {
+        for (lang, status) in row.status.iter().enumerate() {
+            let Some(path) = &row.paths[lang] else {
+                continue;
+            };
+            let d = match status {
+                Status::Outdated => Diagnostic::warning(format!(
+                    "this translation was made from an older version of {}",
+                    row.path
+                ))
+                .hint(format!(
+                    "bring it up to date with {}, then set `translated_from: {}` (or run `homestart translations --mark {path}`)",
+                    row.path, row.version
+                )),
+                Status::Unmarked => Diagnostic::warning(format!(
+                    "this translation does not say which version of {} it was made from",
+                    row.path
+                ))
+                .hint(format!(
+                    "if it matches the current text, add `translated_from: {}` to its front matter (or run `homestart translations --mark {path}`)",
+                    row.version
+                )),
+                _ => continue,
+            };
+            out.push(d.in_file(path.clone()));
+            if *status == Status::Outdated
+                && let Some(page) = site.pages.iter_mut().find(|p| p.src.source.path == *path)
             {
-                out.push(
-                    Diagnostic::warning(format!(
-                        "this {} translation may be out of date: {} changed on {}, after it ({})",
-                        config.site.languages[lang].name,
-                        row.path,
-                        date(*original),
-                        date(*translation)
-                    ))
-                    .in_file(path.clone())
-                    .hint("bring the translation up to date and commit it; `homestart translations` lists them all"),
-                );
+                page.outdated = true;
             }
         }
     }
@@ -170,38 +135,32 @@ pub fn warnings(rows: &[Row], config: &Config) -> Vec<Diagnostic> {
 }
 
 /// The table as text: one line per page, one column per language.
-pub fn render(rows: &[Row], config: &Config, has_git: bool) -> String {
+pub fn render(rows: &[Row], config: &Config) -> String {
     let langs = &config.site.languages;
     let cell = |s: &Status| match s {
-        Status::UpToDate => "ok".to_string(),
-        Status::Stale { original, .. } => format!("stale ({})", &date(*original)[..10]),
-        Status::Missing => "missing".to_string(),
-        Status::Unknown => "?".to_string(),
+        Status::UpToDate => "ok",
+        Status::Outdated => "outdated",
+        Status::Unmarked => "unmarked",
+        Status::Missing => "missing",
     };
     let width = rows.iter().map(|r| r.key.len()).max().unwrap_or(4).max(4);
-    let mut widths: Vec<usize> = langs.iter().map(|l| l.code.len()).collect();
-    for row in rows {
-        for (i, s) in row.status.iter().enumerate().skip(1) {
-            widths[i] = widths[i].max(cell(s).len());
-        }
-    }
-    let mut out = String::new();
-    let _ = write!(out, "{:width$}", "page");
+    let mut widths: Vec<usize> = langs.iter().map(|l| l.code.len().max(8)).collect();
+    widths[0] = 8;
+    let mut out = format!("{:width$}  {:8}", "page", "version");
     for (i, l) in langs.iter().enumerate().skip(1) {
         let _ = write!(out, "  {:w$}", l.code, w = widths[i]);
     }
-    out.truncate(out.trim_end().len());
     out.push('\n');
     let mut counts = [0usize; 4];
     for row in rows {
-        let _ = write!(out, "{:width$}", row.key);
+        let _ = write!(out, "{:width$}  {:8}", row.key, row.version);
         for (i, s) in row.status.iter().enumerate().skip(1) {
             let _ = write!(out, "  {:w$}", cell(s), w = widths[i]);
             counts[match s {
                 Status::UpToDate => 0,
-                Status::Stale { .. } => 1,
-                Status::Missing => 2,
-                Status::Unknown => 3,
+                Status::Outdated => 1,
+                Status::Unmarked => 2,
+                Status::Missing => 3,
             }] += 1;
         }
         out.truncate(out.trim_end().len());
@@ -209,20 +168,57 @@ pub fn render(rows: &[Row], config: &Config, has_git: bool) -> String {
     }
     let _ = writeln!(
         out,
-        "\n{} pages in {}: {} up to date, {} stale, {} missing{}",
+        "\n{} pages in {}: {} translations up to date, {} outdated, {} unmarked, {} missing",
         rows.len(),
         langs[0].name,
         counts[0],
         counts[1],
         counts[2],
-        if counts[3] > 0 {
-            format!(", {} not yet in git", counts[3])
-        } else {
-            String::new()
-        }
+        counts[3],
     );
-    if !has_git {
-        out.push_str("(no git history here: stale translations cannot be told apart)\n");
-    }
     out
+}
+
+/// Records in each file that it translates the current version of its original.
+pub fn mark_files(root: &Path, rows: &[Row], files: &[String]) -> Result<Vec<String>, Diagnostic> {
+    let mut done = Vec::new();
+    for file in files {
+        let rel = crate::diag::rel_path(root, &root.join(file));
+        let row = rows
+            .iter()
+            .find(|r| r.paths.iter().skip(1).flatten().any(|p| *p == rel))
+            .ok_or_else(|| {
+                Diagnostic::error(format!("{rel} is not a translation of a page"))
+                    .hint("name a translated page, e.g. content/en/over.md")
+            })?;
+        let path = root.join(&rel);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error(format!("cannot read {rel}: {e}")).in_file(rel.clone())
+        })?;
+        let line = format!("translated_from: {}", row.version);
+        let marked = match text.lines().position(|l| l.starts_with("translated_from:")) {
+            Some(i) => {
+                let mut lines: Vec<&str> = text.lines().collect();
+                lines[i] = &line;
+                let mut t = lines.join("\n");
+                if text.ends_with('\n') {
+                    t.push('\n');
+                }
+                t
+            }
+            // Before the closing `---` of the front matter.
+            None => match text.get(3..).and_then(|rest| rest.find("\n---")) {
+                Some(end) => format!("{}\n{line}{}", &text[..3 + end], &text[3 + end..]),
+                None => {
+                    return Err(Diagnostic::error(format!("{rel} has no front matter"))
+                        .in_file(rel.clone()));
+                }
+            },
+        };
+        std::fs::write(&path, marked).map_err(|e| {
+            Diagnostic::error(format!("cannot write {rel}: {e}")).in_file(rel.clone())
+        })?;
+        done.push(format!("{rel}: translated_from: {}", row.version));
+    }
+    Ok(done)
 }

@@ -24,6 +24,7 @@ pub const KEYS: &[&str] = &[
     "sort_by",
     "paginate_by",
     "feed",
+    "translated_from",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -65,6 +66,10 @@ pub struct FrontMatter {
     /// Sections only: publish an Atom feed of the section's pages.
     #[serde(default)]
     pub feed: bool,
+    /// Translations: the version of the default-language page this translation was made from
+    /// (`homestart translations` shows it; `--mark` writes it).
+    #[serde(default)]
+    pub translated_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -276,6 +276,15 @@ impl<'a> Renderer<'a> {
         if let Some(feed) = self.feed_of(page) {
             ctx.insert("feed_url", &feed);
         }
+        if page.outdated
+            && let Some(original) = self.site.translation(&page.key, 0)
+        {
+            let code = &self.config.site.languages[0].code;
+            ctx.insert(
+                "outdated",
+                &json!({"url": self.config.url(&original.url), "lang": code}),
+            );
+        }
         if let Some(parent) = page.parent {
             let p = &self.site.pages[parent];
             ctx.insert(
