@@ -25,6 +25,9 @@ node tests/browser/map.mjs "$site"
 echo "== the lookup: names, towns, postcodes, keyboard only, without JavaScript"
 node tests/browser/lookup.mjs "$site"
 
+echo "== Arabic, Persian and Tigrinya pages use the shipped fonts"
+node tests/browser/fonts.mjs "$site"
+
 echo "== the live preview: an open tab reloads after an edit, shows an error, recovers"
 HOMESTART="$bin" node tests/browser/serve.mjs .
 

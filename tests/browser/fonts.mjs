@@ -1,0 +1,53 @@
+// Arabic, Persian and Tigrinya pages on a machine without fonts for those scripts: the pages
+// use the fonts the site ships (document.fonts), have the right `dir`, and Dutch pages load
+// none of the big subsets. Usage: node fonts.mjs <site-folder> [screenshot-folder]
+
+import path from 'node:path';
+import { serve, launch, isolatedPage } from './lib.mjs';
+
+const root = path.resolve(process.argv[2] ?? '../../public');
+const shots = process.argv[3];
+const server = await serve(root, '/');
+const browser = await launch();
+let failures = 0;
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures++;
+};
+
+/** The shipped faces the page has loaded, as "family weight". */
+const loadedFaces = (page) => page.evaluate(async () => {
+  await document.fonts.ready;
+  return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`);
+});
+
+try {
+  const { page, foreign } = await isolatedPage(await browser.newContext({ viewport: { width: 800, height: 1000 } }), server.origin);
+  for (const [url, dir, family, sample] of [
+    ['ar/nashra/', 'rtl', 'Home-Start Naskh', 'العربية'],
+    ['fa/boroshur/', 'rtl', 'Home-Start Naskh', 'فارسی'],
+    ['ti/brosur/', 'ltr', 'Home-Start Ethiopic', 'ትግርኛ'],
+  ]) {
+    await page.goto(server.base + url, { waitUntil: 'load' });
+    const html = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+    check(html[1] === dir, `${url}: lang=${html[0]} dir=${html[1]}`);
+    const faces = await loadedFaces(page);
+    check(faces.some((f) => f.startsWith(family)), `${url}: the shipped ${family} is used (${faces.join(', ')})`);
+    const covered = await page.evaluate(([fam, text]) => document.fonts.check(`16px "${fam}"`, text), [family, sample]);
+    check(covered, `${url}: ${family} covers "${sample}"`);
+    const body = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    check(body.includes(family), `${url}: body text is set in it (${body.split(',')[0]})`);
+    if (shots) await page.screenshot({ path: path.join(shots, `leaflet-${url.split('/')[0]}.png`) });
+  }
+  await page.goto(server.base + 'folder/', { waitUntil: 'load' });
+  const dutch = await loadedFaces(page);
+  check(!dutch.some((f) => /Naskh|Ethiopic/.test(f)), `a Dutch page loads none of the big subsets (${dutch.join(', ') || 'none'})`);
+  check(foreign.length === 0, 'no request to another host');
+} catch (e) {
+  check(false, e.stack ?? e.message);
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (failures) process.exit(1);
+console.log('fonts test passed');
