@@ -27,7 +27,7 @@ fn main() {
 
     let out = work.join("site-out");
     let (pages, times) = time_builds(&bin, &repo, &out, 20);
-    row("included site (6 languages, registry pages)", pages, &times);
+    row("included site (8 languages, registry pages)", pages, &times);
 
     let n: usize = std::env::var("HOMESTART_BENCH_PAGES")
         .ok()
