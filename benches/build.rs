@@ -167,12 +167,7 @@ fn check(bin: &Path, repo: &Path) {
 /// process, median of 20), and the gzipped sizes a visitor downloads.
 fn maps_and_lookup(repo: &Path, out: &Path) {
     use homestart::map::national::{Detail, Item, coverage_map};
-    let opts = homestart::pipeline::Options {
-        root: repo.to_path_buf(),
-        out: None,
-        base_url: None,
-        drafts: false,
-    };
+    let opts = homestart::pipeline::Options::at(repo.to_path_buf());
     let mut diags = homestart::diag::Diagnostics::default();
     let project =
         homestart::pipeline::load(&opts, &mut diags, &mut Vec::new()).expect("site loads");

@@ -123,13 +123,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check { format, strict } => {
-            let opts = Options {
-                root,
-                out: None,
-                base_url: None,
-                drafts: false,
-            };
-            let diags = pipeline::check(&opts);
+            let diags = pipeline::check(&Options::at(root));
             let (errors, warnings) = (diags.error_count(), diags.warning_count());
             match format {
                 Format::Human => {
@@ -182,10 +176,8 @@ fn main() -> ExitCode {
         },
         Command::Translations { mark } => {
             let opts = Options {
-                root: root.clone(),
-                out: None,
-                base_url: None,
                 drafts: true,
+                ..Options::at(root.clone())
             };
             let mut diags = Diagnostics::default();
             let Some(project) = pipeline::load(&opts, &mut diags, &mut Vec::new()) else {
@@ -239,13 +231,7 @@ fn main() -> ExitCode {
                 print!("{}", report.text());
                 ExitCode::SUCCESS
             }
-            Err(errors) => {
-                let mut diags = Diagnostics::default();
-                diags.extend(errors);
-                print_diagnostics(&diags);
-                eprintln!("import failed: nothing in geo/ was changed");
-                ExitCode::FAILURE
-            }
+            Err(errors) => import_failed(errors),
         },
         Command::ImportPlaces { places, postcodes } => {
             let result = homestart::geo::load(&root).and_then(|geo| {
@@ -258,13 +244,7 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(errors) => {
-                    let mut diags = Diagnostics::default();
-                    diags.extend(errors);
-                    print_diagnostics(&diags);
-                    eprintln!("import failed: nothing in geo/ was changed");
-                    ExitCode::FAILURE
-                }
+                Err(errors) => import_failed(errors),
             }
         }
         Command::Build {
@@ -310,6 +290,15 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The end of a refused import: every error, and that geo/ is as it was.
+fn import_failed(errors: Vec<homestart::diag::Diagnostic>) -> ExitCode {
+    let mut diags = Diagnostics::default();
+    diags.extend(errors);
+    print_diagnostics(&diags);
+    eprintln!("import failed: nothing in geo/ was changed");
+    ExitCode::FAILURE
 }
 
 fn print_diagnostics(diags: &Diagnostics) {

@@ -29,6 +29,18 @@ pub struct Options {
     pub drafts: bool,
 }
 
+impl Options {
+    /// The project at `root` as site.yaml says: output in `public/`, its base URL, no drafts.
+    pub fn at(root: PathBuf) -> Self {
+        Options {
+            root,
+            out: None,
+            base_url: None,
+            drafts: false,
+        }
+    }
+}
+
 /// What a successful build produced, with where the time went.
 #[derive(Debug, Default)]
 pub struct Summary {

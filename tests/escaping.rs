@@ -16,12 +16,7 @@ const ATTR: &str = "\"><img src=x onerror=alert(1)>";
 #[test]
 fn planted_markup_is_escaped_in_every_output() {
     let site = common::Site::with_project("registry");
-    let opts = Options {
-        root: site.root().to_path_buf(),
-        out: None,
-        base_url: None,
-        drafts: false,
-    };
+    let opts = Options::at(site.root().to_path_buf());
     let mut diags = Diagnostics::default();
     let mut project = pipeline::load(&opts, &mut diags, &mut Vec::new()).expect("fixture loads");
     for loc in &mut project.registry.locations {
