@@ -3,17 +3,13 @@
 // none of the big subsets. Usage: node fonts.mjs <site-folder> [screenshot-folder]
 
 import path from 'node:path';
-import { serve, launch, isolatedPage } from './lib.mjs';
+import { serve, launch, isolatedPage, checks } from './lib.mjs';
 
 const root = path.resolve(process.argv[2] ?? '../../public');
 const shots = process.argv[3];
 const server = await serve(root, '/');
 const browser = await launch();
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
+const { check, finish } = checks();
 
 /** The shipped faces the page has loaded, as "family weight". */
 const loadedFaces = (page) => page.evaluate(async () => {
@@ -49,5 +45,4 @@ try {
   await browser.close();
   await server.close();
 }
-if (failures) process.exit(1);
-console.log('fonts test passed');
+finish('fonts test');

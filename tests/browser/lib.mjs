@@ -106,6 +106,24 @@ export function vnu(root) {
     .map((m) => ({ file: path.relative(root, new URL(m.url).pathname), line: m.lastLine, column: m.firstColumn ?? m.lastColumn, message: m.message }));
 }
 
+/**
+ * A scripted test's bookkeeping: `check(ok, what)` prints one line per expectation and
+ * `finish(name)` exits with 1 if any failed, else prints that the test passed.
+ */
+export function checks() {
+  let failures = 0;
+  return {
+    check(ok, what) {
+      console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+      if (!ok) failures++;
+    },
+    finish(name) {
+      if (failures) process.exit(1);
+      console.log(`${name} passed`);
+    },
+  };
+}
+
 /** Runs `fn` over `items` with at most `n` at a time, keeping order of results. */
 export async function pool(items, n, fn) {
   const results = new Array(items.length);

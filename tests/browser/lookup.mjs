@@ -4,17 +4,13 @@
 // Usage: node lookup.mjs <site-folder>
 
 import path from 'node:path';
-import { serve, launch, isolatedPage, axe } from './lib.mjs';
+import { serve, launch, isolatedPage, axe, checks } from './lib.mjs';
 
 const root = path.resolve(process.argv[2] ?? '../../public');
 const server = await serve(root, '/');
 const browser = await launch();
 const context = await browser.newContext();
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
+const { check, finish } = checks();
 
 /** The tel: links of a built page, from its HTML (what the lookup must agree with). */
 async function phonesOf(page, url) {
@@ -165,5 +161,4 @@ try {
   await browser.close();
   await server.close();
 }
-if (failures) process.exit(1);
-console.log('lookup test passed');
+finish('lookup test');

@@ -3,17 +3,13 @@
 // number in the live region without leaving the page. Usage: node map.mjs <site-folder>
 
 import path from 'node:path';
-import { serve, launch, isolatedPage, axe } from './lib.mjs';
+import { serve, launch, isolatedPage, axe, checks } from './lib.mjs';
 
 const root = path.resolve(process.argv[2] ?? '../../public');
 const server = await serve(root, '/');
 const browser = await launch();
 const context = await browser.newContext();
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
+const { check, finish } = checks();
 
 try {
   const { page, foreign } = await isolatedPage(context, server.origin);
@@ -64,5 +60,4 @@ try {
   await browser.close();
   await server.close();
 }
-if (failures) process.exit(1);
-console.log('map test passed');
+finish('map test');

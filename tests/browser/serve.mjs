@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, isolatedPage } from './lib.mjs';
+import { launch, isolatedPage, checks } from './lib.mjs';
 
 const project = path.resolve(process.argv[2] ?? '../..');
 const bin = process.env.HOMESTART ?? path.join(project, 'target/release/homestart');
@@ -24,11 +24,7 @@ const origin = await new Promise((ok, fail) => {
 });
 
 const browser = await launch();
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
+const { check, finish } = checks();
 const page_md = path.join(root, 'content/nl/over.md');
 const original = readFileSync(page_md, 'utf8');
 
@@ -60,5 +56,4 @@ try {
   server.kill();
   rmSync(root, { recursive: true, force: true });
 }
-if (failures) process.exit(1);
-console.log('serve test passed');
+finish('serve test');
