@@ -156,29 +156,28 @@ fn resolve(page_url: &str, dest: &str) -> Option<(String, Option<String>)> {
         }
     }
     let path = parts.join("/");
-    let path = percent_decode(&path);
-    Some((path, fragment.map(|f| percent_decode(&f))))
+    // An address that does not decode is looked up as written (and reported as missing).
+    let decoded = |s: String| percent_decode(&s).unwrap_or(s);
+    Some((decoded(path), fragment.map(decoded)))
 }
 
-/// `%20` → space, for addresses written with escapes.
-fn percent_decode(s: &str) -> String {
+/// Decodes `%xx` escapes (`%20` → space); `None` if an escape is malformed or the result is
+/// not UTF-8. Shared by the link check and `serve`, so both read addresses alike.
+pub fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
-            continue;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
         }
-        out.push(bytes[i]);
-        i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, mpsc};
 use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use super::{Builder, Snapshot};
+use crate::check::percent_decode;
 use crate::diag::Diagnostic;
 use crate::render::escape_xml;
 
@@ -177,24 +178,6 @@ fn resolve(files: &HashMap<String, Vec<u8>>, path: &str) -> Found {
     } else {
         Found::Missing
     }
-}
-
-/// Decodes `%xx` escapes; `None` if they do not make UTF-8 text.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn content_type(key: &str) -> &'static str {
