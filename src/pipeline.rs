@@ -2,6 +2,7 @@
 //! Each stage hands plain data to the next; problems are collected, and the pipeline stops
 //! after the first stage that found errors, so an editor sees every error of that stage at once.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -186,17 +187,18 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         }
     };
     let t = Instant::now();
-    let outputs = check::Outputs::default();
-    let sink = |path: &str, bytes: &[u8]| {
-        outputs.record(path, bytes);
+    let values = registry_values(
+        &project.config,
+        &project.strings,
+        &project.site,
+        &project.geo,
+        &project.registry,
+    );
+    let (errors, outputs) = render_checked(&mut project, &values, &|path, bytes| {
         staging.write(path, bytes)
-    };
-    diags.extend(render(&mut project, &sink));
-    timings.push(("render + minify + write", t.elapsed()));
-    let t = Instant::now();
-    let outputs = outputs.into_map();
-    diags.extend(check::links(&project.site, &project.assets, &outputs));
-    timings.push(("check links", t.elapsed()));
+    });
+    diags.extend(errors);
+    timings.push(("render + minify + write, check links", t.elapsed()));
     if diags.has_errors() {
         return (None, diags); // `staging` is dropped: the old output stays as it was.
     }
@@ -224,17 +226,15 @@ pub fn check(opts: &Options) -> Diagnostics {
     let Some(mut project) = load(opts, &mut diags, &mut Vec::new()) else {
         return diags;
     };
-    let outputs = check::Outputs::default();
-    let sink = |path: &str, bytes: &[u8]| {
-        outputs.record(path, bytes);
-        Ok(())
-    };
-    diags.extend(render(&mut project, &sink));
-    diags.extend(check::links(
+    let values = registry_values(
+        &project.config,
+        &project.strings,
         &project.site,
-        &project.assets,
-        &outputs.into_map(),
-    ));
+        &project.geo,
+        &project.registry,
+    );
+    let (errors, _) = render_checked(&mut project, &values, &|_, _| Ok(()));
+    diags.extend(errors);
     diags
 }
 
@@ -248,6 +248,24 @@ pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec
         &project.registry,
     );
     render_with(project, &values, sink)
+}
+
+/// Renders everything through `write`, noting the ids of each page written, then checks every
+/// link editors wrote against what was written: the one way `build`, `check` and `serve` render.
+pub fn render_checked(
+    project: &mut Project,
+    values: &RegistryByLang,
+    write: &crate::render::context::Sink,
+) -> (Vec<Diagnostic>, BTreeMap<String, Vec<String>>) {
+    let outputs = check::Outputs::default();
+    let sink = |path: &str, bytes: &[u8]| {
+        outputs.record(path, bytes);
+        write(path, bytes)
+    };
+    let mut diags = render_with(project, values, &sink);
+    let outputs = outputs.into_map();
+    diags.extend(check::links(&project.site, &project.assets, &outputs));
+    (diags, outputs)
 }
 
 /// [`render`] with the registry's template values already built (`serve` keeps them).

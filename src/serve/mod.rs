@@ -107,17 +107,15 @@ impl Builder {
             &project.registry,
         );
         let files = Mutex::new(HashMap::new());
-        let outputs = check::Outputs::default();
-        let sink = |path: &str, bytes: &[u8]| {
-            outputs.record(path, bytes);
+        let keep = |path: &str, bytes: &[u8]| {
             if let Ok(mut f) = files.lock() {
                 f.insert(path.to_string(), bytes.to_vec());
             }
             Ok(())
         };
-        diags.extend(pipeline::render_with(&mut project, &self.values, &sink));
-        self.outputs = outputs.into_map();
-        diags.extend(check::links(&project.site, &project.assets, &self.outputs));
+        let (errors, outputs) = pipeline::render_checked(&mut project, &self.values, &keep);
+        diags.extend(errors);
+        self.outputs = outputs;
         let pages = project.site.pages.len();
         self.files = files.into_inner().unwrap_or_default();
         self.errors = diags
