@@ -26,8 +26,21 @@ fn main() {
     println!("|---|---:|---:|---:|---:|---:|---:|");
 
     let out = work.join("site-out");
-    let (pages, times) = time_builds(&bin, &repo, &out, 20);
-    row("included site (8 languages, registry pages)", pages, &times);
+    let cache = repo.join(homestart::pipeline::CACHE_DIR);
+    let (pages, times) = time_builds(&bin, &repo, &out, 20, &|| ());
+    row(
+        "included site (8 languages, registry pages, 498 PDF leaflets unchanged: from the cache)",
+        pages,
+        &times,
+    );
+    let (pages, times) = time_builds(&bin, &repo, &out, 5, &|| {
+        let _ = std::fs::remove_dir_all(&cache);
+    });
+    row(
+        "included site, every PDF leaflet typeset (cache emptied before each run)",
+        pages,
+        &times,
+    );
 
     let n: usize = std::env::var("HOMESTART_BENCH_PAGES")
         .ok()
@@ -37,7 +50,7 @@ fn main() {
     let t = Instant::now();
     generate_corpus(&repo, &corpus, n);
     let generated = t.elapsed();
-    let (pages, times) = time_builds(&bin, &corpus, &corpus.join("public"), 5);
+    let (pages, times) = time_builds(&bin, &corpus, &corpus.join("public"), 5, &|| ());
     row(
         &format!("generated corpus ({n} pages, {SECTIONS} sections)"),
         pages,
@@ -49,6 +62,7 @@ fn main() {
         generated.as_secs_f64()
     );
     registry(&repo);
+    leaflets(&repo, &out);
     maps_and_lookup(&repo, &out);
     check(&bin, &repo);
     serve_rebuild(&repo, &work);
@@ -67,6 +81,7 @@ fn serve_rebuild(repo: &Path, work: &Path) {
         "i18n",
         "static",
         "schema",
+        "fonts",
     ] {
         copy_dir(&repo.join(d), &root.join(d));
     }
@@ -262,11 +277,83 @@ fn registry(repo: &Path) {
     );
 }
 
-/// Runs `homestart build` `runs` times (after one warm-up) and returns the page count and times.
-fn time_builds(bin: &Path, root: &Path, out: &Path, runs: usize) -> (usize, Vec<Duration>) {
+/// The PDF leaflets in this process: one leaflet typeset (fonts already loaded), the whole
+/// set typeset in parallel with an empty cache, and the whole set again from the cache.
+fn leaflets(repo: &Path, out: &Path) {
+    use homestart::leaflets::{Cache, render};
+    let opts = homestart::pipeline::Options::at(repo.to_path_buf());
+    let mut diags = homestart::diag::Diagnostics::default();
+    let project =
+        homestart::pipeline::load(&opts, &mut diags, &mut Vec::new()).expect("site loads");
+    let t = Instant::now();
+    let ts = homestart::leaflets::Typesetter::new(
+        homestart::leaflets::Fonts::load(repo).expect("fonts load"),
+        homestart::diag::Source::read(repo, &repo.join("templates/leaflet.typ")).unwrap(),
+    );
+    let setup = t.elapsed();
+    let jobs = &project.leaflets.jobs;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let mut one: Vec<Duration> = (0..20)
+        .map(|i| {
+            let job = &jobs[(i * 37) % jobs.len()];
+            let t = Instant::now();
+            let _ = ts.pdf(&job.data, &job.path).expect("leaflet typesets");
+            t.elapsed()
+        })
+        .collect();
+    one.sort();
+    let mut cold = Vec::new();
+    let mut warm = Vec::new();
+    for _ in 0..3 {
+        let cache = Cache::default();
+        let t = Instant::now();
+        render(&ts, jobs, &cache).expect("leaflets render");
+        cold.push(t.elapsed());
+        let t = Instant::now();
+        render(&ts, jobs, &cache).expect("leaflets render");
+        warm.push(t.elapsed());
+    }
+    cold.sort();
+    warm.sort();
+    let (mut total, mut n) = (0u64, 0u64);
+    for e in walkdir::WalkDir::new(out.join("pdf")).into_iter().flatten() {
+        if e.file_type().is_file() {
+            total += e.metadata().map_or(0, |m| m.len());
+            n += 1;
+        }
+    }
+    println!();
+    println!(
+        "PDF leaflets ({} in {} languages): fonts + template loaded once in {:.1} ms; one leaflet typeset median {:.1} ms (min {:.1}, max {:.1}, 20 runs); whole set in parallel from scratch median {:.0} ms (min {:.0}, max {:.0}, 3 runs), from the cache {:.1} ms; {} files, {:.1} MB, {:.0} KB per leaflet on average",
+        jobs.len(),
+        project.config.site.languages.len(),
+        ms(setup),
+        ms(one[10]),
+        ms(one[0]),
+        ms(one[19]),
+        ms(cold[1]),
+        ms(cold[0]),
+        ms(cold[2]),
+        ms(warm[1]),
+        n,
+        total as f64 / 1e6,
+        total as f64 / 1e3 / n.max(1) as f64,
+    );
+}
+
+/// Runs `homestart build` `runs` times (after one warm-up, each after `before`) and returns
+/// the page count and times.
+fn time_builds(
+    bin: &Path,
+    root: &Path,
+    out: &Path,
+    runs: usize,
+    before: &dyn Fn(),
+) -> (usize, Vec<Duration>) {
     let mut times = Vec::new();
     let mut pages = 0;
     for i in 0..=runs {
+        before();
         let t = Instant::now();
         let o = Command::new(bin)
             .arg("--root")

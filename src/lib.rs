@@ -13,6 +13,7 @@ pub mod content;
 pub mod diag;
 pub mod geo;
 pub mod i18n;
+pub mod leaflets;
 pub mod locations;
 pub mod lookup;
 pub mod map;

@@ -272,6 +272,15 @@ fn main() -> ExitCode {
                         total.as_millis(),
                         s.out.display()
                     );
+                    if s.pdfs > 0 {
+                        eprintln!(
+                            "  {} PDF leaflets: {} typeset, {} unchanged (from {})",
+                            s.pdfs,
+                            s.pdfs - s.pdfs_reused,
+                            s.pdfs_reused,
+                            pipeline::CACHE_DIR
+                        );
+                    }
                     if timings {
                         for (stage, d) in &s.timings {
                             eprintln!("  {:>8.1} ms  {stage}", d.as_secs_f64() * 1000.0);

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::assets::{self, Assets};
@@ -13,6 +14,7 @@ use crate::content::{self, markdown::Links};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::geo::{self, Geography};
 use crate::i18n::{self, Strings};
+use crate::leaflets::{self, Typesetter};
 use crate::locations::{self, Registry};
 use crate::model::{self, Site};
 use crate::output::Staging;
@@ -48,6 +50,9 @@ pub struct Summary {
     pub pages: usize,
     pub files: usize,
     pub languages: usize,
+    /// PDF leaflets written, and how many of them came unchanged from the cache.
+    pub pdfs: usize,
+    pub pdfs_reused: usize,
     pub out: PathBuf,
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -61,7 +66,16 @@ pub struct Project {
     pub site: Site,
     pub geo: Geography,
     pub registry: Registry,
+    /// The PDF leaflets to make, and where pages link to them.
+    pub leaflets: leaflets::Plan,
+    /// Fonts and layout of the leaflets (`None` when the site has none).
+    pub typesetter: Option<Typesetter>,
+    /// Finished leaflets by content, kept between builds (and in memory by `serve`).
+    pub pdf_cache: Arc<leaflets::Cache>,
 }
+
+/// Where finished PDF leaflets are kept between builds (inside the project, ignored by git).
+pub const CACHE_DIR: &str = ".homestart-cache";
 
 /// Loads and validates the whole project without writing anything.
 pub fn load(
@@ -155,6 +169,11 @@ pub fn load(
                 .hint("the site needs it for the page shown at unknown addresses"),
         );
     }
+    let plan = leaflets::plan(&config, &strings, &site, &registry).map_err(|ds| diags.extend(ds));
+    let typesetter = match &plan {
+        Ok(p) if !p.jobs.is_empty() => load_typesetter(&opts.root).map_err(|d| diags.push(d)).ok(),
+        _ => None,
+    };
     timings.push(("model + checks", t.elapsed()));
     if diags.has_errors() {
         return None;
@@ -167,7 +186,24 @@ pub fn load(
         site,
         geo,
         registry,
+        leaflets: plan.ok()?,
+        typesetter,
+        pdf_cache: Arc::new(leaflets::Cache::on_disk(
+            opts.root.join(CACHE_DIR).join("pdf"),
+        )),
     })
+}
+
+/// The leaflet layout and the shipped fonts, read once per build.
+fn load_typesetter(root: &Path) -> Result<Typesetter, Diagnostic> {
+    let template = crate::diag::Source::read(root, &root.join(leaflets::typeset::TEMPLATE))
+        .map_err(|d| {
+            d.hint(format!(
+                "pages with `pdf:` need the leaflet layout {}; restore it from git",
+                leaflets::typeset::TEMPLATE
+            ))
+        })?;
+    Ok(Typesetter::new(leaflets::Fonts::load(root)?, template))
 }
 
 /// Builds the site into the output folder, replacing it only if the whole build succeeded.
@@ -208,11 +244,15 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         return (None, diags);
     }
     timings.push(("swap output folder", t.elapsed()));
+    let (pdfs, pdfs_reused) = project.pdf_cache.counts();
+    project.pdf_cache.prune(true);
     timings.push(("total", start.elapsed()));
     let summary = Summary {
         pages: project.site.pages.len(),
         files: outputs.len(),
         languages: project.config.site.languages.len(),
+        pdfs,
+        pdfs_reused,
         out,
         timings,
     };
@@ -282,10 +322,29 @@ pub fn render_with(
         site,
         geo,
         registry,
+        leaflets,
+        typesetter,
+        pdf_cache,
     } = project;
-    let renderer = Renderer::new(config, strings, site, templates, values);
-    let mut diags = renderer.render_all(sink);
-    let not_found = renderer.render_404();
+    // The leaflets typeset on their own threads while the pages render on the others.
+    let (pdfs, (mut diags, renderer_files)) = rayon::join(
+        || {
+            typesetter
+                .as_ref()
+                .map(|ts| leaflets::render(ts, &leaflets.jobs, pdf_cache))
+        },
+        || {
+            let renderer = Renderer::new(config, strings, site, templates, values, leaflets);
+            let diags = renderer.render_all(sink);
+            let not_found = renderer.render_404();
+            let files: Vec<(String, Vec<u8>)> = renderer
+                .registry_files()
+                .map(|(p, b)| (p.to_string(), b.to_vec()))
+                .collect();
+            (diags, (not_found, files))
+        },
+    );
+    let (not_found, registry_files) = renderer_files;
     let mut write_errors = Vec::new();
     let mut emit = |path: &str, bytes: &[u8]| {
         if let Err(e) = sink(path, bytes) {
@@ -309,8 +368,17 @@ pub fn render_with(
             emit(path, &bytes);
         }
     }
-    for (path, bytes) in renderer.registry_files() {
+    for (path, bytes) in &registry_files {
         emit(path, bytes);
+    }
+    match pdfs {
+        Some(Ok(rendered)) => {
+            for (path, bytes) in &rendered.files {
+                emit(path, bytes);
+            }
+        }
+        Some(Err(ds)) => diags.extend(ds),
+        None => {}
     }
     for (path, bytes) in &assets.files {
         emit(path, bytes);

@@ -46,6 +46,7 @@ fn the_guides_quote_the_messages_the_tool_prints() {
         "i18n",
         "static",
         "schema",
+        "fonts",
     ] {
         copy_dir(&project.join(d), &root.join(d));
     }

@@ -2,14 +2,16 @@
 # The project's test command (README.md): Rust unit and integration tests, then the included
 # site built and checked page by page with the Nu HTML Checker and axe-core in headless
 # Chromium, at the root and under a sub-path, plus the harness's own self-test.
-# Needs: cargo, Java, Debian's chromium, and `npm ci` in tests/browser (see .ci/run).
+# Needs: cargo, Java, Debian's chromium, poppler-utils, and `npm ci` in tests/browser (see .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-target}"
 bin="$target/release/homestart"
 
-echo "== cargo test (release profile, shared with the binary build)"
-cargo build --release --locked
+# One compilation for all: `cargo test --release` also builds the binary the browser tests
+# use. (A separate `cargo build --release` would resolve features without the dev-dependencies
+# and compile typst a second time.)
+echo "== cargo test (release profile; also builds target/release/homestart)"
 cargo test --release --locked
 
 if [ ! -d tests/browser/node_modules ]; then
@@ -25,8 +27,8 @@ node tests/browser/map.mjs "$site"
 echo "== the lookup: names, towns, postcodes, keyboard only, without JavaScript"
 node tests/browser/lookup.mjs "$site"
 
-echo "== Arabic, Persian and Tigrinya pages use the shipped fonts"
-node tests/browser/fonts.mjs "$site"
+echo "== Arabic, Persian and Tigrinya leaflet pages: shipped fonts, dir, screenshots, PDF links"
+node tests/browser/fonts.mjs "$site" "$target/screenshots"
 
 echo "== the live preview: an open tab reloads after an edit, shows an error, recovers"
 HOMESTART="$bin" node tests/browser/serve.mjs .

@@ -25,6 +25,7 @@ pub const KEYS: &[&str] = &[
     "paginate_by",
     "feed",
     "translated_from",
+    "pdf",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -70,6 +71,17 @@ pub struct FrontMatter {
     /// (`homestart translations` shows it; `--mark` writes it).
     #[serde(default)]
     pub translated_from: Option<String>,
+    /// Default-language pages only: also publish the page as a PDF leaflet, in every language
+    /// it is translated into (`general`), and one per location with its phone (`per-location`).
+    #[serde(default)]
+    pub pdf: Option<PdfKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PdfKind {
+    General,
+    PerLocation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -296,6 +308,7 @@ mod tests {
                 "sort_by" => format!("{k}: date\n"),
                 "date" => format!("{k}: 2026-01-01\n"),
                 "slug" => format!("{k}: a\n"),
+                "pdf" => format!("{k}: per-location\n"),
                 _ => format!("{k}: x\n"),
             })
             .collect();

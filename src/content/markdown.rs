@@ -62,7 +62,7 @@ pub fn is_local(dest: &str) -> bool {
     !head.contains(':')
 }
 
-const OPTIONS: Options = Options::ENABLE_TABLES
+pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_HEADING_ATTRIBUTES)
     .union(Options::ENABLE_SMART_PUNCTUATION)

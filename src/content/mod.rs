@@ -33,6 +33,8 @@ pub struct SourcePage {
     pub date: Option<Date>,
     /// Where the front matter sits in the file, for pointing at its keys.
     pub yaml: Range<usize>,
+    /// Where the Markdown body starts (the PDF leaflets read it again as data).
+    pub body_start: usize,
     pub html: String,
     pub summary: String,
     /// Links and images to this site written in the page, checked once the site is rendered.
@@ -238,6 +240,7 @@ fn load_one(
         front: parsed.front,
         date: parsed.date,
         yaml: parsed.yaml,
+        body_start: parsed.body_start,
         html: rendered.html,
         summary: rendered.summary,
         links: rendered.links,

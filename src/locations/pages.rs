@@ -173,6 +173,7 @@ fn page(
         },
         date: None,
         yaml: 0..0,
+        body_start: 0,
         html: String::new(),
         summary: String::new(),
         links: Vec::new(),

@@ -14,6 +14,7 @@ use crate::content::Generated;
 use crate::diag::Diagnostic;
 use crate::geo::Geography;
 use crate::i18n::Strings;
+use crate::leaflets::Plan;
 use crate::locations::Registry;
 use crate::model::{Page, Site};
 use crate::render::registry::{self, RegistryValues};
@@ -65,6 +66,7 @@ pub struct Renderer<'a> {
     cards: Vec<Value>,
     organisation: serde_json::Value,
     minify: minify_html::Cfg,
+    leaflets: &'a Plan,
 }
 
 impl<'a> Renderer<'a> {
@@ -74,6 +76,7 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         templates: &'a mut Templates,
         registry: &RegistryByLang,
+        leaflets: &'a Plan,
     ) -> Self {
         let cards: Vec<Value> = site
             .pages
@@ -146,6 +149,7 @@ impl<'a> Renderer<'a> {
             cards,
             organisation: organisation(config, site),
             minify,
+            leaflets,
         }
     }
 
@@ -177,7 +181,10 @@ impl<'a> Renderer<'a> {
 
     fn render_page(&self, index: usize, pager: usize, sink: &Sink) -> Result<(), Diagnostic> {
         let page = &self.site.pages[index];
-        let ctx = self.context(page, pager);
+        let mut ctx = self.context(page, pager);
+        if let Some(pdf) = self.leaflets.page_links.get(&index) {
+            ctx.insert("leaflet_pdf", pdf);
+        }
         let html = self
             .templates
             .tera
@@ -296,6 +303,10 @@ impl<'a> Renderer<'a> {
         match (page.src.generated, registry) {
             (Some(Generated::Location(i)), Some(r)) => {
                 ctx.insert_value("location", r.locations[i].clone());
+                ctx.insert(
+                    "location_leaflets",
+                    &self.leaflets.for_location(self.site, i, lang),
+                );
             }
             (Some(Generated::Municipality(m)), Some(r)) => {
                 ctx.insert_value("municipality", r.municipalities[m].clone());

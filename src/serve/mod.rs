@@ -52,6 +52,8 @@ pub struct Builder {
     /// Ids of every HTML file, for the link check.
     outputs: BTreeMap<String, Vec<String>>,
     pub errors: Vec<Diagnostic>,
+    /// Finished PDF leaflets, kept in memory from build to build.
+    pdf_cache: Option<Arc<crate::leaflets::Cache>>,
 }
 
 impl Builder {
@@ -63,6 +65,7 @@ impl Builder {
             files: HashMap::new(),
             outputs: BTreeMap::new(),
             errors: Vec::new(),
+            pdf_cache: None,
         }
     }
 
@@ -99,6 +102,10 @@ impl Builder {
             self.errors = diags.into_vec();
             return 0;
         };
+        match &self.pdf_cache {
+            Some(cache) => project.pdf_cache = cache.clone(),
+            None => self.pdf_cache = Some(project.pdf_cache.clone()),
+        }
         self.values = registry_values(
             &project.config,
             &project.strings,
@@ -114,6 +121,8 @@ impl Builder {
             Ok(())
         };
         let (errors, outputs) = pipeline::render_checked(&mut project, &self.values, &keep);
+        // Only what this build used stays in memory; the folder is left to `build`.
+        project.pdf_cache.prune(false);
         diags.extend(errors);
         self.outputs = outputs;
         let pages = project.site.pages.len();
@@ -165,6 +174,10 @@ impl Builder {
                     .collect()));
             }
             let page = page?;
+            // A leaflet's text is also in its PDFs: rebuild all (unchanged PDFs come cached).
+            if project.leaflets.page_links.contains_key(&index) {
+                return None;
+            }
             let old = &project.site.pages[index].src;
             if old.front != page.front || old.date != page.date {
                 return None;
@@ -190,6 +203,7 @@ impl Builder {
             templates,
             site,
             assets,
+            leaflets,
             ..
         } = project;
         let rendered = Mutex::new(Vec::new());
@@ -199,7 +213,7 @@ impl Builder {
             }
             Ok(())
         };
-        let renderer = Renderer::new(config, strings, site, templates, &self.values);
+        let renderer = Renderer::new(config, strings, site, templates, &self.values, leaflets);
         let errors = renderer.render_pages(&indexes, &sink);
         if !errors.is_empty() {
             return Some(Err(errors));

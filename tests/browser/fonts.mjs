@@ -1,12 +1,17 @@
 // Arabic, Persian and Tigrinya pages on a machine without fonts for those scripts: the pages
 // use the fonts the site ships (document.fonts), have the right `dir`, and Dutch pages load
-// none of the big subsets. Usage: node fonts.mjs <site-folder> [screenshot-folder]
+// none of the big subsets; each leaflet page links its PDF, which is served. Screenshots of the
+// pages go to the screenshot folder (default: a temporary one).
+// Usage: node fonts.mjs <site-folder> [screenshot-folder]
 
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, isolatedPage, checks } from './lib.mjs';
 
 const root = path.resolve(process.argv[2] ?? '../../public');
-const shots = process.argv[3];
+const shots = process.argv[3] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'homestart-fonts-'));
+fs.mkdirSync(shots, { recursive: true });
 const server = await serve(root, '/');
 const browser = await launch();
 const { check, finish } = checks();
@@ -33,7 +38,17 @@ try {
     check(covered, `${url}: ${family} covers "${sample}"`);
     const body = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
     check(body.includes(family), `${url}: body text is set in it (${body.split(',')[0]})`);
-    if (shots) await page.screenshot({ path: path.join(shots, `leaflet-${url.split('/')[0]}.png`) });
+    const shot = path.join(shots, `leaflet-${url.split('/')[0]}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    check(fs.statSync(shot).size > 20_000, `${url}: screenshot ${shot}`);
+    const pdf = await page.evaluate(async () => {
+      const a = document.querySelector('a.pdf-link');
+      if (!a) return null;
+      const r = await fetch(a.href);
+      const head = new Uint8Array(await r.arrayBuffer()).slice(0, 5);
+      return [a.getAttribute('href'), r.status, String.fromCharCode(...head)];
+    });
+    check(pdf && pdf[1] === 200 && pdf[2] === '%PDF-', `${url}: links its PDF (${pdf && pdf.join(' ')})`);
   }
   await page.goto(server.base + 'folder/', { waitUntil: 'load' });
   const dutch = await loadedFaces(page);

@@ -33,7 +33,7 @@ impl Site {
     pub fn with_project(name: &str) -> Site {
         let site = Site::fixture(name);
         let project = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in ["geo", "templates", "i18n", "static"] {
+        for dir in ["geo", "templates", "i18n", "static", "fonts"] {
             if !site.root().join(dir).exists() {
                 copy_dir(&project.join(dir), &site.root().join(dir));
             }
@@ -154,7 +154,7 @@ pub fn broken(site: Site, breakage: impl FnOnce(&Site)) -> String {
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("homestart"))
+        .filter(|n| n.contains("homestart") && n != ".homestart-cache")
         .collect();
     assert!(
         leftovers.is_empty(),

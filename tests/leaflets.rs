@@ -1,0 +1,371 @@
+//! PDF leaflets: built from the fixture in four languages (Dutch, English, Arabic, Tigrinya)
+//! and for its location, then read back with poppler's tools (`pdftotext`, `pdffonts`,
+//! `pdfinfo`) the way a reader's PDF viewer would see them.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Site, assert_has, broken, snapshot};
+
+const LANGS: [&str; 4] = ["nl", "en", "ar", "ti"];
+
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool}: {e} (install poppler-utils)"));
+    assert!(
+        out.status.success(),
+        "{tool} {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The text of a PDF with runs of white space (line ends included) as one space.
+fn text(pdf: &Path) -> String {
+    let raw = poppler("pdftotext", &[], pdf);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn built() -> Site {
+    let site = Site::with_project("leaflets");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site
+}
+
+#[test]
+fn each_language_has_a_general_pdf_and_one_per_location_with_its_phone() {
+    let site = built();
+    let out = site.out();
+    for lang in LANGS {
+        for path in [
+            format!("pdf/folder-{lang}.pdf"),
+            format!("pdf/utrecht-oost/folder-{lang}.pdf"),
+        ] {
+            let pdf = out.join(&path);
+            let info = poppler("pdfinfo", &[], &pdf);
+            assert!(
+                info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+                "{path}: {info}"
+            );
+            assert!(info.contains("Tagged:          yes"), "{path}: {info}");
+            let pages: usize = info
+                .lines()
+                .find_map(|l| l.strip_prefix("Pages:"))
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap();
+            assert!((1..=2).contains(&pages), "{path}: {pages} pages");
+            // Document language and PDF/UA-1 claim, in the XMP metadata.
+            let meta = poppler("pdfinfo", &["-meta"], &pdf);
+            assert_has(
+                &meta,
+                &[
+                    &format!("<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li>"),
+                    "<pdfuaid:part>1</pdfuaid:part>",
+                ],
+            );
+            // Only the shipped fonts, embedded as subsets.
+            let fonts = poppler("pdffonts", &[], &pdf);
+            let rows: Vec<&str> = fonts.lines().skip(2).collect();
+            assert!(!rows.is_empty(), "{path}: no fonts");
+            for row in &rows {
+                let cols: Vec<&str> = row.split_whitespace().collect();
+                assert!(cols[0].contains("+Noto"), "{path}: {row}");
+                let n = cols.len();
+                assert_eq!(
+                    &cols[n - 5..n - 2],
+                    ["yes", "yes", "yes"],
+                    "{path}: emb/sub/uni: {row}"
+                );
+            }
+            let script_font = match lang {
+                "ar" => "NotoNaskhArabic",
+                "ti" => "NotoSansEthiopic",
+                _ => "NotoSans-",
+            };
+            assert!(fonts.contains(script_font), "{path}: {fonts}");
+        }
+    }
+
+    let nl = text(&out.join("pdf/utrecht-oost/folder-nl.pdf"));
+    assert_has(
+        &nl,
+        &[
+            "Folder voor ouders",
+            "Een vrijwilliger van Home-Start komt elke week bij u thuis.",
+            "Bel Home-Start Utrecht Oost",
+            "030 271 45 60",
+            "Coördinator: Anna de Vries, 030 271 45 60",
+            "example.org/locaties/utrecht-oost/",
+            "Voorbeeldgegevens",
+        ],
+    );
+    let general = text(&out.join("pdf/folder-nl.pdf"));
+    assert_has(
+        &general,
+        &["Bel Home-Start bij u in de buurt", "example.org/"],
+    );
+    assert!(!general.contains("030 271 45 60"), "{general}");
+
+    let en = text(&out.join("pdf/utrecht-oost/folder-en.pdf"));
+    assert_has(
+        &en,
+        &[
+            "Leaflet for parents",
+            "A Home-Start volunteer visits your family every week.",
+            "Call Home-Start Utrecht Oost",
+            "030 271 45 60",
+            "example.org/en/locations/utrecht-oost/",
+        ],
+    );
+    // Tigrinya in Ge'ez script comes out as written.
+    let ti = text(&out.join("pdf/utrecht-oost/folder-ti.pdf"));
+    assert_has(
+        &ti,
+        &[
+            "ወለንተኛ ናይ Home-Start ኣብ ሰሙን ሓንሳብ ናብ ገዛኹም ይመጽእ።",
+            "030 271 45 60",
+            "ንመን እዩ?",
+        ],
+    );
+    // Arabic: poppler reads typst's Arabic words back (diacritics and punctuation less so,
+    // typst #4225); numbers written in groups keep their left-to-right order.
+    let ar = text(&out.join("pdf/utrecht-oost/folder-ar.pdf"));
+    assert_has(
+        &ar,
+        &[
+            "الخدمة مجانية",
+            "أطفال صغار",
+            "Home-Start Utrecht Oost",
+            "030 271 45 60",
+            "010 123 45 67",
+        ],
+    );
+    assert!(!ar.contains("67 45 123 010"), "phone number reversed: {ar}");
+}
+
+#[test]
+fn pages_link_their_pdfs() {
+    let site = built();
+    let nl = site.read("folder/index.html");
+    assert!(nl.contains("href=/pdf/folder-nl.pdf"), "{nl}");
+    assert!(nl.contains("href=/pdf/utrecht-oost/folder-nl.pdf"), "{nl}");
+    let ar = site.read("ar/nashra/index.html");
+    assert!(ar.contains("href=/pdf/folder-ar.pdf"), "{ar}");
+    let location = site.read("locaties/utrecht-oost/index.html");
+    for lang in LANGS {
+        assert!(
+            location.contains(&format!(
+                "href=/pdf/utrecht-oost/folder-{lang}.pdf hreflang={lang}"
+            )),
+            "{lang}: {location}"
+        );
+    }
+}
+
+#[test]
+fn markup_characters_in_text_and_registry_are_printed_as_written() {
+    let site = Site::with_project("leaflets");
+    let yaml = std::fs::read_to_string(site.root().join("locations/utrecht-oost.yaml")).unwrap();
+    site.write(
+        "locations/utrecht-oost.yaml",
+        &yaml.replace(
+            "name: Anna de Vries",
+            r#"name: "Anna #de $Vries // x [y] @z \\ *b* _c_ 8:30'da""#,
+        ),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let nl = text(&site.out().join("pdf/utrecht-oost/folder-nl.pdf"));
+    // From Markdown (escaped there as Markdown requires; the apostrophe typeset as Markdown's
+    // typographic one, never as typst's prime).
+    assert_has(
+        &nl,
+        &["Bel om 8:30’da # $5 *ster* _laag_ a // b <b> @naam [x] \\ einde."],
+    );
+    // From the registry, untouched.
+    assert_has(&nl, &[r"Anna #de $Vries // x [y] @z \ *b* _c_ 8:30'da"]);
+    assert!(!nl.contains('′'), "a prime appeared: {nl}");
+}
+
+#[test]
+fn identical_input_gives_identical_pdfs_with_or_without_the_cache() {
+    let site = built();
+    let first = snapshot(&site.out().join("pdf"));
+    assert_eq!(first.len(), 8);
+    // Without the cache: everything typeset again.
+    std::fs::remove_dir_all(site.root().join(".homestart-cache")).unwrap();
+    let second = site.root().join("second");
+    let third = site.root().join("third");
+    let run = site.build(&["--out", second.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("8 PDF leaflets: 8 typeset, 0 unchanged"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        first == snapshot(&second.join("pdf")),
+        "PDFs differ between builds"
+    );
+    // With it: nothing typeset, same bytes.
+    let run = site.build(&["--out", third.to_str().unwrap()]);
+    assert!(
+        run.stderr
+            .contains("8 PDF leaflets: 0 typeset, 8 unchanged"),
+        "{}",
+        run.stderr
+    );
+    assert!(first == snapshot(&third.join("pdf")));
+    // A new phone number: only that location's leaflets are typeset again.
+    let yaml = std::fs::read_to_string(site.root().join("locations/utrecht-oost.yaml")).unwrap();
+    site.write(
+        "locations/utrecht-oost.yaml",
+        &yaml.replace("030-2714560", "030-2714561"),
+    );
+    let run = site.build(&[]);
+    assert!(
+        run.stderr
+            .contains("8 PDF leaflets: 4 typeset, 4 unchanged"),
+        "{}",
+        run.stderr
+    );
+    assert!(text(&site.out().join("pdf/utrecht-oost/folder-ti.pdf")).contains("030 271 45 61"));
+    // The cache keeps only what the last build used.
+    let entries = std::fs::read_dir(site.root().join(".homestart-cache/pdf"))
+        .unwrap()
+        .count();
+    assert_eq!(entries, 8);
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_at_its_line() {
+    let stderr = broken(built(), |site| {
+        let md = std::fs::read_to_string(site.root().join("content/nl/folder.md")).unwrap();
+        site.write(
+            "content/nl/folder.md",
+            &md.replace("Een vrijwilliger van", "Een 漢 vrijwilliger van"),
+        );
+    });
+    assert_has(
+        &stderr,
+        &[
+            "content/nl/folder.md:8:5",
+            "no font for the PDF leaflet has the character `漢` (U+6F22)",
+            "add an OFL font",
+        ],
+    );
+    // Once, although four leaflets (general and per location, Dutch) contain it.
+    assert_eq!(stderr.matches("U+6F22").count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_missing_glyph_from_the_registry_points_at_the_location_file() {
+    let stderr = broken(built(), |site| {
+        let yaml =
+            std::fs::read_to_string(site.root().join("locations/utrecht-oost.yaml")).unwrap();
+        site.write(
+            "locations/utrecht-oost.yaml",
+            &yaml.replace("Anna de Vries", "Anna 🙂 de Vries"),
+        );
+    });
+    assert_has(&stderr, &["locations/utrecht-oost.yaml:", "U+1F642"]);
+}
+
+#[test]
+fn markdown_a_leaflet_cannot_print_is_an_error_at_its_line() {
+    let stderr = broken(built(), |site| {
+        let md = std::fs::read_to_string(site.root().join("content/en/folder.md")).unwrap();
+        site.write(
+            "content/en/folder.md",
+            &format!("{md}\n| a | b |\n|---|---|\n| 1 | 2 |\n\nRun `homestart`.\n\n#### Deep\n"),
+        );
+    });
+    assert_has(
+        &stderr,
+        &[
+            "error: content/en/folder.md:14:1: a table cannot be printed in the PDF leaflet",
+            "write the rows as a list",
+            "error: content/en/folder.md:18:5: inline code cannot be printed in the PDF leaflet",
+            "error: content/en/folder.md:20:1: heading level 4 follows level 2",
+        ],
+    );
+}
+
+#[test]
+fn pdf_on_a_translation_and_an_overlong_leaflet_are_errors() {
+    let stderr = broken(built(), |site| {
+        let md = std::fs::read_to_string(site.root().join("content/en/folder.md")).unwrap();
+        site.write(
+            "content/en/folder.md",
+            &md.replace(
+                "template: leaflet.html",
+                "template: leaflet.html\npdf: general",
+            ),
+        );
+    });
+    assert_has(
+        &stderr,
+        &[
+            "content/en/folder.md:6:1",
+            "`pdf:` is set on the original page only",
+        ],
+    );
+
+    let stderr = broken(built(), |site| {
+        let md = std::fs::read_to_string(site.root().join("content/nl/folder.md")).unwrap();
+        let long =
+            "Een lange zin over wat een vrijwilliger allemaal doet in een gezin. ".repeat(12);
+        let body: String = (0..30).map(|_| format!("{long}\n\n")).collect();
+        site.write("content/nl/folder.md", &format!("{md}\n{body}"));
+    });
+    assert_has(
+        &stderr,
+        &[
+            "content/nl/folder.md:1:1",
+            "it may take at most 2 (one sheet, both sides)",
+            "shorten the text",
+        ],
+    );
+}
+
+#[test]
+fn a_leaflet_translation_without_dutch_original_or_in_an_unknown_language_is_an_error() {
+    let stderr = broken(built(), |site| {
+        site.write(
+            "content/en/flyer.md",
+            "---\ntitle: Flyer\ntemplate: leaflet.html\n---\nText.\n",
+        );
+    });
+    assert_has(
+        &stderr,
+        &[
+            "content/en/flyer.md",
+            "translation key `flyer` matches no page in the default language (nl)",
+        ],
+    );
+    let stderr = broken(built(), |site| {
+        site.write(
+            "content/xx/folder.md",
+            "---\ntitle: Folder\ntemplate: leaflet.html\n---\nText.\n",
+        );
+    });
+    assert_has(
+        &stderr,
+        &["content/xx: `xx` in content/ is not a language folder"],
+    );
+}
