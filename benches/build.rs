@@ -297,7 +297,9 @@ fn leaflets(repo: &Path, out: &Path) {
         .map(|i| {
             let job = &jobs[(i * 37) % jobs.len()];
             let t = Instant::now();
-            let _ = ts.pdf(&job.data, &job.path).expect("leaflet typesets");
+            let _ = ts
+                .pdf(&job.data, &job.qr, &job.path)
+                .expect("leaflet typesets");
             t.elapsed()
         })
         .collect();

@@ -28,6 +28,10 @@ pub use cache::Cache;
 pub use typeset::{Fonts, Typesetter};
 
 const TYPST_STACK: usize = 64 << 20;
+/// Leaflets typeset between two clean-ups of typst's memo cache.
+const BATCH: usize = 32;
+/// How many clean-ups a memoized result survives unused.
+const EVICT_AGE: usize = 2;
 
 /// A printed leaflet is one sheet, both sides.
 pub const MAX_PAGES: usize = 2;
@@ -38,6 +42,8 @@ pub struct Job {
     pub path: String,
     /// Everything the template shows, as JSON (never as markup).
     pub data: String,
+    /// Where the QR code leads (also in `data`, so in the cache key).
+    pub qr: String,
     /// The page it is made from, for errors about its text.
     pub page: Arc<Source>,
     /// The location it is made for, for errors about registry text.
@@ -150,9 +156,11 @@ pub fn plan(
                 blocks: &body,
             };
             let general = pdf_path(key, &language.code, None);
+            let contact = contact_general(config, s, site, lang, rtl);
             plan.jobs.push(Job {
                 path: general.clone(),
-                data: data.json(&contact_general(config, s, site, lang, rtl)),
+                data: data.json(&contact),
+                qr: contact["url"].as_str().unwrap_or("").to_string(),
                 page: page.src.source.clone(),
                 location: None,
             });
@@ -164,6 +172,7 @@ pub fn plan(
                     plan.jobs.push(Job {
                         path: path.clone(),
                         data: data.json(&contact),
+                        qr: contact["url"].as_str().unwrap_or("").to_string(),
                         page: page.src.source.clone(),
                         location: Some(loc.source.clone()),
                     });
@@ -241,7 +250,6 @@ fn contact_general(config: &Config, s: &Strings, site: &Site, lang: usize, rtl: 
         "text": s.get("leaflet_find_number"),
         "url": url,
         "shown": isolate(&shown(&url), rtl),
-        "qr": qr_svg(&url),
         "qr_alt": s.fill("leaflet_qr_alt", &[("url", &shown(&url))]),
     })
 }
@@ -275,7 +283,6 @@ fn contact_location(
         "text": s.get("leaflet_call_text"),
         "url": url,
         "shown": isolate(&shown(&url), rtl),
-        "qr": qr_svg(&url),
         "qr_alt": s.fill("leaflet_qr_alt", &[("url", &shown(&url))]),
     })
 }
@@ -296,8 +303,9 @@ fn isolate(s: &str, rtl: bool) -> String {
     }
 }
 
-/// A QR code as SVG, black on white, with its quiet zone.
-fn qr_svg(url: &str) -> String {
+/// A QR code as SVG, black on white, with its quiet zone. Made only when a leaflet is
+/// typeset (the address is in the data, so in the cache key).
+pub fn qr_svg(url: &str) -> String {
     use qrcode::render::svg;
     match qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M) {
         Ok(code) => code
@@ -307,7 +315,7 @@ fn qr_svg(url: &str) -> String {
             .light_color(svg::Color("#fff"))
             .build(),
         // Only an address of thousands of characters has no QR code; the printed one remains.
-        Err(_) => String::new(),
+        Err(_) => r#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"#.into(),
     }
 }
 
@@ -331,11 +339,18 @@ pub fn render(ts: &Typesetter, jobs: &[Job], cache: &Cache) -> Result<Rendered, 
                 "cannot start the leaflet threads: {e}"
             ))]
         })?;
-    let results: Vec<Leaflet> = pool.install(|| {
-        jobs.par_iter()
-            .map(|job| typeset(ts, &digest, job, cache))
-            .collect()
-    });
+    // typst memoizes as it goes; what one batch of leaflets memoized is dropped before the
+    // next, or a build of hundreds of leaflets would hold it all (~0.5 GB for this site).
+    let mut results: Vec<Leaflet> = Vec::with_capacity(jobs.len());
+    for batch in jobs.chunks(BATCH) {
+        results.extend(pool.install(|| {
+            batch
+                .par_iter()
+                .map(|job| typeset(ts, &digest, job, cache))
+                .collect::<Vec<_>>()
+        }));
+        typst::comemo::evict(EVICT_AGE);
+    }
     let mut files = Vec::with_capacity(jobs.len());
     let mut errors: Vec<Diagnostic> = Vec::new();
     for (job, result) in jobs.iter().zip(results) {
@@ -369,7 +384,7 @@ fn typeset(ts: &Typesetter, digest: &blake3::Hash, job: &Job, cache: &Cache) -> 
     if let Some(bytes) = cache.get(&key) {
         return Ok(bytes);
     }
-    let out = ts.pdf(&job.data, &job.path)?;
+    let out = ts.pdf(&job.data, &job.qr, &job.path)?;
     let mut errors: Vec<Diagnostic> = out.missing.iter().map(|c| missing_glyph(job, *c)).collect();
     if out.pages > MAX_PAGES {
         errors.push(

@@ -26,6 +26,7 @@ pub const TEMPLATE: &str = "templates/leaflet.typ";
 /// Interned once: typst numbers every path it sees for the life of the process.
 static MAIN: LazyLock<FileId> = LazyLock::new(|| file_id("/leaflet.typ"));
 static DATA: LazyLock<FileId> = LazyLock::new(|| file_id("/data.json"));
+static QR: LazyLock<FileId> = LazyLock::new(|| file_id("/qr.svg"));
 
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("a fixed, valid path");
@@ -117,10 +118,12 @@ impl Typesetter {
 
     /// Lays out the template with `data` and exports a tagged PDF/UA-1 file. `ident` names
     /// the document stably (its path), so identical input gives identical bytes.
-    pub fn pdf(&self, data: &str, ident: &str) -> Result<Typeset, Vec<Diagnostic>> {
+    /// `qr` is the address the QR code (`/qr.svg`) leads to.
+    pub fn pdf(&self, data: &str, qr: &str, ident: &str) -> Result<Typeset, Vec<Diagnostic>> {
         let world = LeafletWorld {
             ts: self,
             data: Bytes::from_string(data.to_string()),
+            qr: Bytes::from_string(super::qr_svg(qr)),
         };
         let warned = typst::compile::<PagedDocument>(&world);
         let doc = warned
@@ -191,6 +194,7 @@ pub struct Typeset {
 struct LeafletWorld<'a> {
     ts: &'a Typesetter,
     data: Bytes,
+    qr: Bytes,
 }
 
 impl World for LeafletWorld<'_> {
@@ -217,6 +221,8 @@ impl World for LeafletWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == *DATA {
             Ok(self.data.clone())
+        } else if id == *QR {
+            Ok(self.qr.clone())
         } else if id == *MAIN {
             Ok(Bytes::from_string(self.ts.template.text().to_string()))
         } else {
