@@ -265,10 +265,13 @@ fn main() -> ExitCode {
                 Some(s) => {
                     let total = s.timings.last().map(|t| t.1).unwrap_or_default();
                     eprintln!(
-                        "built {} pages in {} languages ({} files) in {} ms → {}",
+                        "built {} pages in {} languages ({} files: {} written, {} unchanged, {} removed) in {} ms → {}",
                         s.pages,
                         s.languages,
                         s.files,
+                        s.written,
+                        s.files - s.written,
+                        s.removed,
                         total.as_millis(),
                         s.out.display()
                     );

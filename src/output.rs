@@ -1,22 +1,43 @@
-//! Writing the site safely: build into a fresh folder beside the target, then swap it in.
-//! A failed build leaves the previous site untouched, and the tool only ever replaces a folder
-//! that carries its own marker file, so it can never delete something it did not create.
+//! Writing the site safely. The first build goes into a fresh folder beside the target, which
+//! is then swapped in. Later builds write only the files whose bytes changed (known from the
+//! manifest the previous build left in its marker file): changed files are staged beside the
+//! target and moved in only once the whole build has succeeded, then files the previous build
+//! wrote and this one did not are removed. A failed build leaves the previous site untouched,
+//! and the tool only ever changes a folder that carries its own marker file, deleting nothing
+//! but files its own manifest lists.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diag::Diagnostic;
 
-/// Marks an output folder as created by homestart (and so safe to replace).
+/// Marks an output folder as created by homestart (and so safe to update); it also lists every
+/// file the build wrote, with a hash of its bytes.
 pub const MARKER: &str = ".homestart-output";
-const MARKER_TEXT: &str =
-    "This folder was written by `homestart build`; the next build replaces it as a whole.\n";
+const MARKER_TEXT: &str = "This folder was written by `homestart build`; the next build updates the files listed below.\n";
 
-/// A build in progress: a temporary folder next to the final output folder.
+/// One written file: hash of its bytes (128 bits, hex) and its length.
+type Entry = (String, u64);
+
+/// A build in progress: its files staged in a temporary folder next to the output folder.
 pub struct Staging {
     dir: tempfile::TempDir,
     target: PathBuf,
+    /// The previous build's manifest when the target can be updated in place.
+    previous: Option<HashMap<String, Entry>>,
+    /// Every file of this build (site-relative path → entry), and whether it was staged.
+    written: Mutex<Vec<(String, Entry, bool)>>,
+}
+
+/// How a commit went: files in the new site, how many were written, how many removed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Committed {
+    pub files: usize,
+    pub written: usize,
+    pub removed: usize,
 }
 
 impl Staging {
@@ -43,9 +64,14 @@ impl Staging {
             fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755))
                 .map_err(|e| io_error(dir.path(), &e))?;
         }
+        let previous = fs::read_to_string(target.join(MARKER))
+            .ok()
+            .and_then(|text| read_manifest(&text));
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
+            previous,
+            written: Mutex::new(Vec::new()),
         })
     }
 
@@ -53,42 +79,159 @@ impl Staging {
         self.dir.path()
     }
 
-    /// Writes one file (site-relative path), creating folders as needed. Thread-safe.
+    /// Stages one file (site-relative path) unless the output already has exactly these
+    /// bytes there. Thread-safe.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        write_file(self.dir.path(), rel, bytes)
-    }
-
-    /// Swaps the finished build in for the old output. On failure the old output is restored.
-    pub fn commit(self) -> Result<(), Diagnostic> {
-        let staged = self.dir.path();
-        fs::write(staged.join(MARKER), MARKER_TEXT).map_err(|e| io_error(staged, &e))?;
-        let target = &self.target;
-        if target.exists() {
-            let parent = target
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let old = tempfile::Builder::new()
-                .prefix(".homestart-old-")
-                .tempdir_in(parent)
-                .map_err(|e| io_error(parent, &e))?;
-            let old_path = old.path().join("site");
-            fs::rename(target, &old_path).map_err(|e| io_error(target, &e))?;
-            if let Err(e) = fs::rename(staged, target) {
-                // Put the previous site back before reporting.
-                let _ = fs::rename(&old_path, target);
-                return Err(io_error(target, &e));
-            }
-            // `old` holds only the previous output, which carried our marker.
-            remove_tree(&old_path);
-            drop(old);
-        } else {
-            fs::rename(staged, target).map_err(|e| io_error(target, &e))?;
+        let entry = (
+            blake3::hash(bytes).to_hex()[..32].to_string(),
+            bytes.len() as u64,
+        );
+        let unchanged = self.previous.as_ref().is_some_and(|old| {
+            old.get(rel) == Some(&entry)
+                && fs::metadata(self.target.join(rel))
+                    .is_ok_and(|m| m.is_file() && m.len() == entry.1)
+        });
+        if !unchanged {
+            write_file(self.dir.path(), rel, bytes)?;
         }
-        // The staging folder now lives at `target`; make sure TempDir does not delete it.
-        let _ = self.dir.keep();
+        if let Ok(mut w) = self.written.lock() {
+            w.push((rel.to_string(), entry, !unchanged));
+        }
         Ok(())
     }
+
+    /// Puts the finished build in place of the old output. A first build (or one after an
+    /// output without manifest) swaps the whole folder; later ones move in the changed files.
+    pub fn commit(self) -> Result<Committed, Diagnostic> {
+        let mut written = self.written.into_inner().unwrap_or_default();
+        written.sort();
+        let manifest = manifest_text(&written);
+        let changed = written.iter().filter(|w| w.2).count();
+        let mut done = Committed {
+            files: written.len(),
+            written: changed,
+            removed: 0,
+        };
+        let target = &self.target;
+        let staged = self.dir.path();
+        match &self.previous {
+            Some(previous) if target.is_dir() => {
+                for (rel, _, staged_file) in &written {
+                    if *staged_file {
+                        let to = target.join(rel);
+                        if let Some(parent) = to.parent() {
+                            fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+                        }
+                        fs::rename(staged.join(rel), &to).map_err(|e| io_error(&to, &e))?;
+                    }
+                }
+                let now: std::collections::HashSet<&str> =
+                    written.iter().map(|w| w.0.as_str()).collect();
+                let mut stale: Vec<&String> = previous
+                    .keys()
+                    .filter(|k| !now.contains(k.as_str()))
+                    .collect();
+                stale.sort();
+                for rel in stale {
+                    // Listed in our own manifest: a file an earlier build wrote.
+                    if fs::remove_file(target.join(rel)).is_ok() {
+                        done.removed += 1;
+                        remove_empty_parents(target, rel);
+                    }
+                }
+                write_atomic(target, MARKER, manifest.as_bytes())?;
+            }
+            _ => {
+                fs::write(staged.join(MARKER), &manifest).map_err(|e| io_error(staged, &e))?;
+                swap(staged, target)?;
+                // The staging folder now lives at `target`; make sure TempDir does not delete it.
+                let _ = self.dir.keep();
+            }
+        }
+        Ok(done)
+    }
+}
+
+/// Replaces `target` (ours, or absent) by the folder `staged`.
+fn swap(staged: &Path, target: &Path) -> Result<(), Diagnostic> {
+    if target.exists() {
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let old = tempfile::Builder::new()
+            .prefix(".homestart-old-")
+            .tempdir_in(parent)
+            .map_err(|e| io_error(parent, &e))?;
+        let old_path = old.path().join("site");
+        fs::rename(target, &old_path).map_err(|e| io_error(target, &e))?;
+        if let Err(e) = fs::rename(staged, target) {
+            // Put the previous site back before reporting.
+            let _ = fs::rename(&old_path, target);
+            return Err(io_error(target, &e));
+        }
+        // `old` holds only the previous output, which carried our marker.
+        remove_tree(&old_path);
+        drop(old);
+    } else {
+        fs::rename(staged, target).map_err(|e| io_error(target, &e))?;
+    }
+    Ok(())
+}
+
+fn manifest_text(written: &[(String, Entry, bool)]) -> String {
+    let mut text = String::from(MARKER_TEXT);
+    for (rel, (hash, len), _) in written {
+        text.push_str(&format!("{hash} {len} {rel}\n"));
+    }
+    text
+}
+
+/// The manifest in a marker file; `None` for markers of older versions (no manifest).
+fn read_manifest(text: &str) -> Option<HashMap<String, Entry>> {
+    let mut lines = text.lines();
+    if lines.next()? != MARKER_TEXT.trim_end() {
+        return None;
+    }
+    let mut out = HashMap::new();
+    for line in lines {
+        let mut parts = line.splitn(3, ' ');
+        let (hash, len, rel) = (parts.next()?, parts.next()?, parts.next()?);
+        // Only plain site-relative paths: never anything that leads outside the folder.
+        if rel.is_empty()
+            || rel.starts_with('/')
+            || rel.split('/').any(|s| s == ".." || s.is_empty())
+        {
+            return None;
+        }
+        out.insert(rel.to_string(), (hash.to_string(), len.parse().ok()?));
+    }
+    Some(out)
+}
+
+/// Removes the folders of `rel` inside `root` that became empty, deepest first.
+fn remove_empty_parents(root: &Path, rel: &str) {
+    let mut path = Path::new(rel).parent();
+    while let Some(p) = path.filter(|p| !p.as_os_str().is_empty()) {
+        if fs::remove_dir(root.join(p)).is_err() {
+            break; // not empty (or not ours to judge): stop here
+        }
+        path = p.parent();
+    }
+}
+
+/// Writes `root/name` by renaming a finished temporary file over it.
+fn write_atomic(root: &Path, name: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let mut tmp = tempfile::NamedTempFile::new_in(root).map_err(|e| io_error(root, &e))?;
+    io::Write::write_all(&mut tmp, bytes).map_err(|e| io_error(root, &e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
+    }
+    tmp.persist(root.join(name))
+        .map_err(|e| io_error(&root.join(name), &e.error))?;
+    Ok(())
 }
 
 /// Removes a folder tree we created, unlinking files in parallel (a 10,000-page site has
@@ -226,6 +369,7 @@ mod tests {
         for round in ["one", "two"] {
             let s = Staging::new(&out, &root).unwrap();
             s.write("a/index.html", round.as_bytes()).unwrap();
+            s.write(&format!("{round}.html"), b"x").unwrap();
             s.commit().unwrap();
             assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), round);
             assert!(out.join(MARKER).is_file());
@@ -235,6 +379,59 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+        assert!(
+            !out.join("one.html").exists(),
+            "a file of the previous build only is removed"
+        );
+        assert!(out.join("two.html").is_file());
+    }
+
+    #[test]
+    fn only_changed_files_are_written_and_only_own_files_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("project");
+        fs::create_dir_all(&root).unwrap();
+        let out = root.join("public");
+        let s = Staging::new(&out, &root).unwrap();
+        for f in ["a/index.html", "b/index.html", "gone/deep/index.html"] {
+            s.write(f, f.as_bytes()).unwrap();
+        }
+        let first = s.commit().unwrap();
+        assert_eq!((first.files, first.written), (3, 3));
+        fs::write(out.join("gone/notes.txt"), "mine").unwrap();
+        let inode = |p: &str| {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(out.join(p)).unwrap().ino()
+        };
+        let a = inode("a/index.html");
+        let s = Staging::new(&out, &root).unwrap();
+        s.write("a/index.html", b"a/index.html").unwrap(); // same bytes
+        s.write("b/index.html", b"new").unwrap();
+        let second = s.commit().unwrap();
+        assert_eq!((second.files, second.written, second.removed), (2, 1, 1));
+        assert_eq!(
+            inode("a/index.html"),
+            a,
+            "an unchanged file is not written again"
+        );
+        assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "new");
+        assert!(!out.join("gone/deep").exists(), "emptied folder removed");
+        assert_eq!(
+            fs::read_to_string(out.join("gone/notes.txt")).unwrap(),
+            "mine"
+        );
+        // A file changed by hand since is written again.
+        fs::write(out.join("a/index.html"), "edited by hand!").unwrap();
+        let s = Staging::new(&out, &root).unwrap();
+        s.write("a/index.html", b"a/index.html").unwrap();
+        s.write("b/index.html", b"new").unwrap();
+        assert_eq!(s.commit().unwrap().written, 1);
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "a/index.html"
+        );
+        // A manifest naming a path outside the folder is not trusted.
+        assert!(read_manifest(&format!("{MARKER_TEXT}00 1 ../x")).is_none());
     }
 
     #[test]

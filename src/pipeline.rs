@@ -49,6 +49,9 @@ impl Options {
 pub struct Summary {
     pub pages: usize,
     pub files: usize,
+    /// Files whose bytes changed (the others were left as they were), and files removed.
+    pub written: usize,
+    pub removed: usize,
     pub languages: usize,
     /// PDF leaflets written, and how many of them came unchanged from the cache.
     pub pdfs: usize,
@@ -230,7 +233,7 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         &project.geo,
         &project.registry,
     );
-    let (errors, outputs) = render_checked(&mut project, &values, &|path, bytes| {
+    let (errors, _) = render_checked(&mut project, &values, &|path, bytes| {
         staging.write(path, bytes)
     });
     diags.extend(errors);
@@ -239,17 +242,25 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         return (None, diags); // `staging` is dropped: the old output stays as it was.
     }
     let t = Instant::now();
-    if let Err(d) = staging.commit() {
-        diags.push(d);
-        return (None, diags);
-    }
-    timings.push(("swap output folder", t.elapsed()));
+    let committed = match staging.commit() {
+        Ok(c) => c,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    timings.push((
+        "move changed files in (or swap a new output folder)",
+        t.elapsed(),
+    ));
     let (pdfs, pdfs_reused) = project.pdf_cache.counts();
     project.pdf_cache.prune(true);
     timings.push(("total", start.elapsed()));
     let summary = Summary {
         pages: project.site.pages.len(),
-        files: outputs.len(),
+        files: committed.files,
+        written: committed.written,
+        removed: committed.removed,
         languages: project.config.site.languages.len(),
         pdfs,
         pdfs_reused,

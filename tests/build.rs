@@ -301,3 +301,77 @@ fn included_site_builds_with_every_language() {
     assert!(target.join("verhalen/atom.xml").is_file());
     assert!(target.join("en/stories/atom.xml").is_file());
 }
+
+#[test]
+fn a_rebuild_writes_only_changed_files_and_removes_only_its_own() {
+    let site = Site::fixture("basic");
+    let run = site.build(&[]);
+    assert!(
+        run.stderr.contains(" written, 0 unchanged, 0 removed)"),
+        "{}",
+        run.stderr
+    );
+    let mtime = |rel: &str| {
+        std::fs::metadata(site.out().join(rel))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let about = mtime("over/index.html");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    // Nothing changed: nothing written.
+    let run = site.build(&[]);
+    assert!(run.stderr.contains(": 0 written,"), "{}", run.stderr);
+    assert_eq!(mtime("over/index.html"), about);
+    // One page's text changed: that page (and only files that show it) written; a page
+    // removed: its file removed; a file someone put in the output stays.
+    let md = std::fs::read_to_string(site.root().join("content/nl/over.md")).unwrap();
+    site.write(
+        "content/nl/over.md",
+        &format!("{md}\nEen nieuwe laatste zin.\n"),
+    );
+    let slug = "bericht-3"; // a page without translations
+    assert!(site.out().join("nieuws/bericht-3/index.html").is_file());
+    site.remove(&format!("content/nl/nieuws/{slug}.md"));
+    std::fs::write(site.out().join("notes.txt"), "mine").unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.read("over/index.html")
+            .contains("Een nieuwe laatste zin.")
+    );
+    assert!(!site.out().join(format!("nieuws/{slug}")).exists());
+    assert_eq!(site.read("notes.txt"), "mine");
+    let written: usize = run
+        .stderr
+        .split("files: ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    let total = snapshot(&site.out()).len();
+    assert!(
+        written < total / 2,
+        "{written} of {total} files written:\n{}",
+        run.stderr
+    );
+    // Still the same bytes as a build from scratch.
+    let fresh = Site::fixture("basic");
+    let md = std::fs::read_to_string(fresh.root().join("content/nl/over.md")).unwrap();
+    fresh.write(
+        "content/nl/over.md",
+        &format!("{md}\nEen nieuwe laatste zin.\n"),
+    );
+    fresh.remove(&format!("content/nl/nieuws/{slug}.md"));
+    assert_eq!(fresh.build(&[]).code, 0);
+    let mut mine = snapshot(&site.out());
+    mine.remove("notes.txt");
+    let theirs = snapshot(&fresh.out());
+    assert_eq!(
+        mine.keys().collect::<Vec<_>>(),
+        theirs.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &theirs {
+        assert!(mine[k] == *v, "{k} differs from a build from scratch");
+    }
+}
