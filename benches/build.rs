@@ -22,45 +22,78 @@ fn main() {
     println!("homestart build benchmark");
     println!("machine: {}, {} logical CPUs", cpu_model(), num_cpus());
     println!();
-    println!("| input | pages | runs | median | min | max | pages/s |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("| input | pages | runs | median | min | max | pages/s | peak memory |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
 
     let out = work.join("site-out");
     let cache = repo.join(homestart::pipeline::CACHE_DIR);
-    let (pages, times) = time_builds(&bin, &repo, &out, 20, &|| ());
+    let fresh_out = || {
+        let _ = std::fs::remove_dir_all(&out);
+    };
+    let r = time_builds(&bin, &repo, &out, 10, &fresh_out);
     row(
-        "included site (8 languages, registry pages, 498 PDF leaflets unchanged: from the cache)",
-        pages,
-        &times,
+        "included site, written from scratch (8 languages, registry pages, 498 PDF leaflets from the cache)",
+        &r,
     );
-    let (pages, times) = time_builds(&bin, &repo, &out, 5, &|| {
+    let r = time_builds(&bin, &repo, &out, 20, &|| ());
+    row(
+        "included site, unchanged since the last build (nothing to write)",
+        &r,
+    );
+    let r = time_builds(&bin, &repo, &out, 5, &|| {
+        fresh_out();
         let _ = std::fs::remove_dir_all(&cache);
     });
     row(
-        "included site, every PDF leaflet typeset (cache emptied before each run)",
-        pages,
-        &times,
+        "included site, every PDF leaflet typeset (cache emptied, output from scratch)",
+        &r,
     );
 
     let n: usize = std::env::var("HOMESTART_BENCH_PAGES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
-    let corpus = work.join("corpus");
-    let t = Instant::now();
-    generate_corpus(&repo, &corpus, n);
-    let generated = t.elapsed();
-    let (pages, times) = time_builds(&bin, &corpus, &corpus.join("public"), 5, &|| ());
-    row(
-        &format!("generated corpus ({n} pages, {SECTIONS} sections)"),
-        pages,
-        &times,
-    );
+    let quick = std::env::var_os("HOMESTART_BENCH_QUICK").is_some();
+    let sizes: Vec<usize> = if quick {
+        vec![n]
+    } else {
+        vec![1_000, n, 50_000]
+    };
+    let mut main_corpus = None;
+    for size in sizes {
+        let corpus = work.join(format!("corpus-{size}"));
+        let t = Instant::now();
+        generate_corpus(&repo, &corpus, size);
+        let generated = t.elapsed();
+        let public = corpus.join("public");
+        let runs = if size > 20_000 { 3 } else { 5 };
+        let r = time_builds(&bin, &corpus, &public, runs, &|| {
+            let _ = std::fs::remove_dir_all(&public);
+        });
+        row(
+            &format!(
+                "generated corpus, {size} pages in {SECTIONS} sections, written from scratch (generated in {:.1} s)",
+                generated.as_secs_f64()
+            ),
+            &r,
+        );
+        if size == n {
+            let r = time_builds(&bin, &corpus, &public, 5, &|| ());
+            row(
+                &format!("generated corpus, {size} pages, unchanged since the last build"),
+                &r,
+            );
+            main_corpus = Some(corpus);
+        }
+    }
     println!();
     println!(
-        "(corpus generated in {:.1} s; each run is a fresh `homestart build` process, output written and minified)",
-        generated.as_secs_f64()
+        "(each run is a fresh `homestart build --timings` process: read, render, minify, check links, write; \"from scratch\" runs start without an output folder; peak memory is the process's VmHWM)"
     );
+    if let Some(corpus) = &main_corpus {
+        write_floor(&corpus.join("public"), &work);
+        hugo(&bin, &repo, corpus, &work);
+    }
     registry(&repo);
     leaflets(&repo, &out);
     maps_and_lookup(&repo, &out);
@@ -125,6 +158,13 @@ fn serve_rebuild(repo: &Path, work: &Path) {
     let template = root.join("templates/page.html");
     let page_html = std::fs::read_to_string(&template).unwrap();
     let full = run(&|i| (template.clone(), format!("{page_html}{{# {i} #}}\n")));
+    // A coordinator's new phone number: registry, its pages and maps, that location's leaflets.
+    let location = root.join("locations/utrecht-noord-oost.yaml");
+    let yaml = std::fs::read_to_string(&location).unwrap();
+    let registry = run(&|i| {
+        let text = yaml.replace("030 712 81 24", &format!("030 712 81 2{}", i % 2));
+        (location.clone(), text)
+    });
     let show = |name: &str, t: &[(Duration, usize, bool)]| {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
@@ -146,6 +186,10 @@ fn serve_rebuild(repo: &Path, work: &Path) {
         &summary,
     );
     show("a template (everything)", &full);
+    show(
+        "a location's phone number (registry, its pages, its 8 leaflets typeset)",
+        &registry,
+    );
 }
 
 /// `homestart check` of the included site: everything the build checks, nothing written.
@@ -343,52 +387,203 @@ fn leaflets(repo: &Path, out: &Path) {
     );
 }
 
-/// Runs `homestart build` `runs` times (after one warm-up, each after `before`) and returns
-/// the page count and times.
-fn time_builds(
-    bin: &Path,
-    root: &Path,
-    out: &Path,
-    runs: usize,
-    before: &dyn Fn(),
-) -> (usize, Vec<Duration>) {
-    let mut times = Vec::new();
-    let mut pages = 0;
+/// What `runs` timed builds (after one warm-up) showed.
+struct Runs {
+    pages: usize,
+    times: Vec<Duration>,
+    /// Peak memory of each run, MiB.
+    peaks: Vec<f64>,
+}
+
+/// Runs `homestart build --timings` `runs` times (after one warm-up, each after `before`).
+fn time_builds(bin: &Path, root: &Path, out: &Path, runs: usize, before: &dyn Fn()) -> Runs {
+    let mut r = Runs {
+        pages: 0,
+        times: Vec::new(),
+        peaks: Vec::new(),
+    };
     for i in 0..=runs {
         before();
         let t = Instant::now();
         let o = Command::new(bin)
             .arg("--root")
             .arg(root)
-            .args(["build", "--out"])
+            .args(["build", "--timings", "--out"])
             .arg(out)
             .output()
             .expect("run homestart");
         let elapsed = t.elapsed();
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert!(o.status.success(), "build failed:\n{stderr}");
-        pages = stderr
+        r.pages = stderr
             .lines()
             .find_map(|l| l.strip_prefix("built ")?.split(' ').next()?.parse().ok())
             .unwrap_or(0);
+        let peak = stderr
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("peak memory ")?
+                    .split(' ')
+                    .next()?
+                    .parse()
+                    .ok()
+            })
+            .unwrap_or(0.0);
         if i > 0 {
-            times.push(elapsed);
+            r.times.push(elapsed);
+            r.peaks.push(peak);
         }
     }
-    times.sort();
-    (pages, times)
+    r.times.sort();
+    r.peaks.sort_by(f64::total_cmp);
+    r
 }
 
-fn row(name: &str, pages: usize, times: &[Duration]) {
+fn row(name: &str, r: &Runs) {
+    let times = &r.times;
     let median = times[times.len() / 2];
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     println!(
-        "| {name} | {pages} | {} | {} | {} | {} | {:.0} |",
+        "| {name} | {} | {} | {} | {} | {} | {:.0} | {:.0} MiB |",
+        r.pages,
         times.len(),
         ms(median),
         ms(times[0]),
         ms(times[times.len() - 1]),
-        pages as f64 / median.as_secs_f64()
+        r.pages as f64 / median.as_secs_f64(),
+        r.peaks[r.peaks.len() - 1],
+    );
+}
+
+/// The disk's floor for this output: the same files (count, sizes, folders) written by a
+/// program that does nothing else, in parallel as the build does.
+fn write_floor(public: &Path, work: &Path) {
+    use rayon::prelude::*;
+    let files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(public)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(public).unwrap().to_path_buf();
+            let bytes = std::fs::read(e.path()).unwrap();
+            (rel, bytes)
+        })
+        .collect();
+    let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let dir = work.join("floor");
+        let _ = std::fs::remove_dir_all(&dir);
+        let t = Instant::now();
+        files.par_iter().for_each(|(rel, b)| {
+            let p = dir.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, b).unwrap();
+        });
+        times.push(t.elapsed());
+    }
+    times.sort();
+    println!();
+    println!(
+        "write floor on this disk: the corpus's {} files ({:.1} MB) written by a program that does nothing else, in parallel: median {:.0} ms (min {:.0}, max {:.0}, 3 runs)",
+        files.len(),
+        bytes as f64 / 1e6,
+        times[1].as_secs_f64() * 1000.0,
+        times[0].as_secs_f64() * 1000.0,
+        times[2].as_secs_f64() * 1000.0,
+    );
+}
+
+/// The same corpus built by Hugo (Debian's `hugo`, installed by `benches/run.sh`), alternating
+/// with homestart, both from scratch each time. Skipped when `hugo` is not installed.
+fn hugo(bin: &Path, repo: &Path, corpus: &Path, work: &Path) {
+    let version = match Command::new("hugo").arg("version").output() {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).trim().to_string(),
+        _ => {
+            println!();
+            println!(
+                "Hugo: not installed, comparison skipped (benches/run.sh installs Debian's `hugo`)"
+            );
+            return;
+        }
+    };
+    let site = work.join("hugo-site");
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&repo.join("benches/hugo"), &site);
+    copy_dir(&corpus.join("content/nl"), &site.join("content"));
+    copy_dir(&repo.join("static"), &site.join("static"));
+    let (hs_out, hugo_out) = (work.join("hs-out"), work.join("hugo-out"));
+    let html_files = |dir: &Path| {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+            .count()
+    };
+    let (mut hs, mut hu) = (Vec::new(), Vec::new());
+    let (mut hs_files, mut hu_files) = (0, 0);
+    for i in 0..6 {
+        let _ = std::fs::remove_dir_all(&hs_out);
+        let _ = std::fs::remove_dir_all(&hugo_out);
+        let t = Instant::now();
+        let o = Command::new(bin)
+            .arg("--root")
+            .arg(corpus)
+            .args(["build", "--out"])
+            .arg(&hs_out)
+            .output()
+            .unwrap();
+        let a = t.elapsed();
+        assert!(o.status.success());
+        let t = Instant::now();
+        let o = Command::new("hugo")
+            .args(["--minify", "--quiet", "--source"])
+            .arg(&site)
+            .arg("--destination")
+            .arg(&hugo_out)
+            .output()
+            .unwrap();
+        let b = t.elapsed();
+        assert!(
+            o.status.success(),
+            "hugo: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        if i > 0 {
+            hs.push(a);
+            hu.push(b);
+        }
+        hs_files = html_files(&hs_out);
+        hu_files = html_files(&hugo_out);
+    }
+    hs.sort();
+    hu.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let med = |v: &[Duration]| v[v.len() / 2];
+    println!();
+    println!(
+        "side by side with {version} (alternating, 5 runs each, output from scratch each time):"
+    );
+    println!("| tool | HTML files | median | min | max |");
+    println!("|---|---:|---:|---:|---:|");
+    println!(
+        "| homestart | {hs_files} | {:.0} ms | {:.0} ms | {:.0} ms |",
+        ms(med(&hs)),
+        ms(hs[0]),
+        ms(hs[hs.len() - 1])
+    );
+    println!(
+        "| hugo --minify | {hu_files} | {:.0} ms | {:.0} ms | {:.0} ms |",
+        ms(med(&hu)),
+        ms(hu[0]),
+        ms(hu[hu.len() - 1])
+    );
+    println!(
+        "ratio of medians: homestart is {:.2}× faster (range over runs: {:.2}× to {:.2}×)",
+        ms(med(&hu)) / ms(med(&hs)),
+        ms(hu[0]) / ms(hs[hs.len() - 1]),
+        ms(hu[hu.len() - 1]) / ms(hs[0]),
     );
 }
 

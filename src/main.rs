@@ -288,6 +288,9 @@ fn main() -> ExitCode {
                         for (stage, d) in &s.timings {
                             eprintln!("  {:>8.1} ms  {stage}", d.as_secs_f64() * 1000.0);
                         }
+                        if let Some(kib) = peak_memory_kib() {
+                            eprintln!("  peak memory {:.1} MiB", kib as f64 / 1024.0);
+                        }
                     }
                     ExitCode::SUCCESS
                 }
@@ -318,4 +321,11 @@ fn print_diagnostics(diags: &Diagnostics) {
         eprint!("{}", d.render());
         eprintln!();
     }
+}
+
+/// The process's peak resident memory (Linux: VmHWM in /proc/self/status), for `--timings`.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
