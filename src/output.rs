@@ -139,7 +139,8 @@ impl Staging {
                         remove_empty_parents(target, rel);
                     }
                 }
-                write_atomic(target, MARKER, manifest.as_bytes())?;
+                let marker = target.join(MARKER);
+                replace_file(&marker, manifest.as_bytes()).map_err(|e| io_error(&marker, &e))?;
             }
             _ => {
                 fs::write(staged.join(MARKER), &manifest).map_err(|e| io_error(staged, &e))?;
@@ -220,18 +221,22 @@ fn remove_empty_parents(root: &Path, rel: &str) {
     }
 }
 
-/// Writes `root/name` by renaming a finished temporary file over it.
-fn write_atomic(root: &Path, name: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let mut tmp = tempfile::NamedTempFile::new_in(root).map_err(|e| io_error(root, &e))?;
-    io::Write::write_all(&mut tmp, bytes).map_err(|e| io_error(root, &e))?;
+/// Writes `path` by renaming a finished temporary file (0644) over it, so a reader never sees
+/// half a file and a failed write leaves the old one.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    io::Write::write_all(&mut tmp, bytes)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))?;
     }
-    tmp.persist(root.join(name))
-        .map_err(|e| io_error(&root.join(name), &e.error))?;
-    Ok(())
+    tmp.persist(path).map(|_| ()).map_err(|e| e.error)
 }
 
 /// Removes a folder tree we created, unlinking files in parallel (a 10,000-page site has

@@ -247,20 +247,8 @@ pub fn run(
 
 /// Writes one file of `geo/` through a temporary file, so a failed write leaves the old one.
 pub(super) fn write_file(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostic> {
-    let path = root.join(rel);
-    let dir = root.join(super::DIR);
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| {
-            let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-            std::io::Write::write_all(&mut tmp, text.as_bytes())?;
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                tmp.as_file()
-                    .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-            }
-            tmp.persist(&path).map(|_| ()).map_err(|e| e.error)
-        })
+    std::fs::create_dir_all(root.join(super::DIR))
+        .and_then(|()| crate::output::replace_file(&root.join(rel), text.as_bytes()))
         .map_err(|e| Diagnostic::error(format!("cannot write {rel}: {e}")).in_file(rel))
 }
 

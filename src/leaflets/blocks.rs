@@ -76,6 +76,21 @@ impl LinkBase<'_> {
     }
 }
 
+/// An address as printed on paper: without `https://`, `mailto:` or `tel:`.
+pub fn shown(url: &str) -> String {
+    ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))
+        .unwrap_or(url)
+        .to_string()
+}
+
+/// Left-to-right text (a number, a name, an address) kept in its order inside right-to-left
+/// text: a left-to-right isolate, U+2066 … U+2069.
+pub fn isolate(s: &str) -> String {
+    format!("\u{2066}{s}\u{2069}")
+}
+
 /// Converts the Markdown body of `src` (from `body_start`) to blocks; every construct a printed
 /// leaflet cannot show is reported at its position (and left out of the blocks).
 pub fn parse(
@@ -198,13 +213,8 @@ impl Builder<'_> {
             Tag::Strikethrough => Frame::Inlines(InlineKind::Strike, Vec::new()),
             Tag::Link { dest_url, .. } => {
                 let link = self.base.absolute(&dest_url).map(|url| {
-                    let shown = url
-                        .trim_start_matches("https://")
-                        .trim_start_matches("http://")
-                        .trim_start_matches("mailto:")
-                        .trim_start_matches("tel:")
-                        .to_string();
-                    (url, shown)
+                    let printed = shown(&url);
+                    (url, printed)
                 });
                 Frame::Inlines(InlineKind::Link(link), Vec::new())
             }
@@ -402,9 +412,7 @@ pub fn isolate_numbers(s: &str) -> String {
         }
         let run: String = chars[start..end].iter().collect();
         if grouped {
-            out.push('\u{2066}');
-            out.push_str(&run);
-            out.push('\u{2069}');
+            out.push_str(&isolate(&run));
         } else {
             out.push_str(&run);
         }
@@ -421,7 +429,7 @@ pub fn isolate_blocks(blocks: &mut [Block]) {
                 Inline::Text { s } => *s = isolate_numbers(s),
                 Inline::Strong { c } | Inline::Em { c } | Inline::Strike { c } => inlines(c),
                 Inline::Link { c, shown, .. } => {
-                    *shown = format!("\u{2066}{shown}\u{2069}");
+                    *shown = isolate(shown);
                     inlines(c)
                 }
                 Inline::Br => {}

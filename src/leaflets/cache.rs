@@ -67,10 +67,8 @@ impl Cache {
         self.remember(key, bytes);
         if let Some(dir) = &self.dir
             && std::fs::create_dir_all(dir).is_ok()
-            && let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir)
-            && std::io::Write::write_all(&mut tmp, bytes).is_ok()
         {
-            let _ = tmp.persist(dir.join(format!("{key}.pdf")));
+            let _ = crate::output::replace_file(&dir.join(format!("{key}.pdf")), bytes);
         }
     }
 

@@ -23,6 +23,7 @@ use crate::i18n::Strings;
 use crate::locations::{Location, Registry};
 use crate::model::{Page, Site};
 use crate::render::context::description;
+use blocks::shown;
 
 pub use cache::Cache;
 pub use typeset::{Fonts, Typesetter};
@@ -287,17 +288,10 @@ fn contact_location(
     })
 }
 
-/// An address as printed: without `https://`.
-fn shown(url: &str) -> String {
-    url.trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .to_string()
-}
-
-/// Left-to-right text (names, numbers, addresses) inside right-to-left text keeps its order.
+/// Names, numbers and addresses from the registry keep their order in right-to-left text.
 fn isolate(s: &str, rtl: bool) -> String {
     if rtl {
-        format!("\u{2066}{s}\u{2069}")
+        blocks::isolate(s)
     } else {
         s.to_string()
     }
