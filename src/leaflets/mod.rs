@@ -156,27 +156,22 @@ pub fn plan(
                 rtl,
                 blocks: &body,
             };
-            let general = pdf_path(key, &language.code, None);
-            let contact = contact_general(config, s, site, lang, rtl);
-            plan.jobs.push(Job {
-                path: general.clone(),
+            let job = |path: &str, contact: Value, location: Option<&Location>| Job {
+                path: path.to_string(),
                 data: data.json(&contact),
                 qr: contact["url"].as_str().unwrap_or("").to_string(),
                 page: page.src.source.clone(),
-                location: None,
-            });
+                location: location.map(|l| l.source.clone()),
+            };
+            let general = pdf_path(key, &language.code, None);
+            let contact = contact_general(config, s, site, lang, rtl);
+            plan.jobs.push(job(&general, contact, None));
             let mut locations = Vec::new();
             if per_location {
                 for (li, loc) in registry.locations.iter().enumerate() {
                     let path = pdf_path(key, &language.code, Some(&loc.slug));
                     let contact = contact_location(config, s, site, loc, lang, rtl);
-                    plan.jobs.push(Job {
-                        path: path.clone(),
-                        data: data.json(&contact),
-                        qr: contact["url"].as_str().unwrap_or("").to_string(),
-                        page: page.src.source.clone(),
-                        location: Some(loc.source.clone()),
-                    });
+                    plan.jobs.push(job(&path, contact, Some(loc)));
                     locations.push(json!({"name": loc.name, "url": config.url(&path)}));
                     loc_links[li].push(json!({
                         "code": language.code, "name": language.name,
