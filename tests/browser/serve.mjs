@@ -11,7 +11,7 @@ import { launch, isolatedPage, checks } from './lib.mjs';
 const project = path.resolve(process.argv[2] ?? '../..');
 const bin = process.env.HOMESTART ?? path.join(project, 'target/release/homestart');
 const root = mkdtempSync(path.join(os.tmpdir(), 'homestart-serve-'));
-for (const d of ['content', 'locations', 'geo', 'templates', 'i18n', 'static', 'site.yaml']) {
+for (const d of ['content', 'locations', 'geo', 'templates', 'i18n', 'static', 'fonts', 'site.yaml']) {
   cpSync(path.join(project, d), path.join(root, d), { recursive: true });
 }
 const server = spawn(bin, ['--root', root, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
