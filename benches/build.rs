@@ -27,9 +27,7 @@ fn main() {
 
     let out = work.join("site-out");
     let cache = repo.join(homestart::pipeline::CACHE_DIR);
-    let fresh_out = || {
-        let _ = std::fs::remove_dir_all(&out);
-    };
+    let fresh_out = || remove_and_sync(&out);
     let r = time_builds(&bin, &repo, &out, 10, &fresh_out);
     row(
         "included site, written from scratch (8 languages, registry pages, 498 PDF leaflets from the cache)",
@@ -67,9 +65,7 @@ fn main() {
         let generated = t.elapsed();
         let public = corpus.join("public");
         let runs = if size > 20_000 { 3 } else { 5 };
-        let r = time_builds(&bin, &corpus, &public, runs, &|| {
-            let _ = std::fs::remove_dir_all(&public);
-        });
+        let r = time_builds(&bin, &corpus, &public, runs, &|| remove_and_sync(&public));
         row(
             &format!(
                 "generated corpus, {size} pages in {SECTIONS} sections, written from scratch (generated in {:.1} s)",
@@ -387,6 +383,13 @@ fn leaflets(repo: &Path, out: &Path) {
     );
 }
 
+/// Removes a folder and waits until the disk has written everything out, so the deletion's
+/// write-back does not land in the next timed run.
+fn remove_and_sync(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+    let _ = Command::new("sync").status();
+}
+
 /// What `runs` timed builds (after one warm-up) showed.
 struct Runs {
     pages: usize,
@@ -513,7 +516,25 @@ fn hugo(bin: &Path, repo: &Path, corpus: &Path, work: &Path) {
     copy_dir(&repo.join("benches/hugo"), &site);
     copy_dir(&corpus.join("content/nl"), &site.join("content"));
     copy_dir(&repo.join("static"), &site.join("static"));
-    let (hs_out, hugo_out) = (work.join("hs-out"), work.join("hugo-out"));
+    let shm = Path::new("/dev/shm");
+    side_by_side(bin, corpus, &site, work, "on this machine's disk", &version);
+    if shm.is_dir() {
+        let mem = shm.join("homestart-bench");
+        side_by_side(
+            bin,
+            corpus,
+            &site,
+            &mem,
+            "in memory (/dev/shm: the same work without the disk)",
+            &version,
+        );
+        let _ = std::fs::remove_dir_all(&mem);
+    }
+}
+
+/// Alternates homestart and Hugo, each writing into a fresh folder under `base`.
+fn side_by_side(bin: &Path, corpus: &Path, site: &Path, base: &Path, place: &str, version: &str) {
+    let (hs_out, hugo_out) = (base.join("hs-out"), base.join("hugo-out"));
     let html_files = |dir: &Path| {
         walkdir::WalkDir::new(dir)
             .into_iter()
@@ -525,7 +546,7 @@ fn hugo(bin: &Path, repo: &Path, corpus: &Path, work: &Path) {
     let (mut hs_files, mut hu_files) = (0, 0);
     for i in 0..6 {
         let _ = std::fs::remove_dir_all(&hs_out);
-        let _ = std::fs::remove_dir_all(&hugo_out);
+        remove_and_sync(&hugo_out);
         let t = Instant::now();
         let o = Command::new(bin)
             .arg("--root")
@@ -539,7 +560,7 @@ fn hugo(bin: &Path, repo: &Path, corpus: &Path, work: &Path) {
         let t = Instant::now();
         let o = Command::new("hugo")
             .args(["--minify", "--quiet", "--source"])
-            .arg(&site)
+            .arg(site)
             .arg("--destination")
             .arg(&hugo_out)
             .output()
@@ -563,7 +584,7 @@ fn hugo(bin: &Path, repo: &Path, corpus: &Path, work: &Path) {
     let med = |v: &[Duration]| v[v.len() / 2];
     println!();
     println!(
-        "side by side with {version} (alternating, 5 runs each, output from scratch each time):"
+        "side by side with {version}, output {place} (alternating, 5 runs each, output from scratch each time):"
     );
     println!("| tool | HTML files | median | min | max |");
     println!("|---|---:|---:|---:|---:|");
