@@ -329,3 +329,8 @@ fn peak_memory_kib() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
+
+/// mimalloc: many threads allocate small strings and typst's memo entries at once; the
+/// system allocator's locks cost a build measurable time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
