@@ -102,19 +102,9 @@ fn main() {
 /// that show its summary), and a change that rebuilds everything (a template).
 fn serve_rebuild(repo: &Path, work: &Path) {
     let root = work.join("serve-copy");
-    for d in [
-        "content",
-        "locations",
-        "geo",
-        "templates",
-        "i18n",
-        "static",
-        "schema",
-        "fonts",
-    ] {
-        copy_dir(&repo.join(d), &root.join(d));
+    for part in homestart::config::PROJECT_PARTS {
+        copy_dir(&repo.join(part), &root.join(part));
     }
-    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
     let mut builder = homestart::serve::Builder::new(homestart::pipeline::Options {
         root: root.clone(),
         out: None,

@@ -10,6 +10,20 @@ use crate::yaml;
 
 pub const FILE: &str = "site.yaml";
 
+/// The folders (and the settings file) a project consists of: what a copy of the project
+/// needs, and what an output folder must never be inside of.
+pub const PROJECT_PARTS: &[&str] = &[
+    "content",
+    "locations",
+    "geo",
+    "templates",
+    "i18n",
+    "static",
+    "schema",
+    "fonts",
+    FILE,
+];
+
 const KEYS: &[&str] = &[
     "title",
     "base_url",

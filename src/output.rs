@@ -293,7 +293,7 @@ fn check_target(target: &Path, project_root: &Path) -> Result<(), Diagnostic> {
         .in_file(shown)
         .hint("choose a separate output folder, e.g. --out public"));
     }
-    for source_dir in ["content", "locations", "templates", "static", "i18n"] {
+    for source_dir in crate::config::PROJECT_PARTS {
         if abs_target.starts_with(abs_root.join(source_dir)) {
             return Err(Diagnostic::error(format!(
                 "output folder {shown} is inside the project's {source_dir}/ folder"

@@ -77,6 +77,19 @@ pub struct Project {
     pub pdf_cache: Arc<leaflets::Cache>,
 }
 
+impl Project {
+    /// The registry's template values per language (what `serve` keeps between page edits).
+    pub fn registry_values(&self) -> RegistryByLang {
+        registry_values(
+            &self.config,
+            &self.strings,
+            &self.site,
+            &self.geo,
+            &self.registry,
+        )
+    }
+}
+
 /// Where finished PDF leaflets are kept between builds (inside the project, ignored by git).
 pub const CACHE_DIR: &str = ".homestart-cache";
 
@@ -226,13 +239,7 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         }
     };
     let t = Instant::now();
-    let values = registry_values(
-        &project.config,
-        &project.strings,
-        &project.site,
-        &project.geo,
-        &project.registry,
-    );
+    let values = project.registry_values();
     let (errors, _) = render_checked(&mut project, &values, &|path, bytes| {
         staging.write(path, bytes)
     });
@@ -277,13 +284,7 @@ pub fn check(opts: &Options) -> Diagnostics {
     let Some(mut project) = load(opts, &mut diags, &mut Vec::new()) else {
         return diags;
     };
-    let values = registry_values(
-        &project.config,
-        &project.strings,
-        &project.site,
-        &project.geo,
-        &project.registry,
-    );
+    let values = project.registry_values();
     let (errors, _) = render_checked(&mut project, &values, &|_, _| Ok(()));
     diags.extend(errors);
     diags
@@ -291,13 +292,7 @@ pub fn check(opts: &Options) -> Diagnostics {
 
 /// Renders pages, listings, feeds, sitemap, 404 and assets into `sink`.
 pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec<Diagnostic> {
-    let values = registry_values(
-        &project.config,
-        &project.strings,
-        &project.site,
-        &project.geo,
-        &project.registry,
-    );
+    let values = project.registry_values();
     render_with(project, &values, sink)
 }
 

@@ -38,19 +38,9 @@ fn the_guides_quote_the_messages_the_tool_prints() {
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    for d in [
-        "content",
-        "locations",
-        "geo",
-        "templates",
-        "i18n",
-        "static",
-        "schema",
-        "fonts",
-    ] {
-        copy_dir(&project.join(d), &root.join(d));
+    for part in homestart::config::PROJECT_PARTS {
+        copy_dir(&project.join(part), &root.join(part));
     }
-    std::fs::copy(project.join("site.yaml"), root.join("site.yaml")).unwrap();
 
     // Mistakes 1 and 2 (one run reports both), then 3 once they are fixed.
     edit(

@@ -16,7 +16,7 @@ use crate::check;
 use crate::content::{self, markdown::Links};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pipeline::{self, Options, Project};
-use crate::render::context::{RegistryByLang, Renderer, registry_values};
+use crate::render::context::{RegistryByLang, Renderer};
 use crate::render::feeds;
 
 mod http;
@@ -106,13 +106,7 @@ impl Builder {
             Some(cache) => project.pdf_cache = cache.clone(),
             None => self.pdf_cache = Some(project.pdf_cache.clone()),
         }
-        self.values = registry_values(
-            &project.config,
-            &project.strings,
-            &project.site,
-            &project.geo,
-            &project.registry,
-        );
+        self.values = project.registry_values();
         let files = Mutex::new(HashMap::new());
         let keep = |path: &str, bytes: &[u8]| {
             if let Ok(mut f) = files.lock() {
