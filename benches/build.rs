@@ -819,7 +819,13 @@ fn copy_dir(from: &Path, to: &Path) {
         .into_iter()
         .filter_map(Result::ok)
     {
-        let target = to.join(e.path().strip_prefix(from).unwrap());
+        let rel = e.path().strip_prefix(from).unwrap();
+        // A file copied on its own has an empty relative path (`join("")` would add a `/`).
+        let target = if rel.as_os_str().is_empty() {
+            to.to_path_buf()
+        } else {
+            to.join(rel)
+        };
         if e.file_type().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
         } else {

@@ -91,7 +91,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
-        let target = to.join(rel);
+        // A file copied on its own has an empty relative path (`join("")` would add a `/`).
+        let target = if rel.as_os_str().is_empty() {
+            to.to_path_buf()
+        } else {
+            to.join(rel)
+        };
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
         } else {
