@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Site, links, snapshot};
+use common::{Site, assert_same_files, links, snapshot};
 
 #[test]
 fn builds_pages_sections_translations_and_languages() {
@@ -237,14 +237,7 @@ fn identical_input_gives_identical_output() {
     assert_eq!(site.build(&[]).code, 0);
     let first = snapshot(&site.out());
     assert_eq!(site.build(&[]).code, 0);
-    let second = snapshot(&site.out());
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
-    for (k, v) in &first {
-        assert!(second[k] == *v, "{k} differs between two builds");
-    }
+    assert_same_files(&first, &snapshot(&site.out()), "between two builds");
     // A second copy of the project in another folder builds the same bytes too.
     let other = Site::fixture("basic");
     assert_eq!(other.build(&[]).code, 0);
@@ -325,11 +318,7 @@ fn a_rebuild_writes_only_changed_files_and_removes_only_its_own() {
     assert_eq!(mtime("over/index.html"), about);
     // One page's text changed: that page (and only files that show it) written; a page
     // removed: its file removed; a file someone put in the output stays.
-    let md = std::fs::read_to_string(site.root().join("content/nl/over.md")).unwrap();
-    site.write(
-        "content/nl/over.md",
-        &format!("{md}\nEen nieuwe laatste zin.\n"),
-    );
+    site.append("content/nl/over.md", "\nEen nieuwe laatste zin.\n");
     let slug = "bericht-3"; // a page without translations
     assert!(site.out().join("nieuws/bericht-3/index.html").is_file());
     site.remove(&format!("content/nl/nieuws/{slug}.md"));
@@ -357,21 +346,10 @@ fn a_rebuild_writes_only_changed_files_and_removes_only_its_own() {
     );
     // Still the same bytes as a build from scratch.
     let fresh = Site::fixture("basic");
-    let md = std::fs::read_to_string(fresh.root().join("content/nl/over.md")).unwrap();
-    fresh.write(
-        "content/nl/over.md",
-        &format!("{md}\nEen nieuwe laatste zin.\n"),
-    );
+    fresh.append("content/nl/over.md", "\nEen nieuwe laatste zin.\n");
     fresh.remove(&format!("content/nl/nieuws/{slug}.md"));
     assert_eq!(fresh.build(&[]).code, 0);
     let mut mine = snapshot(&site.out());
     mine.remove("notes.txt");
-    let theirs = snapshot(&fresh.out());
-    assert_eq!(
-        mine.keys().collect::<Vec<_>>(),
-        theirs.keys().collect::<Vec<_>>()
-    );
-    for (k, v) in &theirs {
-        assert!(mine[k] == *v, "{k} differs from a build from scratch");
-    }
+    assert_same_files(&snapshot(&fresh.out()), &mine, "from a build from scratch");
 }

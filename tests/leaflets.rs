@@ -179,13 +179,10 @@ fn pages_link_their_pdfs() {
 #[test]
 fn markup_characters_in_text_and_registry_are_printed_as_written() {
     let site = Site::with_project("leaflets");
-    let yaml = std::fs::read_to_string(site.root().join("locations/utrecht-oost.yaml")).unwrap();
-    site.write(
+    site.edit(
         "locations/utrecht-oost.yaml",
-        &yaml.replace(
-            "name: Anna de Vries",
-            r#"name: "Anna #de $Vries // x [y] @z \\ *b* _c_ 8:30'da""#,
-        ),
+        "name: Anna de Vries",
+        r#"name: "Anna #de $Vries // x [y] @z \\ *b* _c_ 8:30'da""#,
     );
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -232,11 +229,7 @@ fn identical_input_gives_identical_pdfs_with_or_without_the_cache() {
     );
     assert!(first == snapshot(&third.join("pdf")));
     // A new phone number: only that location's leaflets are typeset again.
-    let yaml = std::fs::read_to_string(site.root().join("locations/utrecht-oost.yaml")).unwrap();
-    site.write(
-        "locations/utrecht-oost.yaml",
-        &yaml.replace("030-2714560", "030-2714561"),
-    );
+    site.edit("locations/utrecht-oost.yaml", "030-2714560", "030-2714561");
     let run = site.build(&[]);
     assert!(
         run.stderr
@@ -255,10 +248,10 @@ fn identical_input_gives_identical_pdfs_with_or_without_the_cache() {
 #[test]
 fn a_character_no_font_has_is_an_error_at_its_line() {
     let stderr = broken(built(), |site| {
-        let md = std::fs::read_to_string(site.root().join("content/nl/folder.md")).unwrap();
-        site.write(
+        site.edit(
             "content/nl/folder.md",
-            &md.replace("Een vrijwilliger van", "Een 漢 vrijwilliger van"),
+            "Een vrijwilliger van",
+            "Een 漢 vrijwilliger van",
         );
     });
     assert_has(
@@ -276,11 +269,10 @@ fn a_character_no_font_has_is_an_error_at_its_line() {
 #[test]
 fn a_missing_glyph_from_the_registry_points_at_the_location_file() {
     let stderr = broken(built(), |site| {
-        let yaml =
-            std::fs::read_to_string(site.root().join("locations/utrecht-oost.yaml")).unwrap();
-        site.write(
+        site.edit(
             "locations/utrecht-oost.yaml",
-            &yaml.replace("Anna de Vries", "Anna 🙂 de Vries"),
+            "Anna de Vries",
+            "Anna 🙂 de Vries",
         );
     });
     assert_has(&stderr, &["locations/utrecht-oost.yaml:", "U+1F642"]);
@@ -289,10 +281,9 @@ fn a_missing_glyph_from_the_registry_points_at_the_location_file() {
 #[test]
 fn markdown_a_leaflet_cannot_print_is_an_error_at_its_line() {
     let stderr = broken(built(), |site| {
-        let md = std::fs::read_to_string(site.root().join("content/en/folder.md")).unwrap();
-        site.write(
+        site.append(
             "content/en/folder.md",
-            &format!("{md}\n| a | b |\n|---|---|\n| 1 | 2 |\n\nRun `homestart`.\n\n#### Deep\n"),
+            "\n| a | b |\n|---|---|\n| 1 | 2 |\n\nRun `homestart`.\n\n#### Deep\n",
         );
     });
     assert_has(
@@ -309,13 +300,10 @@ fn markdown_a_leaflet_cannot_print_is_an_error_at_its_line() {
 #[test]
 fn pdf_on_a_translation_and_an_overlong_leaflet_are_errors() {
     let stderr = broken(built(), |site| {
-        let md = std::fs::read_to_string(site.root().join("content/en/folder.md")).unwrap();
-        site.write(
+        site.edit(
             "content/en/folder.md",
-            &md.replace(
-                "template: leaflet.html",
-                "template: leaflet.html\npdf: general",
-            ),
+            "template: leaflet.html",
+            "template: leaflet.html\npdf: general",
         );
     });
     assert_has(
@@ -327,11 +315,10 @@ fn pdf_on_a_translation_and_an_overlong_leaflet_are_errors() {
     );
 
     let stderr = broken(built(), |site| {
-        let md = std::fs::read_to_string(site.root().join("content/nl/folder.md")).unwrap();
         let long =
             "Een lange zin over wat een vrijwilliger allemaal doet in een gezin. ".repeat(12);
         let body: String = (0..30).map(|_| format!("{long}\n\n")).collect();
-        site.write("content/nl/folder.md", &format!("{md}\n{body}"));
+        site.append("content/nl/folder.md", &format!("\n{body}"));
     });
     assert_has(
         &stderr,

@@ -17,13 +17,6 @@ fn broken(breakage: impl FnOnce(&Site)) -> String {
     common::broken(registry_site(), breakage)
 }
 
-fn edit(site: &Site, rel: &str, from: &str, to: &str) {
-    let path = site.root().join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} has no `{from}`");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
 const WEST: &str = "locations/utrecht-west.yaml";
 const OOST: &str = "locations/utrecht-oost.yaml";
 const HAAG: &str = "locations/haaglanden.yaml";
@@ -182,8 +175,7 @@ fn without_locations_every_municipality_says_not_offered() {
 #[test]
 fn translation_that_drops_a_placeholder_is_refused() {
     let err = broken(|s| {
-        edit(
-            s,
+        s.edit(
             "i18n/en.yaml",
             "and the number {phone}, and",
             "and the number, and",
@@ -202,8 +194,7 @@ fn translation_that_drops_a_placeholder_is_refused() {
 #[test]
 fn unknown_municipality_suggests_the_nearest_name() {
     let err = broken(|s| {
-        edit(
-            s,
+        s.edit(
             WEST,
             "  - municipality: utrecht",
             "  - municipality: Utrech",
@@ -221,7 +212,7 @@ fn unknown_municipality_suggests_the_nearest_name() {
 
 #[test]
 fn ambiguous_municipality_lists_the_candidates() {
-    let err = broken(|s| edit(s, WEST, "  - GM0356", "  - Bergen"));
+    let err = broken(|s| s.edit(WEST, "  - GM0356", "  - Bergen"));
     assert_has(
         &err,
         &[
@@ -248,7 +239,7 @@ fn registry_needs_its_sections() {
 
 #[test]
 fn merged_municipality_names_its_successor() {
-    let err = broken(|s| edit(s, WEST, "  - GM0356", "  - Weesp"));
+    let err = broken(|s| s.edit(WEST, "  - GM0356", "  - Weesp"));
     assert_has(
         &err,
         &[
@@ -258,7 +249,7 @@ fn merged_municipality_names_its_successor() {
             "write `Amsterdam` instead",
         ],
     );
-    let err = broken(|s| edit(s, WEST, "  - GM0356", "  - haaren"));
+    let err = broken(|s| s.edit(WEST, "  - GM0356", "  - haaren"));
     assert_has(
         &err,
         &[
@@ -272,7 +263,7 @@ fn merged_municipality_names_its_successor() {
 
 #[test]
 fn municipality_claimed_twice() {
-    let err = broken(|s| edit(s, HAAG, "  - Rijswijk", "  - Rijswijk\n  - Zeist"));
+    let err = broken(|s| s.edit(HAAG, "  - Rijswijk", "  - Rijswijk\n  - Zeist"));
     assert_has(
         &err,
         &[
@@ -282,7 +273,7 @@ fn municipality_claimed_twice() {
             "districts:",
         ],
     );
-    let err = broken(|s| edit(s, WEST, "[West, Leidsche Rijn]", "[West, oost]"));
+    let err = broken(|s| s.edit(WEST, "[West, Leidsche Rijn]", "[West, oost]"));
     assert_has(
         &err,
         &[
@@ -295,8 +286,8 @@ fn municipality_claimed_twice() {
 #[test]
 fn bad_phone_numbers() {
     let err = broken(|s| {
-        edit(s, WEST, "phone: 030 123 45 67", "phone: 12345");
-        edit(s, OOST, "phone: 030-2714560", "phone: +32 2 123 45 67");
+        s.edit(WEST, "phone: 030 123 45 67", "phone: 12345");
+        s.edit(OOST, "phone: 030-2714560", "phone: +32 2 123 45 67");
     });
     assert_has(
         &err,
@@ -313,8 +304,8 @@ fn bad_phone_numbers() {
 #[test]
 fn impossible_age_ranges() {
     let err = broken(|s| {
-        edit(s, WEST, "ages: 0-6", "ages: 6-0");
-        edit(s, OOST, "ages: 0-17", "ages: 0-25");
+        s.edit(WEST, "ages: 0-6", "ages: 6-0");
+        s.edit(OOST, "ages: 0-17", "ages: 0-25");
     });
     assert_has(
         &err,
@@ -330,8 +321,8 @@ fn impossible_age_ranges() {
 #[test]
 fn missing_field_and_unknown_key() {
     let err = broken(|s| {
-        edit(s, WEST, "    email: bram@home-start.example\n", "");
-        edit(s, OOST, "    email: anna@", "    emial: anna@");
+        s.edit(WEST, "    email: bram@home-start.example\n", "");
+        s.edit(OOST, "    email: anna@", "    emial: anna@");
     });
     assert_has(
         &err,
@@ -348,7 +339,7 @@ fn missing_field_and_unknown_key() {
 
 #[test]
 fn empty_list_entry_is_named() {
-    let err = broken(|s| edit(s, HAAG, "  - Rijswijk", "  -"));
+    let err = broken(|s| s.edit(HAAG, "  - Rijswijk", "  -"));
     assert_has(
         &err,
         &[
@@ -382,7 +373,7 @@ fn duplicate_location() {
 
 #[test]
 fn invalid_email() {
-    let err = broken(|s| edit(s, OOST, "anna@home-start.example", "anna(at)home-start"));
+    let err = broken(|s| s.edit(OOST, "anna@home-start.example", "anna(at)home-start"));
     assert_has(
         &err,
         &[
@@ -395,8 +386,7 @@ fn invalid_email() {
 #[test]
 fn yaml_syntax_error() {
     let err = broken(|s| {
-        edit(
-            s,
+        s.edit(
             HAAG,
             "name: Home-Start Haaglanden",
             "name: [Home-Start Haaglanden",
@@ -408,14 +398,12 @@ fn yaml_syntax_error() {
 #[test]
 fn html_in_a_registry_field_is_refused() {
     let err = broken(|s| {
-        edit(
-            s,
+        s.edit(
             HAAG,
             "name: Home-Start Haaglanden",
             "name: \"</script><script>alert(1)</script>\"",
         );
-        edit(
-            s,
+        s.edit(
             WEST,
             "[West, Leidsche Rijn]",
             "[West, '\"><img src=x onerror=alert(1)>']",
@@ -436,14 +424,13 @@ fn html_in_a_registry_field_is_refused() {
 #[test]
 fn every_error_of_every_file_in_one_run() {
     let err = broken(|s| {
-        edit(
-            s,
+        s.edit(
             WEST,
             "  - municipality: utrecht",
             "  - municipality: Utrech",
         );
-        edit(s, WEST, "phone: 030 123 45 67", "phone: 12345");
-        edit(s, OOST, "postcode: 3581ab", "postcode: 358 AB");
+        s.edit(WEST, "phone: 030 123 45 67", "phone: 12345");
+        s.edit(OOST, "postcode: 3581ab", "postcode: 358 AB");
         s.write("content/nl/kapot.md", "---\ntitel: x\n---\n");
     });
     assert_has(

@@ -59,6 +59,21 @@ impl Site {
         std::fs::write(self.root().join(rel), bytes).unwrap();
     }
 
+    /// Replaces the first `from` in a project file by `to`; the file must contain `from`.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let path = self.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// Adds `text` at the end of a project file.
+    pub fn append(&self, rel: &str, text: &str) {
+        let path = self.root().join(rel);
+        let old = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(path, old + text).unwrap();
+    }
+
     pub fn remove(&self, rel: &str) {
         std::fs::remove_file(self.root().join(rel)).unwrap();
     }
@@ -121,6 +136,14 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
+}
+
+/// Fails naming the first file that differs between two snapshots (or the file lists).
+pub fn assert_same_files(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what: &str) {
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in a {
+        assert!(b[k] == *v, "{k} differs {what}");
+    }
 }
 
 /// All `href`/`src` values in an HTML document (quoted or unquoted, as minified).
