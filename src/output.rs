@@ -2,7 +2,10 @@
 //! is then swapped in. Later builds write only the files whose bytes changed (known from the
 //! manifest the previous build left in its marker file): changed files are staged beside the
 //! target and moved in only once the whole build has succeeded, then files the previous build
-//! wrote and this one did not are removed. A failed build leaves the previous site untouched,
+//! wrote and this one did not are removed. The manifest also fingerprints what each file was
+//! made from (a page before minifying, a leaflet's data) with the tool's own identity, so the
+//! next build can skip making a file whose input did not change (`Sink::reuse`).
+//! A failed build leaves the previous site untouched,
 //! and the tool only ever changes a folder that carries its own marker file, deleting nothing
 //! but files its own manifest lists.
 
@@ -19,8 +22,33 @@ use crate::diag::Diagnostic;
 pub const MARKER: &str = ".homestart-output";
 const MARKER_TEXT: &str = "This folder was written by `homestart build`; the next build updates the files listed below.\n";
 
-/// One written file: hash of its bytes (128 bits, hex) and its length.
-type Entry = (String, u64);
+/// Second line of a marker file with a manifest in this format.
+const MANIFEST_HEADER: &str = "# hash length made-from path";
+
+/// One written file: hash of its bytes (128 bits, hex), its length, and the fingerprint of
+/// what it was made from (`-` when not known).
+type Entry = (String, u64, String);
+
+/// Where rendered files go: the staging folder (`build`), memory (`serve`), nowhere (`check`).
+/// Called from many threads.
+pub trait Sink: Sync {
+    /// Stores one file (site-relative path). `made_from` is what the bytes were made from,
+    /// when that is cheaper to know than the bytes (HTML before minifying, a leaflet's data).
+    fn write(&self, path: &str, bytes: &[u8], made_from: Option<&[u8]>) -> io::Result<()>;
+
+    /// Whether `path` already holds what the same tool made from `made_from`; the file then
+    /// counts as written, and the caller need not make its bytes.
+    fn reuse(&self, _path: &str, _made_from: &[u8]) -> bool {
+        false
+    }
+}
+
+/// Any closure taking path and bytes is a sink that keeps nothing from earlier builds.
+impl<F: Fn(&str, &[u8]) -> io::Result<()> + Sync> Sink for F {
+    fn write(&self, path: &str, bytes: &[u8], _made_from: Option<&[u8]>) -> io::Result<()> {
+        self(path, bytes)
+    }
+}
 
 /// A build in progress: its files staged in a temporary folder next to the output folder.
 pub struct Staging {
@@ -30,6 +58,9 @@ pub struct Staging {
     previous: Option<HashMap<String, Entry>>,
     /// Every file of this build (site-relative path → entry), and whether it was staged.
     written: Mutex<Vec<(String, Entry, bool)>>,
+    /// Identifies the running tool: what it makes from the same input may differ between
+    /// versions, so a fingerprint from another build of the tool never matches.
+    tool: blake3::Hash,
 }
 
 /// How a commit went: files in the new site, how many were written, how many removed.
@@ -72,6 +103,7 @@ impl Staging {
             target: target.to_path_buf(),
             previous,
             written: Mutex::new(Vec::new()),
+            tool: tool_identity(),
         })
     }
 
@@ -79,27 +111,56 @@ impl Staging {
         self.dir.path()
     }
 
-    /// Stages one file (site-relative path) unless the output already has exactly these
-    /// bytes there. Thread-safe.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let entry = (
-            blake3::hash(bytes).to_hex()[..32].to_string(),
-            bytes.len() as u64,
-        );
-        let unchanged = self.previous.as_ref().is_some_and(|old| {
-            old.get(rel) == Some(&entry)
-                && fs::metadata(self.target.join(rel))
-                    .is_ok_and(|m| m.is_file() && m.len() == entry.1)
-        });
+    fn fingerprint(&self, made_from: &[u8]) -> String {
+        let mut h = blake3::Hasher::new();
+        h.update(self.tool.as_bytes());
+        h.update(made_from);
+        h.finalize().to_hex()[..32].to_string()
+    }
+
+    /// The previous build's entry for `rel`, if that file is still there at its length.
+    fn previous(&self, rel: &str) -> Option<&Entry> {
+        let old = self.previous.as_ref()?.get(rel)?;
+        fs::metadata(self.target.join(rel))
+            .is_ok_and(|m| m.is_file() && m.len() == old.1)
+            .then_some(old)
+    }
+
+    fn note(&self, rel: &str, entry: Entry, staged: bool) {
+        if let Ok(mut w) = self.written.lock() {
+            w.push((rel.to_string(), entry, staged));
+        }
+    }
+}
+
+impl Sink for Staging {
+    /// Stages one file unless the output already has exactly these bytes there.
+    fn write(&self, rel: &str, bytes: &[u8], made_from: Option<&[u8]>) -> io::Result<()> {
+        let hash = blake3::hash(bytes).to_hex()[..32].to_string();
+        let made_from = made_from.map_or_else(|| "-".to_string(), |m| self.fingerprint(m));
+        let unchanged = self
+            .previous(rel)
+            .is_some_and(|old| old.0 == hash && old.1 == bytes.len() as u64);
         if !unchanged {
             write_file(self.dir.path(), rel, bytes)?;
         }
-        if let Ok(mut w) = self.written.lock() {
-            w.push((rel.to_string(), entry, !unchanged));
-        }
+        self.note(rel, (hash, bytes.len() as u64, made_from), !unchanged);
         Ok(())
     }
 
+    fn reuse(&self, rel: &str, made_from: &[u8]) -> bool {
+        let fingerprint = self.fingerprint(made_from);
+        match self.previous(rel) {
+            Some(old) if old.2 == fingerprint => {
+                self.note(rel, old.clone(), false);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Staging {
     /// Puts the finished build in place of the old output. A first build (or one after an
     /// output without manifest) swaps the whole folder; later ones move in the changed files.
     pub fn commit(self) -> Result<Committed, Diagnostic> {
@@ -181,23 +242,44 @@ fn swap(staged: &Path, target: &Path) -> Result<(), Diagnostic> {
 }
 
 fn manifest_text(written: &[(String, Entry, bool)]) -> String {
-    let mut text = String::from(MARKER_TEXT);
-    for (rel, (hash, len), _) in written {
-        text.push_str(&format!("{hash} {len} {rel}\n"));
+    let mut text = format!("{MARKER_TEXT}{MANIFEST_HEADER}\n");
+    for (rel, (hash, len, made_from), _) in written {
+        text.push_str(&format!("{hash} {len} {made_from} {rel}\n"));
     }
     text
+}
+
+/// The running executable's size and modification time, with the crate's version: changes
+/// whenever the tool is rebuilt or upgraded (read once per build: one `stat`).
+fn tool_identity() -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
+        h.update(&meta.len().to_le_bytes());
+        if let Ok(modified) = meta.modified()
+            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
+        {
+            h.update(&since.as_nanos().to_le_bytes());
+        }
+    } else {
+        // Unknown tool: nothing it made before can be trusted to match.
+        h.update(&std::process::id().to_le_bytes());
+        h.update(format!("{:?}", std::time::SystemTime::now()).as_bytes());
+    }
+    h.finalize()
 }
 
 /// The manifest in a marker file; `None` for markers of older versions (no manifest).
 fn read_manifest(text: &str) -> Option<HashMap<String, Entry>> {
     let mut lines = text.lines();
-    if lines.next()? != MARKER_TEXT.trim_end() {
+    if lines.next()? != MARKER_TEXT.trim_end() || lines.next()? != MANIFEST_HEADER {
         return None;
     }
     let mut out = HashMap::new();
     for line in lines {
-        let mut parts = line.splitn(3, ' ');
-        let (hash, len, rel) = (parts.next()?, parts.next()?, parts.next()?);
+        let mut parts = line.splitn(4, ' ');
+        let (hash, len, made_from, rel) =
+            (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
         // Only plain site-relative paths: never anything that leads outside the folder.
         if rel.is_empty()
             || rel.starts_with('/')
@@ -205,7 +287,10 @@ fn read_manifest(text: &str) -> Option<HashMap<String, Entry>> {
         {
             return None;
         }
-        out.insert(rel.to_string(), (hash.to_string(), len.parse().ok()?));
+        out.insert(
+            rel.to_string(),
+            (hash.to_string(), len.parse().ok()?, made_from.to_string()),
+        );
     }
     Some(out)
 }
@@ -373,8 +458,8 @@ mod tests {
         let out = root.join("public");
         for round in ["one", "two"] {
             let s = Staging::new(&out, &root).unwrap();
-            s.write("a/index.html", round.as_bytes()).unwrap();
-            s.write(&format!("{round}.html"), b"x").unwrap();
+            s.write("a/index.html", round.as_bytes(), None).unwrap();
+            s.write(&format!("{round}.html"), b"x", None).unwrap();
             s.commit().unwrap();
             assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), round);
             assert!(out.join(MARKER).is_file());
@@ -399,7 +484,7 @@ mod tests {
         let out = root.join("public");
         let s = Staging::new(&out, &root).unwrap();
         for f in ["a/index.html", "b/index.html", "gone/deep/index.html"] {
-            s.write(f, f.as_bytes()).unwrap();
+            s.write(f, f.as_bytes(), None).unwrap();
         }
         let first = s.commit().unwrap();
         assert_eq!((first.files, first.written), (3, 3));
@@ -410,8 +495,8 @@ mod tests {
         };
         let a = inode("a/index.html");
         let s = Staging::new(&out, &root).unwrap();
-        s.write("a/index.html", b"a/index.html").unwrap(); // same bytes
-        s.write("b/index.html", b"new").unwrap();
+        s.write("a/index.html", b"a/index.html", None).unwrap(); // same bytes
+        s.write("b/index.html", b"new", None).unwrap();
         let second = s.commit().unwrap();
         assert_eq!((second.files, second.written, second.removed), (2, 1, 1));
         assert_eq!(
@@ -428,15 +513,52 @@ mod tests {
         // A file changed by hand since is written again.
         fs::write(out.join("a/index.html"), "edited by hand!").unwrap();
         let s = Staging::new(&out, &root).unwrap();
-        s.write("a/index.html", b"a/index.html").unwrap();
-        s.write("b/index.html", b"new").unwrap();
+        s.write("a/index.html", b"a/index.html", None).unwrap();
+        s.write("b/index.html", b"new", None).unwrap();
         assert_eq!(s.commit().unwrap().written, 1);
         assert_eq!(
             fs::read_to_string(out.join("a/index.html")).unwrap(),
             "a/index.html"
         );
         // A manifest naming a path outside the folder is not trusted.
-        assert!(read_manifest(&format!("{MARKER_TEXT}00 1 ../x")).is_none());
+        assert!(read_manifest(&format!("{MARKER_TEXT}{MANIFEST_HEADER}\n00 1 - ../x")).is_none());
+        // An older marker's manifest (other format) is not read: the next build starts afresh.
+        assert!(read_manifest(&format!("{MARKER_TEXT}00 1 a/index.html")).is_none());
+    }
+
+    #[test]
+    fn a_file_made_from_the_same_input_is_reused_without_making_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("project");
+        fs::create_dir_all(&root).unwrap();
+        let out = root.join("public");
+        let s = Staging::new(&out, &root).unwrap();
+        assert!(!s.reuse("a.html", b"<p> a </p>"), "nothing to reuse yet");
+        s.write("a.html", b"<p>a</p>", Some(b"<p> a </p>")).unwrap();
+        s.write("b.html", b"<p>b</p>", None).unwrap();
+        s.commit().unwrap();
+        let s = Staging::new(&out, &root).unwrap();
+        assert!(s.reuse("a.html", b"<p> a </p>"));
+        assert!(!s.reuse("b.html", b"<p>b</p>"), "made from nothing known");
+        assert!(!s.reuse("c.html", b"<p> a </p>"), "another path");
+        s.write("b.html", b"<p>b</p>", None).unwrap();
+        let done = s.commit().unwrap();
+        assert_eq!((done.files, done.written, done.removed), (2, 0, 0));
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "<p>a</p>");
+        // Changed input: not reused. A missing or shortened file: not reused either.
+        let s = Staging::new(&out, &root).unwrap();
+        assert!(!s.reuse("a.html", b"<p> A </p>"));
+        fs::write(out.join("a.html"), "<p>").unwrap();
+        assert!(!s.reuse("a.html", b"<p> a </p>"));
+        fs::remove_file(out.join("a.html")).unwrap();
+        assert!(!s.reuse("a.html", b"<p> a </p>"));
+        drop(s);
+        // Another build of the tool never trusts what this one made.
+        let mut s = Staging::new(&out, &root).unwrap();
+        fs::write(out.join("a.html"), "<p>a</p>").unwrap();
+        assert!(s.reuse("a.html", b"<p> a </p>"));
+        s.tool = blake3::hash(b"another build");
+        assert!(!s.reuse("a.html", b"<p> a </p>"));
     }
 
     #[test]
@@ -446,10 +568,10 @@ mod tests {
         fs::create_dir_all(&root).unwrap();
         let out = root.join("public");
         let s = Staging::new(&out, &root).unwrap();
-        s.write("x.html", b"1").unwrap();
+        s.write("x.html", b"1", None).unwrap();
         s.commit().unwrap();
         let s = Staging::new(&out, &root).unwrap();
-        s.write("x.html", b"2").unwrap();
+        s.write("x.html", b"2", None).unwrap();
         drop(s); // a failed build
         assert_eq!(fs::read_to_string(out.join("x.html")).unwrap(), "1");
         assert_eq!(fs::read_dir(&root).unwrap().count(), 1);

@@ -17,7 +17,7 @@ use crate::i18n::{self, Strings};
 use crate::leaflets::{self, Typesetter};
 use crate::locations::{self, Registry};
 use crate::model::{self, Site};
-use crate::output::Staging;
+use crate::output::{Sink, Staging};
 use crate::render::context::{RegistryByLang, Renderer, registry_values, write_error};
 use crate::render::{Templates, feeds};
 
@@ -240,9 +240,7 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
     };
     let t = Instant::now();
     let values = project.registry_values();
-    let (errors, _) = render_checked(&mut project, &values, &|path, bytes| {
-        staging.write(path, bytes)
-    });
+    let (errors, _) = render_checked(&mut project, &values, &staging);
     diags.extend(errors);
     timings.push(("render + minify + write, check links", t.elapsed()));
     if diags.has_errors() {
@@ -285,13 +283,27 @@ pub fn check(opts: &Options) -> Diagnostics {
         return diags;
     };
     let values = project.registry_values();
-    let (errors, _) = render_checked(&mut project, &values, &|_, _| Ok(()));
+    let (errors, _) = render_checked(&mut project, &values, &Discard);
     diags.extend(errors);
     diags
 }
 
+/// What `check` renders into: nothing is kept, and a page is never minified (its links and ids
+/// are checked before that). Leaflets are still typeset: their errors are part of the check.
+struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8], _: Option<&[u8]>) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn reuse(&self, path: &str, _: &[u8]) -> bool {
+        path.ends_with(".html")
+    }
+}
+
 /// Renders pages, listings, feeds, sitemap, 404 and assets into `sink`.
-pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec<Diagnostic> {
+pub fn render(project: &mut Project, sink: &dyn Sink) -> Vec<Diagnostic> {
     let values = project.registry_values();
     render_with(project, &values, sink)
 }
@@ -301,24 +313,57 @@ pub fn render(project: &mut Project, sink: &crate::render::context::Sink) -> Vec
 pub fn render_checked(
     project: &mut Project,
     values: &RegistryByLang,
-    write: &crate::render::context::Sink,
+    write: &dyn Sink,
 ) -> (Vec<Diagnostic>, BTreeMap<String, Vec<String>>) {
-    let outputs = check::Outputs::default();
-    let sink = |path: &str, bytes: &[u8]| {
-        outputs.record(path, bytes);
-        write(path, bytes)
+    let recorder = Recorder {
+        outputs: check::Outputs::default(),
+        inner: write,
     };
-    let mut diags = render_with(project, values, &sink);
-    let outputs = outputs.into_map();
+    let mut diags = render_with(project, values, &recorder);
+    let outputs = recorder.outputs.into_map();
     diags.extend(check::links(&project.site, &project.assets, &outputs));
     (diags, outputs)
+}
+
+/// Notes every file on its way to the real sink, with the ids of each HTML page (read from
+/// the page before minifying when that is known, so a reused page has them too).
+struct Recorder<'a> {
+    outputs: check::Outputs,
+    inner: &'a dyn Sink,
+}
+
+impl Sink for Recorder<'_> {
+    fn write(&self, path: &str, bytes: &[u8], made_from: Option<&[u8]>) -> std::io::Result<()> {
+        let html = if path.ends_with(".html") {
+            made_from.unwrap_or(bytes)
+        } else {
+            &[]
+        };
+        self.outputs.record(path, html);
+        self.inner.write(path, bytes, made_from)
+    }
+
+    fn reuse(&self, path: &str, made_from: &[u8]) -> bool {
+        let reused = self.inner.reuse(path, made_from);
+        if reused {
+            self.outputs.record(
+                path,
+                if path.ends_with(".html") {
+                    made_from
+                } else {
+                    &[]
+                },
+            );
+        }
+        reused
+    }
 }
 
 /// [`render`] with the registry's template values already built (`serve` keeps them).
 pub fn render_with(
     project: &mut Project,
     values: &RegistryByLang,
-    sink: &crate::render::context::Sink,
+    sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
     let Project {
         config,
@@ -337,7 +382,7 @@ pub fn render_with(
         || {
             typesetter
                 .as_ref()
-                .map(|ts| leaflets::render(ts, &leaflets.jobs, pdf_cache))
+                .map(|ts| leaflets::render(ts, &leaflets.jobs, pdf_cache, sink))
         },
         || {
             let renderer = Renderer::new(config, strings, site, templates, values, leaflets);
@@ -353,7 +398,7 @@ pub fn render_with(
     let (not_found, registry_files) = renderer_files;
     let mut write_errors = Vec::new();
     let mut emit = |path: &str, bytes: &[u8]| {
-        if let Err(e) = sink(path, bytes) {
+        if let Err(e) = sink.write(path, bytes, None) {
             write_errors.push(write_error(path, &e));
         }
     };
@@ -379,8 +424,10 @@ pub fn render_with(
     }
     match pdfs {
         Some(Ok(rendered)) => {
-            for (path, bytes) in &rendered.files {
-                emit(path, bytes);
+            for (path, key, bytes) in &rendered.files {
+                if let Err(e) = sink.write(path, bytes, Some(key.as_bytes())) {
+                    diags.push(write_error(path, &e));
+                }
             }
         }
         Some(Err(ds)) => diags.extend(ds),

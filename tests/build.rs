@@ -352,4 +352,16 @@ fn a_rebuild_writes_only_changed_files_and_removes_only_its_own() {
     let mut mine = snapshot(&site.out());
     mine.remove("notes.txt");
     assert_same_files(&snapshot(&fresh.out()), &mine, "from a build from scratch");
+    // A template changed: pages made from it are new, none kept from the last build.
+    for s in [&site, &fresh] {
+        s.edit("templates/base.html", "<body>", "<body class=changed>");
+        assert_eq!(s.build(&[]).code, 0);
+    }
+    assert!(
+        site.read("over/index.html")
+            .contains("<body class=changed>")
+    );
+    let mut mine = snapshot(&site.out());
+    mine.remove("notes.txt");
+    assert_same_files(&snapshot(&fresh.out()), &mine, "after a template change");
 }

@@ -42,6 +42,14 @@ impl Cache {
         Some(bytes)
     }
 
+    /// Counts a leaflet that is already in place as used and unchanged, without reading it.
+    pub fn keep(&self, key: &str) {
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key.to_string());
+        }
+        self.hits.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// Leaflets asked for since the last prune, and how many of them were found.
     pub fn counts(&self) -> (usize, usize) {
         let used = self.used.lock().map_or(0, |u| u.len());

@@ -22,6 +22,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::i18n::Strings;
 use crate::locations::{Location, Registry};
 use crate::model::{Page, Site};
+use crate::output::Sink;
 use crate::render::context::description;
 use blocks::shown;
 
@@ -308,14 +309,21 @@ pub fn qr_svg(url: &str) -> String {
     }
 }
 
-/// What rendering produced: the PDFs in job order (the cache counts how many it had).
+/// What rendering produced: the PDFs in job order, each with its cache key (what it is made
+/// from), except those the output already holds (the cache counts how many it had).
 pub struct Rendered {
-    pub files: Vec<(String, Arc<Vec<u8>>)>,
+    pub files: Vec<(String, String, Arc<Vec<u8>>)>,
 }
 
-/// Typesets every job in parallel; unchanged leaflets come from `cache`. A missing glyph or a
-/// leaflet over [`MAX_PAGES`] is an error naming the page (or location) file and line.
-pub fn render(ts: &Typesetter, jobs: &[Job], cache: &Cache) -> Result<Rendered, Vec<Diagnostic>> {
+/// Typesets every job in parallel; unchanged leaflets are left where `sink` already has them
+/// or come from `cache`. A missing glyph or a leaflet over [`MAX_PAGES`] is an error naming
+/// the page (or location) file and line.
+pub fn render(
+    ts: &Typesetter,
+    jobs: &[Job],
+    cache: &Cache,
+    sink: &dyn Sink,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let digest = ts.digest();
     // typst recurses deeply while laying out: its threads get big stacks (address space only).
     let pool = rayon::ThreadPoolBuilder::new()
@@ -335,7 +343,7 @@ pub fn render(ts: &Typesetter, jobs: &[Job], cache: &Cache) -> Result<Rendered, 
         results.extend(pool.install(|| {
             batch
                 .par_iter()
-                .map(|job| typeset(ts, &digest, job, cache))
+                .map(|job| typeset(ts, &digest, job, cache, sink))
                 .collect::<Vec<_>>()
         }));
         typst::comemo::evict(EVICT_AGE);
@@ -344,7 +352,8 @@ pub fn render(ts: &Typesetter, jobs: &[Job], cache: &Cache) -> Result<Rendered, 
     let mut errors: Vec<Diagnostic> = Vec::new();
     for (job, result) in jobs.iter().zip(results) {
         match result {
-            Ok(bytes) => files.push((job.path.clone(), bytes)),
+            Ok(Some((key, bytes))) => files.push((job.path.clone(), key, bytes)),
+            Ok(None) => {}
             Err(ds) => {
                 for d in ds {
                     // The same text fails the same way in every location's copy: say it once.
@@ -365,13 +374,23 @@ pub fn render(ts: &Typesetter, jobs: &[Job], cache: &Cache) -> Result<Rendered, 
     }
 }
 
-/// One leaflet's PDF, or what is wrong with it.
-type Leaflet = Result<Arc<Vec<u8>>, Vec<Diagnostic>>;
+/// One leaflet's key and PDF (`None`: the output already has it), or what is wrong with it.
+type Leaflet = Result<Option<(String, Arc<Vec<u8>>)>, Vec<Diagnostic>>;
 
-fn typeset(ts: &Typesetter, digest: &blake3::Hash, job: &Job, cache: &Cache) -> Leaflet {
+fn typeset(
+    ts: &Typesetter,
+    digest: &blake3::Hash,
+    job: &Job,
+    cache: &Cache,
+    sink: &dyn Sink,
+) -> Leaflet {
     let key = cache::key(digest, &job.path, &job.data);
+    if sink.reuse(&job.path, key.as_bytes()) {
+        cache.keep(&key);
+        return Ok(None);
+    }
     if let Some(bytes) = cache.get(&key) {
-        return Ok(bytes);
+        return Ok(Some((key, bytes)));
     }
     let out = ts.pdf(&job.data, &job.qr, &job.path)?;
     let mut errors: Vec<Diagnostic> = out.missing.iter().map(|c| missing_glyph(job, *c)).collect();
@@ -390,7 +409,7 @@ fn typeset(ts: &Typesetter, digest: &blake3::Hash, job: &Job, cache: &Cache) -> 
     }
     let bytes = Arc::new(out.bytes);
     cache.put(&key, &bytes);
-    Ok(bytes)
+    Ok(Some((key, bytes)))
 }
 
 /// Points at the first place the character is written: the page, else the location's file.

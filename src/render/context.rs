@@ -20,8 +20,7 @@ use crate::model::{Page, Site};
 use crate::render::registry::{self, RegistryValues};
 use crate::render::{Templates, json_for_script};
 
-/// Receives each rendered file (site-relative path, bytes); called from many threads.
-pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
+pub use crate::output::Sink;
 
 /// Per-language values shared by every page of that language.
 struct LangData {
@@ -162,13 +161,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders every page (and every listing page of every section) into `sink`.
-    pub fn render_all(&self, sink: &Sink) -> Vec<Diagnostic> {
+    pub fn render_all(&self, sink: &dyn Sink) -> Vec<Diagnostic> {
         let all: Vec<usize> = (0..self.site.pages.len()).collect();
         self.render_pages(&all, sink)
     }
 
     /// Renders the pages with these indexes (each with all its listing pages).
-    pub fn render_pages(&self, pages: &[usize], sink: &Sink) -> Vec<Diagnostic> {
+    pub fn render_pages(&self, pages: &[usize], sink: &dyn Sink) -> Vec<Diagnostic> {
         let jobs: Vec<(usize, usize)> = pages
             .iter()
             .flat_map(|&i| (1..=self.site.pages[i].pager_count).map(move |n| (i, n)))
@@ -179,7 +178,7 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn render_page(&self, index: usize, pager: usize, sink: &Sink) -> Result<(), Diagnostic> {
+    fn render_page(&self, index: usize, pager: usize, sink: &dyn Sink) -> Result<(), Diagnostic> {
         let page = &self.site.pages[index];
         let mut ctx = self.context(page, pager);
         if let Some(pdf) = self.leaflets.page_links.get(&index) {
@@ -191,12 +190,18 @@ impl<'a> Renderer<'a> {
             .render(&page.template, &ctx)
             // Templates named by pages are checked to exist before rendering (pipeline::load).
             .map_err(|e| self.templates.error(&e))?;
-        let min = minify_html::minify(html.as_bytes(), &self.minify);
         let path = format!(
             "{}index.html",
             page.pager_url(pager, &self.strings[page.lang()])
         );
-        sink(&path, &min).map_err(|e| write_error(&path, &e))
+        // Minifying is most of a page's cost: skipped when the output already holds this page
+        // minified by the same tool.
+        if sink.reuse(&path, html.as_bytes()) {
+            return Ok(());
+        }
+        let min = minify_html::minify(html.as_bytes(), &self.minify);
+        sink.write(&path, &min, Some(html.as_bytes()))
+            .map_err(|e| write_error(&path, &e))
     }
 
     /// The not-found page: one file for all addresses, so it speaks every language.
