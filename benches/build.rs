@@ -336,13 +336,14 @@ fn leaflets(repo: &Path, out: &Path) {
     one.sort();
     let mut cold = Vec::new();
     let mut warm = Vec::new();
+    let discard = |_: &str, _: &[u8]| Ok(());
     for _ in 0..3 {
         let cache = Cache::default();
         let t = Instant::now();
-        render(&ts, jobs, &cache).expect("leaflets render");
+        render(&ts, jobs, &cache, &discard).expect("leaflets render");
         cold.push(t.elapsed());
         let t = Instant::now();
-        render(&ts, jobs, &cache).expect("leaflets render");
+        render(&ts, jobs, &cache, &discard).expect("leaflets render");
         warm.push(t.elapsed());
     }
     cold.sort();
