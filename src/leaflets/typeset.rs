@@ -2,9 +2,9 @@
 //! file and the fonts shipped in `fonts/`, nothing else (no system fonts, no packages, no
 //! network, no clock), so a leaflet comes out the same on every machine.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult, Severity};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -95,6 +95,9 @@ pub struct Typesetter {
     template: TypstSource,
     /// The template as the project has it, for error messages.
     template_src: Arc<Source>,
+    /// QR codes by address: a location's leaflets in languages without their own page share
+    /// one, and typst decodes identical image bytes only once.
+    qr_codes: Mutex<HashMap<String, Bytes>>,
 }
 
 impl Typesetter {
@@ -104,7 +107,19 @@ impl Typesetter {
             fonts,
             template: TypstSource::new(*MAIN, template_src.text.to_string()),
             template_src,
+            qr_codes: Mutex::default(),
         }
+    }
+
+    fn qr_code(&self, url: &str) -> Bytes {
+        if let Some(svg) = self.qr_codes.lock().ok().and_then(|m| m.get(url).cloned()) {
+            return svg;
+        }
+        let svg = Bytes::from_string(super::qr_svg(url));
+        if let Ok(mut m) = self.qr_codes.lock() {
+            m.insert(url.to_string(), svg.clone());
+        }
+        svg
     }
 
     /// Identifies the template and fonts, for the cache key.
@@ -123,7 +138,7 @@ impl Typesetter {
         let world = LeafletWorld {
             ts: self,
             data: Bytes::from_string(data.to_string()),
-            qr: Bytes::from_string(super::qr_svg(qr)),
+            qr: self.qr_code(qr),
         };
         let warned = typst::compile::<PagedDocument>(&world);
         let doc = warned
