@@ -157,6 +157,80 @@ fn each_language_has_a_general_pdf_and_one_per_location_with_its_phone() {
     assert!(!ar.contains("67 45 123 010"), "phone number reversed: {ar}");
 }
 
+/// The one image in a PDF, as poppler extracts it (PGM or, for an ICC-based grey, PPM): side
+/// length and one byte per pixel.
+fn only_image(pdf: &Path) -> (usize, Vec<u8>) {
+    let list = poppler("pdfimages", &["-list"], pdf);
+    let rows: Vec<&str> = list.lines().skip(2).collect();
+    assert_eq!(rows.len(), 1, "one image (the QR code): {list}");
+    let cols: Vec<&str> = rows[0].split_whitespace().collect();
+    // page num type width height color comp bpc enc interp …: printed without smoothing.
+    assert_eq!(cols[9], "no", "interpolation must be off: {list}");
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("img");
+    let status = Command::new("pdfimages")
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .expect("an extracted image")
+        .unwrap();
+    let pgm = std::fs::read(file.path()).unwrap();
+    // P5 header: magic, width, height, maxval, each followed by white space.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        let end = at + pgm[at..].iter().position(u8::is_ascii_whitespace).unwrap();
+        fields.push(String::from_utf8(pgm[at..end].to_vec()).unwrap());
+        at = end + 1;
+    }
+    let channels = match fields[0].as_str() {
+        "P5" => 1,
+        "P6" => 3,
+        other => panic!("unexpected image format {other}"),
+    };
+    assert_eq!(fields[1], fields[2], "square");
+    let pixels = pgm[at..].iter().step_by(channels).copied().collect();
+    (fields[1].parse().unwrap(), pixels)
+}
+
+#[test]
+fn the_qr_code_leads_to_the_location_page() {
+    let site = built();
+    for (lang, url) in [
+        ("nl", "https://example.org/locaties/utrecht-oost/"),
+        ("en", "https://example.org/en/locations/utrecht-oost/"),
+        ("ar", "https://example.org/locaties/utrecht-oost/"),
+    ] {
+        let (side, pixels) = only_image(
+            &site
+                .out()
+                .join(format!("pdf/utrecht-oost/folder-{lang}.pdf")),
+        );
+        let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).unwrap();
+        let n = code.width();
+        let quiet = (side - n) / 2;
+        assert!(quiet >= 4, "{lang}: quiet zone of {quiet} modules");
+        let dark = |x: usize, y: usize| pixels[y * side + x] < 128;
+        for y in 0..side {
+            for x in 0..side {
+                let inside = (quiet..quiet + n).contains(&x) && (quiet..quiet + n).contains(&y);
+                let expected =
+                    inside && code[(x - quiet.min(x), y - quiet.min(y))] == qrcode::Color::Dark;
+                assert_eq!(
+                    dark(x, y),
+                    expected,
+                    "{lang}: module ({x}, {y}) of the code for {url}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn pages_link_their_pdfs() {
     let site = built();

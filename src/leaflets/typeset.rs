@@ -26,7 +26,7 @@ pub const TEMPLATE: &str = "templates/leaflet.typ";
 /// Interned once: typst numbers every path it sees for the life of the process.
 static MAIN: LazyLock<FileId> = LazyLock::new(|| file_id("/leaflet.typ"));
 static DATA: LazyLock<FileId> = LazyLock::new(|| file_id("/data.json"));
-static QR: LazyLock<FileId> = LazyLock::new(|| file_id("/qr.svg"));
+static QR: LazyLock<FileId> = LazyLock::new(|| file_id("/qr.raw"));
 
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("a fixed, valid path");
@@ -112,14 +112,14 @@ impl Typesetter {
     }
 
     fn qr_code(&self, url: &str) -> Bytes {
-        if let Some(svg) = self.qr_codes.lock().ok().and_then(|m| m.get(url).cloned()) {
-            return svg;
+        if let Some(qr) = self.qr_codes.lock().ok().and_then(|m| m.get(url).cloned()) {
+            return qr;
         }
-        let svg = Bytes::from_string(super::qr_svg(url));
+        let qr = Bytes::new(super::qr_pixels(url));
         if let Ok(mut m) = self.qr_codes.lock() {
-            m.insert(url.to_string(), svg.clone());
+            m.insert(url.to_string(), qr.clone());
         }
-        svg
+        qr
     }
 
     /// Identifies the template and fonts, for the cache key.
@@ -133,7 +133,7 @@ impl Typesetter {
 
     /// Lays out the template with `data` and exports a tagged PDF/UA-1 file. `ident` names
     /// the document stably (its path), so identical input gives identical bytes.
-    /// `qr` is the address the QR code (`/qr.svg`) leads to.
+    /// `qr` is the address the QR code (`/qr.raw`) leads to.
     pub fn pdf(&self, data: &str, qr: &str, ident: &str) -> Result<Typeset, Vec<Diagnostic>> {
         let world = LeafletWorld {
             ts: self,
