@@ -46,6 +46,46 @@ fn main() {
         "included site, every PDF leaflet typeset (cache emptied, output from scratch)",
         &r,
     );
+    // The HTML part alone: a copy whose pages ask for no PDF.
+    let html_only = work.join("html-only");
+    for part in homestart::config::PROJECT_PARTS {
+        copy_dir(&repo.join(part), &html_only.join(part));
+    }
+    for e in walkdir::WalkDir::new(html_only.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        if e.path().extension().is_some_and(|x| x == "md") {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("pdf:")).collect();
+            std::fs::write(e.path(), kept.join("\n") + "\n").unwrap();
+        }
+    }
+    let html_out = work.join("html-only-out");
+    let r = time_builds(&bin, &html_only, &html_out, 10, &|| {
+        remove_and_sync(&html_out)
+    });
+    row(
+        "included site, HTML part only (no PDFs), written from scratch",
+        &r,
+    );
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir() {
+        let mem_out = shm.join(format!("homestart-bench-{}", std::process::id()));
+        let r = time_builds(&bin, &html_only, &mem_out, 10, &|| {
+            let _ = std::fs::remove_dir_all(&mem_out);
+        });
+        row(
+            "included site, HTML part only, written from scratch to memory (/dev/shm)",
+            &r,
+        );
+        let _ = std::fs::remove_dir_all(&mem_out);
+    }
+    let r = time_builds(&bin, &html_only, &html_out, 20, &|| ());
+    row(
+        "included site, HTML part only, unchanged since the last build",
+        &r,
+    );
 
     let n: usize = std::env::var("HOMESTART_BENCH_PAGES")
         .ok()
