@@ -336,7 +336,7 @@ fn registry(repo: &Path) {
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     println!();
     println!(
-        "registry load + check ({}; {} municipalities of {}): first run {} (includes the phone library's one-time set-up), then median {} (min {}, max {}, 20 runs)",
+        "registry load + check ({}; {} municipalities of {}): first run {} (cold: files read from disk after the corpus runs, one-time set-up), then median {} (min {}, max {}, 20 runs)",
         homestart::locations::summary(&reg),
         geo.municipalities.len(),
         geo.year,

@@ -250,8 +250,14 @@ fn manifest_text(written: &[(String, Entry, bool)]) -> String {
 }
 
 /// The running executable's size and modification time, with the crate's version: changes
-/// whenever the tool is rebuilt or upgraded (read once per build: one `stat`).
-fn tool_identity() -> blake3::Hash {
+/// whenever the tool is rebuilt or upgraded (one `stat`, once per process). What the tool
+/// made before with another identity is never trusted to match.
+pub fn tool_identity() -> blake3::Hash {
+    static TOOL: std::sync::OnceLock<blake3::Hash> = std::sync::OnceLock::new();
+    *TOOL.get_or_init(identify_tool)
+}
+
+fn identify_tool() -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {

@@ -259,6 +259,7 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         t.elapsed(),
     ));
     let (pdfs, pdfs_reused) = project.pdf_cache.counts();
+    project.pdf_cache.publish(&out);
     project.pdf_cache.prune(true);
     timings.push(("total", start.elapsed()));
     let summary = Summary {

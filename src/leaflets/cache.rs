@@ -1,11 +1,11 @@
 //! Content-addressed store of finished leaflets: the key hashes everything a PDF is made from
-//! (typst version, template, fonts, path and data), so an entry is never stale; a build reuses
+//! (the tool's build, template, fonts, path and data), so an entry is never stale; a build reuses
 //! the PDFs whose key it finds and typesets only the rest.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The key of one leaflet: 64 hex digits.
 pub fn key(typesetter: &blake3::Hash, path: &str, data: &str) -> String {
@@ -17,12 +17,19 @@ pub fn key(typesetter: &blake3::Hash, path: &str, data: &str) -> String {
     h.finalize().to_hex().to_string()
 }
 
-/// In memory (for `serve`) and, when given a folder, on disk (between builds). A cache that
-/// cannot be read or written only makes the build slower, never wrong.
+/// In memory (for `serve`) and, when given a folder, on disk (between builds). On disk an
+/// entry is a hard link to the PDF a build published (no byte is written twice), named
+/// `<key>-<hash of its bytes>.pdf` and checked against that hash when read, so a published
+/// file changed in place is never served. A cache that cannot be read or written only makes
+/// the build slower, never wrong.
 #[derive(Default)]
 pub struct Cache {
     dir: Option<PathBuf>,
     memory: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// The folder's entries by key, listed when first needed.
+    listing: OnceLock<HashMap<String, PathBuf>>,
+    /// Leaflets typeset since the last prune, not yet on disk: key → (site path, bytes).
+    fresh: Mutex<HashMap<String, (String, Arc<Vec<u8>>)>>,
     used: Mutex<BTreeSet<String>>,
     hits: AtomicUsize,
 }
@@ -61,22 +68,58 @@ impl Cache {
         if let Some(b) = self.memory.lock().ok()?.get(key) {
             return Some(b.clone());
         }
-        let dir = self.dir.as_ref()?;
-        let bytes = Arc::new(std::fs::read(dir.join(format!("{key}.pdf"))).ok()?);
-        // Only a complete PDF was ever stored (written aside, then renamed).
-        if !bytes.starts_with(b"%PDF-") {
-            return None;
+        let path = self.listing().get(key)?;
+        let bytes = std::fs::read(path).ok()?;
+        let name = path.file_name()?.to_str()?;
+        if name.strip_suffix(".pdf")?.get(65..)? != content_hash(&bytes) {
+            return None; // changed since it was published
         }
+        let bytes = Arc::new(bytes);
         self.remember(key, &bytes);
         Some(bytes)
     }
 
-    pub fn put(&self, key: &str, bytes: &Arc<Vec<u8>>) {
+    fn listing(&self) -> &HashMap<String, PathBuf> {
+        self.listing.get_or_init(|| {
+            let mut out = HashMap::new();
+            for (path, key, hash) in self.own_files() {
+                if hash.is_some() {
+                    out.insert(key, path);
+                }
+            }
+            out
+        })
+    }
+
+    /// The cache's files in its folder: path, key and content hash (`None` for the earlier
+    /// layout, `<key>.pdf`). Nothing else in the folder is the cache's.
+    fn own_files(&self) -> Vec<(PathBuf, String, Option<String>)> {
+        let Some(entries) = self.dir.as_ref().and_then(|d| std::fs::read_dir(d).ok()) else {
+            return Vec::new();
+        };
+        let hex = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_hexdigit());
+        entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let stem = name.strip_suffix(".pdf")?;
+                let (key, hash) = match stem.split_once('-') {
+                    Some((k, h)) if hex(h, 32) => (k, Some(h.to_string())),
+                    Some(_) => return None,
+                    None => (stem, None),
+                };
+                hex(key, 64).then(|| (e.path(), key.to_string(), hash))
+            })
+            .collect()
+    }
+
+    /// Keeps a leaflet just typeset for `path` (site-relative), in memory until `publish`.
+    pub fn put(&self, key: &str, path: &str, bytes: &Arc<Vec<u8>>) {
         self.remember(key, bytes);
-        if let Some(dir) = &self.dir
-            && std::fs::create_dir_all(dir).is_ok()
+        if self.dir.is_some()
+            && let Ok(mut fresh) = self.fresh.lock()
         {
-            let _ = crate::output::replace_file(&dir.join(format!("{key}.pdf")), bytes);
+            fresh.insert(key.to_string(), (path.to_string(), bytes.clone()));
         }
     }
 
@@ -86,8 +129,30 @@ impl Cache {
         }
     }
 
+    /// Stores the leaflets typeset by this build, once it is published in `out`: each as a
+    /// hard link to its published file, or as a copy where that cannot be (another disk).
+    pub fn publish(&self, out: &Path) {
+        let (Some(dir), Ok(mut fresh)) = (self.dir.as_ref(), self.fresh.lock()) else {
+            return;
+        };
+        if fresh.is_empty() || std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        for (key, (path, bytes)) in fresh.drain() {
+            let entry = dir.join(format!("{key}-{}.pdf", content_hash(&bytes)));
+            if entry.exists() {
+                continue;
+            }
+            let published = out.join(&path);
+            let same = std::fs::metadata(&published).is_ok_and(|m| m.len() == bytes.len() as u64);
+            if !(same && std::fs::hard_link(&published, &entry).is_ok()) {
+                let _ = crate::output::replace_file(&entry, &bytes);
+            }
+        }
+    }
+
     /// Forgets what the last build did not use: in memory, and (`disk`) the cache's own files
-    /// in its folder (64 hex digits + `.pdf`); nothing else in the folder is touched.
+    /// in its folder; nothing else in the folder is touched.
     pub fn prune(&self, disk: bool) {
         let Ok(mut used) = self.used.lock() else {
             return;
@@ -95,23 +160,24 @@ impl Cache {
         if let Ok(mut m) = self.memory.lock() {
             m.retain(|k, _| used.contains(k));
         }
-        if let Some(dir) = self.dir.as_ref().filter(|_| disk)
-            && let Ok(entries) = std::fs::read_dir(dir)
-        {
-            for e in entries.flatten() {
-                let name = e.file_name();
-                let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".pdf")) else {
-                    continue;
-                };
-                let ours = stem.len() == 64 && stem.bytes().all(|b| b.is_ascii_hexdigit());
-                if ours && !used.contains(stem) {
-                    let _ = std::fs::remove_file(e.path());
+        if disk {
+            for (path, key, hash) in self.own_files() {
+                if hash.is_none() || !used.contains(&key) {
+                    let _ = std::fs::remove_file(path);
                 }
             }
+        }
+        if let Ok(mut fresh) = self.fresh.lock() {
+            fresh.clear();
         }
         used.clear();
         self.hits.store(0, Ordering::Relaxed);
     }
+}
+
+/// 32 hex digits of the BLAKE3 hash of a file's bytes.
+fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
 }
 
 #[cfg(test)]
@@ -119,9 +185,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn disk_round_trip_and_prune_touch_only_own_files() {
+    fn published_leaflets_are_linked_checked_and_pruned() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::on_disk(dir.path().join("pdf"));
+        let (folder, out) = (dir.path().join("pdf"), dir.path().join("public"));
         let digest = blake3::hash(b"t");
         let (a, b) = (
             key(&digest, "pdf/a.pdf", "{}"),
@@ -129,21 +195,41 @@ mod tests {
         );
         assert_ne!(a, b);
         assert_eq!(a, key(&digest, "pdf/a.pdf", "{}"));
-        cache.put(&a, &Arc::new(b"%PDF-a".to_vec()));
-        cache.put(&b, &Arc::new(b"%PDF-b".to_vec()));
-        std::fs::write(dir.path().join("pdf/notes.pdf"), "mine").unwrap();
-        // A new process: only the disk remains.
-        let cache = Cache::on_disk(dir.path().join("pdf"));
+        let cache = Cache::on_disk(folder.clone());
+        let (pa, pb) = (Arc::new(b"%PDF-a".to_vec()), Arc::new(b"%PDF-b".to_vec()));
+        cache.put(&a, "pdf/a.pdf", &pa);
+        cache.put(&b, "pdf/b.pdf", &pb);
+        // Published: `a` in the output folder, `b` not (say, a failed copy): both stored.
+        std::fs::create_dir_all(out.join("pdf")).unwrap();
+        std::fs::write(out.join("pdf/a.pdf"), pa.as_slice()).unwrap();
+        cache.publish(&out);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("notes.pdf"), "mine").unwrap();
+        std::fs::write(folder.join(format!("{b}.pdf")), "earlier layout").unwrap();
+        let entry = |k: &str, bytes: &[u8]| folder.join(format!("{k}-{}.pdf", content_hash(bytes)));
+        {
+            use std::os::unix::fs::MetadataExt;
+            let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+            assert_eq!(
+                inode(&entry(&a, &pa)),
+                inode(&out.join("pdf/a.pdf")),
+                "a hard link"
+            );
+        }
+        assert!(entry(&b, &pb).exists(), "copied when it cannot be linked");
+        // A new process: only the disk remains; a build that uses only `a` drops `b`.
+        let cache = Cache::on_disk(folder.clone());
         assert_eq!(cache.get(&a).unwrap().as_slice(), b"%PDF-a");
         cache.prune(true);
-        assert!(dir.path().join(format!("pdf/{a}.pdf")).exists());
-        assert!(!dir.path().join(format!("pdf/{b}.pdf")).exists());
+        assert!(entry(&a, &pa).exists());
+        assert!(!entry(&b, &pb).exists());
         assert!(
-            dir.path().join("pdf/notes.pdf").exists(),
-            "not the cache's file"
+            !folder.join(format!("{b}.pdf")).exists(),
+            "earlier layout removed"
         );
-        // A truncated entry is not served.
-        std::fs::write(dir.path().join(format!("pdf/{b}.pdf")), "%PD").unwrap();
-        assert!(cache.get(&b).is_none());
+        assert!(folder.join("notes.pdf").exists(), "not the cache's file");
+        // The published file changed in place (so the linked entry too): not served.
+        std::fs::write(out.join("pdf/a.pdf"), "%PDF-edited").unwrap();
+        assert!(Cache::on_disk(folder.clone()).get(&a).is_none());
     }
 }

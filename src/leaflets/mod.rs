@@ -415,7 +415,7 @@ fn typeset(
         return Err(errors);
     }
     let bytes = Arc::new(out.bytes);
-    cache.put(&key, &bytes);
+    cache.put(&key, &job.path, &bytes);
     Ok(Some((key, bytes)))
 }
 

@@ -122,10 +122,11 @@ impl Typesetter {
         qr
     }
 
-    /// Identifies the template and fonts, for the cache key.
+    /// Identifies the tool (its typst, and the code around it), template and fonts, for the
+    /// cache key.
     pub fn digest(&self) -> blake3::Hash {
         let mut h = blake3::Hasher::new();
-        h.update(b"typst 0.15 pdf/ua-1\n");
+        h.update(crate::output::tool_identity().as_bytes());
         h.update(self.fonts.digest.as_bytes());
         h.update(self.template_src.text.as_bytes());
         h.finalize()
