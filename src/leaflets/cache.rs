@@ -22,14 +22,17 @@ pub fn key(typesetter: &blake3::Hash, path: &str, data: &str) -> String {
 /// `<key>-<hash of its bytes>.pdf` and checked against that hash when read, so a published
 /// file changed in place is never served. A cache that cannot be read or written only makes
 /// the build slower, never wrong.
+/// A leaflet just typeset: its site-relative path and bytes.
+type Fresh = (String, Arc<Vec<u8>>);
+
 #[derive(Default)]
 pub struct Cache {
     dir: Option<PathBuf>,
     memory: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// The folder's entries by key, listed when first needed.
     listing: OnceLock<HashMap<String, PathBuf>>,
-    /// Leaflets typeset since the last prune, not yet on disk: key → (site path, bytes).
-    fresh: Mutex<HashMap<String, (String, Arc<Vec<u8>>)>>,
+    /// Leaflets typeset since the last prune, not yet on disk.
+    fresh: Mutex<HashMap<String, Fresh>>,
     used: Mutex<BTreeSet<String>>,
     hits: AtomicUsize,
 }
