@@ -17,14 +17,14 @@ pub fn key(typesetter: &blake3::Hash, path: &str, data: &str) -> String {
     h.finalize().to_hex().to_string()
 }
 
+/// A leaflet just typeset: its site-relative path and bytes.
+type Fresh = (String, Arc<Vec<u8>>);
+
 /// In memory (for `serve`) and, when given a folder, on disk (between builds). On disk an
 /// entry is a hard link to the PDF a build published (no byte is written twice), named
 /// `<key>-<hash of its bytes>.pdf` and checked against that hash when read, so a published
 /// file changed in place is never served. A cache that cannot be read or written only makes
 /// the build slower, never wrong.
-/// A leaflet just typeset: its site-relative path and bytes.
-type Fresh = (String, Arc<Vec<u8>>);
-
 #[derive(Default)]
 pub struct Cache {
     dir: Option<PathBuf>,
