@@ -332,31 +332,57 @@ pub fn render(
     sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let digest = ts.digest();
-    // typst recurses deeply while laying out: its threads get big stacks (address space only).
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(rayon::current_num_threads())
-        .stack_size(TYPST_STACK)
-        .thread_name(|i| format!("leaflet-{i}"))
-        .build()
-        .map_err(|e| {
-            vec![Diagnostic::error(format!(
-                "cannot start the leaflet threads: {e}"
-            ))]
-        })?;
-    // typst memoizes as it goes; what one batch of leaflets memoized is dropped before the
-    // next, or a build of hundreds of leaflets would hold it all (~0.5 GB for this site).
-    let mut results: Vec<Leaflet> = Vec::with_capacity(jobs.len());
-    for batch in jobs.chunks(BATCH) {
-        results.extend(pool.install(|| {
-            batch
-                .par_iter()
-                .map(|job| typeset(ts, &digest, job, cache, sink))
-                .collect::<Vec<_>>()
-        }));
-        typst::comemo::evict(EVICT_AGE);
+    // First what needs no typesetting (in place in the output, or cached): cheap, and it
+    // leaves the leaflets to typeset side by side in full batches.
+    let keys: Vec<String> = jobs
+        .par_iter()
+        .map(|job| cache::key(&digest, &job.path, &job.data))
+        .collect();
+    let mut results: Vec<Option<Leaflet>> = jobs
+        .par_iter()
+        .zip(&keys)
+        .map(|(job, key)| {
+            if sink.reuse(&job.path, key.as_bytes()) {
+                cache.keep(key);
+                Some(Ok(None))
+            } else {
+                cache.get(key).map(|bytes| Ok(Some((key.clone(), bytes))))
+            }
+        })
+        .collect();
+    let missing: Vec<usize> = (0..jobs.len()).filter(|&i| results[i].is_none()).collect();
+    if !missing.is_empty() {
+        // typst recurses deeply while laying out: its threads get big stacks (address space).
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(rayon::current_num_threads())
+            .stack_size(TYPST_STACK)
+            .thread_name(|i| format!("leaflet-{i}"))
+            .build()
+            .map_err(|e| {
+                vec![Diagnostic::error(format!(
+                    "cannot start the leaflet threads: {e}"
+                ))]
+            })?;
+        // typst memoizes as it goes; what the last batches memoized and did not use again is
+        // dropped after each batch, or a build of hundreds of leaflets would hold it all
+        // (~0.5 GB for this site). What the previous build left serves the next (`serve`).
+        for batch in missing.chunks(BATCH) {
+            let done: Vec<Leaflet> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|&i| typeset(ts, &keys[i], &jobs[i], cache))
+                    .collect()
+            });
+            for (&i, leaflet) in batch.iter().zip(done) {
+                results[i] = Some(leaflet);
+            }
+            typst::comemo::evict(EVICT_AGE);
+        }
     }
     let mut files = Vec::with_capacity(jobs.len());
     let mut errors: Vec<Diagnostic> = Vec::new();
+    // Every job has its result by now (`None` cannot remain).
+    let results = results.into_iter().map(|r| r.unwrap_or(Ok(None)));
     for (job, result) in jobs.iter().zip(results) {
         match result {
             Ok(Some((key, bytes))) => files.push((job.path.clone(), key, bytes)),
@@ -384,21 +410,7 @@ pub fn render(
 /// One leaflet's key and PDF (`None`: the output already has it), or what is wrong with it.
 type Leaflet = Result<Option<(String, Arc<Vec<u8>>)>, Vec<Diagnostic>>;
 
-fn typeset(
-    ts: &Typesetter,
-    digest: &blake3::Hash,
-    job: &Job,
-    cache: &Cache,
-    sink: &dyn Sink,
-) -> Leaflet {
-    let key = cache::key(digest, &job.path, &job.data);
-    if sink.reuse(&job.path, key.as_bytes()) {
-        cache.keep(&key);
-        return Ok(None);
-    }
-    if let Some(bytes) = cache.get(&key) {
-        return Ok(Some((key, bytes)));
-    }
+fn typeset(ts: &Typesetter, key: &str, job: &Job, cache: &Cache) -> Leaflet {
     let out = ts.pdf(&job.data, &job.qr, &job.path)?;
     let mut errors: Vec<Diagnostic> = out.missing.iter().map(|c| missing_glyph(job, *c)).collect();
     if out.pages > MAX_PAGES {
@@ -415,8 +427,8 @@ fn typeset(
         return Err(errors);
     }
     let bytes = Arc::new(out.bytes);
-    cache.put(&key, &job.path, &bytes);
-    Ok(Some((key, bytes)))
+    cache.put(key, &job.path, &bytes);
+    Ok(Some((key.to_string(), bytes)))
 }
 
 /// Points at the first place the character is written: the page, else the location's file.
