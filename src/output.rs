@@ -131,36 +131,7 @@ impl Staging {
             w.push((rel.to_string(), entry, staged));
         }
     }
-}
 
-impl Sink for Staging {
-    /// Stages one file unless the output already has exactly these bytes there.
-    fn write(&self, rel: &str, bytes: &[u8], made_from: Option<&[u8]>) -> io::Result<()> {
-        let hash = blake3::hash(bytes).to_hex()[..32].to_string();
-        let made_from = made_from.map_or_else(|| "-".to_string(), |m| self.fingerprint(m));
-        let unchanged = self
-            .previous(rel)
-            .is_some_and(|old| old.0 == hash && old.1 == bytes.len() as u64);
-        if !unchanged {
-            write_file(self.dir.path(), rel, bytes)?;
-        }
-        self.note(rel, (hash, bytes.len() as u64, made_from), !unchanged);
-        Ok(())
-    }
-
-    fn reuse(&self, rel: &str, made_from: &[u8]) -> bool {
-        let fingerprint = self.fingerprint(made_from);
-        match self.previous(rel) {
-            Some(old) if old.2 == fingerprint => {
-                self.note(rel, old.clone(), false);
-                true
-            }
-            _ => false,
-        }
-    }
-}
-
-impl Staging {
     /// Puts the finished build in place of the old output. A first build (or one after an
     /// output without manifest) swaps the whole folder; later ones move in the changed files.
     pub fn commit(self) -> Result<Committed, Diagnostic> {
@@ -211,6 +182,33 @@ impl Staging {
             }
         }
         Ok(done)
+    }
+}
+
+impl Sink for Staging {
+    /// Stages one file unless the output already has exactly these bytes there.
+    fn write(&self, rel: &str, bytes: &[u8], made_from: Option<&[u8]>) -> io::Result<()> {
+        let hash = blake3::hash(bytes).to_hex()[..32].to_string();
+        let made_from = made_from.map_or_else(|| "-".to_string(), |m| self.fingerprint(m));
+        let unchanged = self
+            .previous(rel)
+            .is_some_and(|old| old.0 == hash && old.1 == bytes.len() as u64);
+        if !unchanged {
+            write_file(self.dir.path(), rel, bytes)?;
+        }
+        self.note(rel, (hash, bytes.len() as u64, made_from), !unchanged);
+        Ok(())
+    }
+
+    fn reuse(&self, rel: &str, made_from: &[u8]) -> bool {
+        let fingerprint = self.fingerprint(made_from);
+        match self.previous(rel) {
+            Some(old) if old.2 == fingerprint => {
+                self.note(rel, old.clone(), false);
+                true
+            }
+            _ => false,
+        }
     }
 }
 
@@ -432,6 +430,15 @@ fn io_error(path: &Path, e: &io::Error) -> Diagnostic {
 mod tests {
     use super::*;
 
+    /// A project folder in a temporary folder, and its default output folder (not created).
+    fn project() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("project");
+        fs::create_dir_all(&root).unwrap();
+        let out = root.join("public");
+        (tmp, root, out)
+    }
+
     #[test]
     fn refuses_foreign_folder_and_keeps_it() {
         let tmp = tempfile::tempdir().unwrap();
@@ -458,10 +465,7 @@ mod tests {
 
     #[test]
     fn swap_replaces_own_output_and_leaves_no_temp_folders() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("project");
-        fs::create_dir_all(&root).unwrap();
-        let out = root.join("public");
+        let (_tmp, root, out) = project();
         for round in ["one", "two"] {
             let s = Staging::new(&out, &root).unwrap();
             s.write("a/index.html", round.as_bytes(), None).unwrap();
@@ -484,10 +488,7 @@ mod tests {
 
     #[test]
     fn only_changed_files_are_written_and_only_own_files_removed() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("project");
-        fs::create_dir_all(&root).unwrap();
-        let out = root.join("public");
+        let (_tmp, root, out) = project();
         let s = Staging::new(&out, &root).unwrap();
         for f in ["a/index.html", "b/index.html", "gone/deep/index.html"] {
             s.write(f, f.as_bytes(), None).unwrap();
@@ -534,10 +535,7 @@ mod tests {
 
     #[test]
     fn a_file_made_from_the_same_input_is_reused_without_making_it() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("project");
-        fs::create_dir_all(&root).unwrap();
-        let out = root.join("public");
+        let (_tmp, root, out) = project();
         let s = Staging::new(&out, &root).unwrap();
         assert!(!s.reuse("a.html", b"<p> a </p>"), "nothing to reuse yet");
         s.write("a.html", b"<p>a</p>", Some(b"<p> a </p>")).unwrap();
@@ -569,10 +567,7 @@ mod tests {
 
     #[test]
     fn dropped_staging_leaves_target_untouched() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("p");
-        fs::create_dir_all(&root).unwrap();
-        let out = root.join("public");
+        let (_tmp, root, out) = project();
         let s = Staging::new(&out, &root).unwrap();
         s.write("x.html", b"1", None).unwrap();
         s.commit().unwrap();
