@@ -286,6 +286,7 @@ fn maps_and_lookup(repo: &Path, out: &Path) {
     let full = median(&mut || drop(coverage_map(geo, &items, "map", Detail::Full)));
     let small = median(&mut || drop(coverage_map(geo, &items, "map", Detail::Small)));
     let all = median(&mut || {
+        let maps = homestart::render::registry::AreaMaps::new(geo, &project.registry);
         drop(homestart::render::registry::build(
             config,
             site,
@@ -293,6 +294,7 @@ fn maps_and_lookup(repo: &Path, out: &Path) {
             0,
             geo,
             &project.registry,
+            &maps,
         ))
     });
     let gz = |rel: &str| {

@@ -23,16 +23,30 @@ pub enum Fill {
     Other,
 }
 
+/// A small map without its label: the drawing is the same in every language.
+#[derive(Debug, Clone, Default)]
+pub struct AreaMap {
+    /// Up to the label's place in `<title>`; empty for a map of nothing.
+    head: String,
+    /// After the label.
+    tail: String,
+}
+
+impl AreaMap {
+    /// The map as inline SVG, labelled for screen readers by `label` (nothing for an empty map).
+    pub fn labelled(&self, label: &str) -> String {
+        if self.head.is_empty() {
+            return String::new();
+        }
+        format!("{}{}{}", self.head, escape_xml(label), self.tail)
+    }
+}
+
 /// A small map around the municipalities in `focus` (outlined), each municipality in view
-/// drawn by `fill`, labelled for screen readers by `label`.
-pub fn area_map(
-    geo: &Geography,
-    focus: &[usize],
-    fill: impl Fn(usize) -> Fill,
-    label: &str,
-) -> String {
+/// drawn by `fill`; its label comes per language ([`AreaMap::labelled`]).
+pub fn area_map(geo: &Geography, focus: &[usize], fill: impl Fn(usize) -> Fill) -> AreaMap {
     if focus.is_empty() {
-        return String::new();
+        return AreaMap::default();
     }
     let mut bbox = [
         f64::INFINITY,
@@ -67,10 +81,10 @@ pub fn area_map(
         }
     }
     let (w, h) = to_svg([view[2], view[1]]);
-    let mut svg = format!(
-        "<svg class=\"area-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"area-map-title\"><title id=\"area-map-title\">{}</title>",
-        escape_xml(label)
+    let head = format!(
+        "<svg class=\"area-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"area-map-title\"><title id=\"area-map-title\">"
     );
+    let mut svg = String::from("</title>");
     if !partial.is_empty() {
         svg.push_str(&hatch_defs(1.0));
     }
@@ -85,7 +99,7 @@ pub fn area_map(
         }
     }
     svg.push_str("</svg>");
-    svg
+    AreaMap { head, tail: svg }
 }
 
 /// The hatching for municipalities served in part (one per page: maps never share a page).

@@ -36,7 +36,7 @@ struct LangData {
 /// pages). Built apart from the renderer so `serve` can keep them while only pages change.
 pub type RegistryByLang = Vec<Option<Arc<RegistryValues>>>;
 
-/// Builds [`RegistryByLang`], one language per thread.
+/// Builds [`RegistryByLang`], one language per thread (the small maps drawn once for all).
 pub fn registry_values(
     config: &Config,
     strings: &[Strings],
@@ -44,13 +44,30 @@ pub fn registry_values(
     geo: &Geography,
     reg: &Registry,
 ) -> RegistryByLang {
-    (0..config.site.languages.len())
-        .into_par_iter()
+    let langs: Vec<bool> = (0..config.site.languages.len())
         .map(|i| {
             site.pages
                 .iter()
                 .any(|p| p.lang() == i && p.src.generated.is_some())
-                .then(|| Arc::new(registry::build(config, site, &strings[i], i, geo, reg)))
+        })
+        .collect();
+    let maps = langs
+        .contains(&true)
+        .then(|| registry::AreaMaps::new(geo, reg));
+    langs
+        .par_iter()
+        .enumerate()
+        .map(|(i, &has_pages)| {
+            let maps = maps.as_ref().filter(|_| has_pages)?;
+            Some(Arc::new(registry::build(
+                config,
+                site,
+                &strings[i],
+                i,
+                geo,
+                reg,
+                maps,
+            )))
         })
         .collect()
 }

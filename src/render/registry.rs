@@ -12,7 +12,7 @@ use crate::i18n::Strings;
 use crate::locations::pages::ages_text;
 use crate::locations::{Location, Phone, Registry};
 use crate::map::national::{Detail, Item, coverage_map};
-use crate::map::{Fill, area_map};
+use crate::map::{AreaMap, Fill, area_map};
 use crate::model::Site;
 use crate::render::escape_xml;
 
@@ -27,6 +27,55 @@ pub struct RegistryValues {
     pub lookup: (String, String),
 }
 
+/// The small maps of every location and municipality, drawn once for all languages.
+pub struct AreaMaps {
+    locations: Vec<AreaMap>,
+    municipalities: Vec<AreaMap>,
+}
+
+impl AreaMaps {
+    pub fn new(geo: &Geography, reg: &Registry) -> Self {
+        use rayon::prelude::*;
+        let locations = reg
+            .locations
+            .par_iter()
+            .map(|l| {
+                let served: Vec<usize> = l.municipalities().collect();
+                area_map(geo, &served, |m| {
+                    match l.areas.iter().find(|a| a.municipality == m) {
+                        Some(a) if a.districts.is_empty() => Fill::Served,
+                        Some(_) => Fill::Partial,
+                        None => Fill::Other,
+                    }
+                })
+            })
+            .collect();
+        let municipalities = (0..geo.municipalities.len())
+            .into_par_iter()
+            .map(|m| area_map(geo, &[m], |m| coverage(reg, m)))
+            .collect();
+        AreaMaps {
+            locations,
+            municipalities,
+        }
+    }
+}
+
+/// Coverage of a municipality by any location, for the maps around municipalities.
+fn coverage(reg: &Registry, m: usize) -> Fill {
+    let areas = &reg.served_by[m];
+    if areas.is_empty() {
+        Fill::Other
+    } else if areas
+        .iter()
+        .any(|&(l, a)| reg.locations[l].areas[a].districts.is_empty())
+    {
+        Fill::Served
+    } else {
+        Fill::Partial
+    }
+}
+
 /// Builds the values of one language.
 pub fn build(
     config: &Config,
@@ -35,6 +84,7 @@ pub fn build(
     lang: usize,
     geo: &Geography,
     reg: &Registry,
+    maps: &AreaMaps,
 ) -> RegistryValues {
     let settings = &config.site.registry;
     // A page's address in this language, else in the default one.
@@ -46,20 +96,6 @@ pub fn build(
     let url_of =
         |section: &str, slug: &str| page_url(&crate::locations::pages::page_key(section, slug));
     let loc_url = |l: &Location| url_of(&settings.locations, &l.slug);
-    // Coverage of every municipality by any location, for the maps around municipalities.
-    let coverage = |m: usize| {
-        let areas = &reg.served_by[m];
-        if areas.is_empty() {
-            Fill::Other
-        } else if areas
-            .iter()
-            .any(|&(l, a)| reg.locations[l].areas[a].districts.is_empty())
-        {
-            Fill::Served
-        } else {
-            Fill::Partial
-        }
-    };
     let muni_url = |m: usize| url_of(&settings.municipalities, &geo.municipalities[m].slug);
 
     // Short form of a location, for the municipality pages and lists.
@@ -117,16 +153,7 @@ pub fn build(
             "areas": areas,
             "municipality_count": served.len(),
             "steps_html": steps,
-            "map": area_map(
-                geo,
-                &served,
-                |m| match l.areas.iter().find(|a| a.municipality == m) {
-                    Some(a) if a.districts.is_empty() => Fill::Served,
-                    Some(_) => Fill::Partial,
-                    None => Fill::Other,
-                },
-                &s.fill("map_label", &[("name", &l.name)]),
-            ),
+            "map": maps.locations[i].labelled(&s.fill("map_label", &[("name", &l.name)])),
         });
         location_list.push(json!({
             "name": l.name, "url": loc_url(l), "phone": phone(&l.phone), "city": l.city,
@@ -171,7 +198,7 @@ pub fn build(
             "offered": offered, "status": status, "services": services, "nearest": nearest,
             "heading": s.fill(if offered { "municipality_offered" } else { "municipality_not_offered" }, &[("name", &muni.display)]),
             "nearest_intro": s.fill("municipality_nearest_intro", &[("name", &muni.display)]),
-            "map": area_map(geo, &[m], coverage, &s.fill("map_label", &[("name", &muni.display)])),
+            "map": maps.municipalities[m].labelled(&s.fill("map_label", &[("name", &muni.display)])),
         });
         let letter = initial(&muni.display);
         let entry = json!({"name": muni.display, "url": muni_url(m), "offered": offered, "status": status,
@@ -209,7 +236,7 @@ pub fn build(
             Item {
                 url: &urls[m],
                 label,
-                fill: coverage(m),
+                fill: coverage(reg, m),
             }
         })
         .collect();
