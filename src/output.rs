@@ -118,9 +118,14 @@ impl Staging {
         h.finalize().to_hex()[..32].to_string()
     }
 
-    /// The previous build's entry for `rel`, if that file is still there at its length.
-    fn previous(&self, rel: &str) -> Option<&Entry> {
-        let old = self.previous.as_ref()?.get(rel)?;
+    /// The previous build's entry for `rel` when `matches` accepts it and the file is still
+    /// there at its length (the manifest is consulted before the disk).
+    fn previous(&self, rel: &str, matches: impl Fn(&Entry) -> bool) -> Option<&Entry> {
+        let old = self
+            .previous
+            .as_ref()?
+            .get(rel)
+            .filter(|old| matches(old))?;
         fs::metadata(self.target.join(rel))
             .is_ok_and(|m| m.is_file() && m.len() == old.1)
             .then_some(old)
@@ -191,8 +196,8 @@ impl Sink for Staging {
         let hash = blake3::hash(bytes).to_hex()[..32].to_string();
         let made_from = made_from.map_or_else(|| "-".to_string(), |m| self.fingerprint(m));
         let unchanged = self
-            .previous(rel)
-            .is_some_and(|old| old.0 == hash && old.1 == bytes.len() as u64);
+            .previous(rel, |old| old.0 == hash && old.1 == bytes.len() as u64)
+            .is_some();
         if !unchanged {
             write_file(self.dir.path(), rel, bytes)?;
         }
@@ -201,13 +206,17 @@ impl Sink for Staging {
     }
 
     fn reuse(&self, rel: &str, made_from: &[u8]) -> bool {
+        // Without an entry from the last build (a first build, a new file) nothing is hashed.
+        if !self.previous.as_ref().is_some_and(|p| p.contains_key(rel)) {
+            return false;
+        }
         let fingerprint = self.fingerprint(made_from);
-        match self.previous(rel) {
-            Some(old) if old.2 == fingerprint => {
+        match self.previous(rel, |old| old.2 == fingerprint) {
+            Some(old) => {
                 self.note(rel, old.clone(), false);
                 true
             }
-            _ => false,
+            None => false,
         }
     }
 }

@@ -29,8 +29,8 @@ type Fresh = (String, Arc<Vec<u8>>);
 pub struct Cache {
     dir: Option<PathBuf>,
     memory: Mutex<HashMap<String, Arc<Vec<u8>>>>,
-    /// The folder's entries by key, listed when first needed.
-    listing: OnceLock<HashMap<String, PathBuf>>,
+    /// The folder's entries by key (path, hash of the bytes), listed when first needed.
+    listing: OnceLock<HashMap<String, (PathBuf, String)>>,
     /// Leaflets typeset since the last prune, not yet on disk.
     fresh: Mutex<HashMap<String, Fresh>>,
     used: Mutex<BTreeSet<String>>,
@@ -71,10 +71,9 @@ impl Cache {
         if let Some(b) = self.memory.lock().ok()?.get(key) {
             return Some(b.clone());
         }
-        let path = self.listing().get(key)?;
+        let (path, hash) = self.listing().get(key)?;
         let bytes = std::fs::read(path).ok()?;
-        let name = path.file_name()?.to_str()?;
-        if name.strip_suffix(".pdf")?.get(65..)? != content_hash(&bytes) {
+        if *hash != content_hash(&bytes) {
             return None; // changed since it was published
         }
         let bytes = Arc::new(bytes);
@@ -82,15 +81,12 @@ impl Cache {
         Some(bytes)
     }
 
-    fn listing(&self) -> &HashMap<String, PathBuf> {
+    fn listing(&self) -> &HashMap<String, (PathBuf, String)> {
         self.listing.get_or_init(|| {
-            let mut out = HashMap::new();
-            for (path, key, hash) in self.own_files() {
-                if hash.is_some() {
-                    out.insert(key, path);
-                }
-            }
-            out
+            self.own_files()
+                .into_iter()
+                .filter_map(|(path, key, hash)| Some((key, (path, hash?))))
+                .collect()
         })
     }
 
