@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, rel_path};
 
@@ -53,27 +52,12 @@ pub fn load(root: &Path) -> Result<Assets, Vec<Diagnostic>> {
     if !dir.is_dir() {
         return Ok(Assets::default());
     }
-    let mut errors = Vec::new();
-    let mut paths = Vec::new();
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let name = e.file_name().to_string_lossy();
-                if !name.starts_with('.') {
-                    paths.push(e.into_path());
-                }
-            }
-            Ok(_) => {}
-            Err(e) => errors
-                .push(Diagnostic::error(format!("cannot read static folder: {e}")).in_file(DIR)),
-        }
-    }
+    let (entries, mut errors) = crate::files::walk(root, &dir);
+    let paths: Vec<_> = entries.into_iter().map(|e| e.into_path()).collect();
     let read: Vec<Result<(String, Vec<u8>), Diagnostic>> = paths
         .par_iter()
         .map(|p| {
-            let bytes = std::fs::read(p).map_err(|e| {
-                Diagnostic::error(format!("cannot read file: {e}")).in_file(rel_path(root, p))
-            })?;
+            let bytes = crate::files::read(root, p)?;
             let rel = rel_path(&dir, p);
             let bytes = match extension(&rel) {
                 "js" => minify_wrapped(&bytes, b"<script>", b"</script>"),

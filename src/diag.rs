@@ -26,16 +26,25 @@ impl Source {
         })
     }
 
-    /// Reads a text file for the project: UTF-8 required (a clear error otherwise), a leading
+    /// Reads a text file of the project: UTF-8 required (a clear error otherwise), a leading
     /// byte-order mark dropped, line endings kept (CRLF is handled by every parser we use).
+    /// A link, or a file outside `root`, is refused before anything is read (so no error
+    /// message ever quotes a file that is not part of the project).
     pub fn read(root: &Path, path: &Path) -> Result<Arc<Source>, Diagnostic> {
-        let rel = rel_path(root, path);
+        let bytes = crate::files::read(root, path)?;
+        Source::from_bytes(rel_path(root, path), bytes)
+    }
+
+    /// Reads a file the user named on the command line (an import's source table), shown by
+    /// the name as given: it is outside the project by nature.
+    pub fn read_input(path: &Path) -> Result<Arc<Source>, Diagnostic> {
+        let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| {
             Diagnostic::error(format!("cannot read file: {e}"))
-                .in_file(rel.clone())
-                .hint("check that the file exists and is readable")
+                .in_file(shown.clone())
+                .hint("check the path you gave")
         })?;
-        Source::from_bytes(rel, bytes)
+        Source::from_bytes(shown, bytes)
     }
 
     /// As [`Source::read`], for bytes already in memory.

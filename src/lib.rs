@@ -11,6 +11,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod files;
 pub mod geo;
 pub mod i18n;
 pub mod leaflets;

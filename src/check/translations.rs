@@ -36,15 +36,19 @@ pub struct Row {
     pub paths: Vec<Option<String>>,
 }
 
-/// The version of a page's translatable text: 8 hex digits of a BLAKE3 hash.
+/// The version of a page's translatable text: 8 hex digits of a BLAKE3 hash. Line endings are
+/// made `\n` first: an editor or git on Windows that saves CRLF has not changed the text, and
+/// its translations must not be reported outdated. (LF-only text hashes as it always did.)
 pub fn version(page: &SourcePage) -> String {
     let f = &page.front;
+    let body = page.source.text.get(page.yaml.end..).unwrap_or("");
+    let body = body.replace("\r\n", "\n").replace('\r', "\n");
     let mut h = blake3::Hasher::new();
     for part in [
         f.title.as_str(),
         f.description.as_deref().unwrap_or(""),
         f.menu_title.as_deref().unwrap_or(""),
-        page.source.text.get(page.yaml.end..).unwrap_or("").trim(),
+        body.trim(),
     ] {
         h.update(part.as_bytes());
         h.update(&[0]);

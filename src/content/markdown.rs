@@ -1,13 +1,15 @@
 //! Markdown → HTML with the project's rules: heading ids, links that follow the base URL and
 //! fingerprinted assets, and errors (with positions) for things that would break the page.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::ops::Range;
 use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::assets::Assets;
 use crate::content::frontmatter::slugify;
+use crate::content::rules::{self, Depth};
 use crate::diag::{Diagnostic, Source};
 
 /// How site-relative links are rewritten: the same for every page of a build.
@@ -69,6 +71,9 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH);
 
 /// Renders the body of `src` starting at `body_start`.
+///
+/// The events stream from the parser to the HTML writer; only a heading's own events are held
+/// back (its id is made from its text), so memory grows with the page, not with its events.
 pub fn render(
     src: &Arc<Source>,
     body_start: usize,
@@ -82,7 +87,29 @@ pub fn render(
         None
     };
     let parser = Parser::new_with_broken_link_callback(body, OPTIONS, Some(&mut callback));
-    let events: Vec<(Event, std::ops::Range<usize>)> = parser.into_offset_iter().collect();
+    let mut pass = Pass {
+        src,
+        body_start,
+        links,
+        diags: Vec::new(),
+        ids: Ids::default(),
+        anchors: Vec::new(),
+        local: Vec::new(),
+        summary: String::new(),
+        summary_state: 0,
+        images: Vec::new(),
+        html_block: None,
+        depth: Depth::default(),
+    };
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(
+        &mut html,
+        Stream {
+            parser: parser.into_offset_iter(),
+            pass: &mut pass,
+            queue: VecDeque::new(),
+        },
+    );
     for (span, reference) in broken {
         diags.push(
             Diagnostic::error(format!("link reference `[{reference}]` is not defined"))
@@ -92,66 +119,198 @@ pub fn render(
                 )),
         );
     }
+    if let Some(at) = pass.depth.too_deep.clone() {
+        let (message, hint) = Depth::explain();
+        pass.diags.push(
+            Diagnostic::error(message)
+                .at(src, body_start + at.start..body_start + at.end)
+                .hint(hint),
+        );
+    }
+    diags.append(&mut pass.diags);
+    Rendered {
+        html,
+        summary: pass.summary.trim().to_string(),
+        anchors: pass.anchors,
+        links: pass.local,
+    }
+}
 
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut used_ids: HashSet<String> = HashSet::new();
-    let mut anchors = Vec::new();
-    let mut local = Vec::new();
-    let mut summary = String::new();
-    let mut summary_state = 0u8; // 0 = before first paragraph, 1 = inside, 2 = done
-    let mut i = 0;
-    while i < events.len() {
-        let (event, span) = &events[i];
-        let at = body_start + span.start..body_start + span.end;
-        match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                if *level == HeadingLevel::H1 {
-                    diags.push(
-                        Diagnostic::warning("a `#` heading inside the page repeats the page title level")
-                            .at(src, at.clone())
-                            .hint("the title is the page's main heading; use `##` for sections of the text"),
-                    );
+/// Heading ids made unique in time linear in the number of headings: each base id keeps the
+/// last suffix it tried, so 20,000 identical headings do not try 1, 2, 3 … each time.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let candidate = format!("{base}-{n}");
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
+/// The parser's events on their way to the HTML writer, rewritten by [`Pass`].
+struct Stream<'a, 'p, I> {
+    parser: I,
+    pass: &'p mut Pass<'a>,
+    queue: VecDeque<Event<'a>>,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Stream<'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(e) = self.queue.pop_front() {
+                return Some(e);
+            }
+            let (event, range) = self.parser.next()?;
+            if let Event::Start(Tag::Heading { .. }) = &event {
+                let mut inner = Vec::new();
+                for (e, r) in self.parser.by_ref() {
+                    let end = matches!(e, Event::End(TagEnd::Heading(_)));
+                    inner.push((e, r));
+                    if end {
+                        break;
+                    }
                 }
-                let end = events[i..]
-                    .iter()
-                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
-                    .map_or(events.len(), |p| i + p);
-                let text: String = events[i + 1..end]
+                let start = self.pass.heading(event, range, &inner);
+                self.queue.push_back(start);
+                for (e, r) in inner {
+                    self.queue.extend(self.pass.event(e, r));
+                }
+                continue;
+            }
+            if let Some(e) = self.pass.event(event, range) {
+                return Some(e);
+            }
+        }
+    }
+}
+
+/// What rendering learns and reports along the way.
+struct Pass<'a> {
+    src: &'a Arc<Source>,
+    body_start: usize,
+    links: &'a Links<'a>,
+    diags: Vec<Diagnostic>,
+    ids: Ids,
+    anchors: Vec<String>,
+    local: Vec<LocalLink>,
+    summary: String,
+    /// 0 = before the first paragraph, 1 = inside it, 2 = done.
+    summary_state: u8,
+    /// Images being read, each with whether alternative text was seen yet.
+    images: Vec<(Range<usize>, bool)>,
+    /// An HTML block being read: where it starts, and its text.
+    html_block: Option<(Range<usize>, String)>,
+    depth: Depth,
+}
+
+impl<'a> Pass<'a> {
+    fn error(&mut self, at: Range<usize>, message: String, hint: String) {
+        self.diags
+            .push(Diagnostic::error(message).at(self.src, at).hint(hint));
+    }
+
+    /// A heading's opening tag with its unique id, its attributes checked; `inner` is the rest
+    /// of the heading, up to its end.
+    fn heading(
+        &mut self,
+        event: Event<'a>,
+        range: Range<usize>,
+        inner: &[(Event<'a>, Range<usize>)],
+    ) -> Event<'a> {
+        self.depth.see(&event, &range);
+        let at = self.body_start + range.start..self.body_start + range.end;
+        let Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) = event
+        else {
+            return event;
+        };
+        if level == HeadingLevel::H1 {
+            self.diags.push(
+                Diagnostic::warning("a `#` heading inside the page repeats the page title level")
+                    .at(self.src, at.clone())
+                    .hint(
+                        "the title is the page's main heading; use `##` for sections of the text",
+                    ),
+            );
+        }
+        for (message, hint) in rules::heading_attributes(id.as_deref(), &classes, &attrs) {
+            self.error(at.clone(), message, hint);
+        }
+        let base = match id {
+            Some(id) => id.to_string(),
+            None => {
+                let text: String = inner
                     .iter()
                     .filter_map(|(e, _)| match e {
                         Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
                         _ => None,
                     })
                     .collect();
-                let base = match id {
-                    Some(id) => id.to_string(),
-                    None => {
-                        let s = slugify(&text);
-                        if s.is_empty() {
-                            "section".to_string()
-                        } else {
-                            s
-                        }
-                    }
-                };
-                let mut unique = base.clone();
-                let mut n = 1;
-                while !used_ids.insert(unique.clone()) {
-                    n += 1;
-                    unique = format!("{base}-{n}");
+                let s = slugify(&text);
+                if s.is_empty() {
+                    "section".to_string()
+                } else {
+                    s
                 }
-                anchors.push(unique.clone());
-                out.push(Event::Start(Tag::Heading {
-                    level: *level,
-                    id: Some(CowStr::from(unique)),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
-                }));
+            }
+        };
+        let unique = self.ids.unique(base);
+        self.anchors.push(unique.clone());
+        Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(unique)),
+            classes,
+            attrs: Vec::new(),
+        })
+    }
+
+    /// One event as it goes to the page, or `None` when it is left out.
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Option<Event<'a>> {
+        self.depth.see(&event, &range);
+        let at = self.body_start + range.start..self.body_start + range.end;
+        if let Some((_, html)) = &mut self.html_block {
+            match event {
+                Event::Html(t) | Event::Text(t) => html.push_str(&t),
+                Event::End(TagEnd::HtmlBlock) => {
+                    if let Some((start, html)) = self.html_block.take()
+                        && !is_comment(&html)
+                    {
+                        self.diags.push(html_error(self.src, start));
+                    }
+                }
+                _ => {}
+            }
+            return None;
+        }
+        match event {
+            Event::Start(Tag::HtmlBlock) => {
+                self.html_block = Some((at, String::new()));
+                None
+            }
+            Event::InlineHtml(html) => {
+                if !is_comment(&html) {
+                    self.diags.push(html_error(self.src, at));
+                }
+                None
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -159,29 +318,36 @@ pub fn render(
                 title,
                 id,
             }) => {
-                let has_alt = events[i + 1..]
-                    .iter()
-                    .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Image)))
-                    .any(|(e, _)| matches!(e, Event::Text(t) if !t.trim().is_empty()));
-                if is_local(dest_url) {
-                    local.push(LocalLink {
+                let refused = rules::image(&dest_url);
+                if let Err(refusal) = &refused {
+                    let (message, hint) = refusal.explain(true);
+                    self.error(at.clone(), message, hint);
+                } else if is_local(&dest_url) {
+                    self.local.push(LocalLink {
                         span: at.clone(),
                         dest: dest_url.to_string(),
                     });
                 }
-                if !has_alt {
-                    diags.push(
+                self.images.push((at, false));
+                Some(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: match refused {
+                        Ok(()) => rewrite(self.links, &dest_url),
+                        Err(_) => CowStr::Borrowed(""),
+                    },
+                    title,
+                    id,
+                }))
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((at, false)) = self.images.pop() {
+                    self.diags.push(
                         Diagnostic::error("image has no alternative text")
-                            .at(src, at.clone())
+                            .at(self.src, at)
                             .hint("describe the image between the brackets: ![Two children reading with a volunteer](…)"),
                     );
                 }
-                out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: rewrite(links, dest_url),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                Some(event)
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -189,78 +355,63 @@ pub fn render(
                 title,
                 id,
             }) => {
-                if is_local(dest_url) {
-                    local.push(LocalLink {
+                if let Err(refusal) = rules::link(&dest_url) {
+                    let (message, hint) = refusal.explain(false);
+                    self.error(at, message, hint);
+                    // Never written: the page is not published with an error. Still, nothing
+                    // of the refused address reaches the HTML.
+                    return Some(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: CowStr::Borrowed(""),
+                        title,
+                        id,
+                    }));
+                }
+                if is_local(&dest_url) {
+                    self.local.push(LocalLink {
                         span: at.clone(),
                         dest: dest_url.to_string(),
                     });
                 }
-                if dest_url.is_empty() && *link_type == LinkType::Inline {
-                    diags.push(
-                        Diagnostic::error("link has no address")
-                            .at(src, at.clone())
-                            .hint("write the address between the parentheses: [text](/contact/)"),
+                if dest_url.is_empty() && link_type == LinkType::Inline {
+                    self.error(
+                        at,
+                        "link has no address".to_string(),
+                        "write the address between the parentheses: [text](/contact/)".to_string(),
                     );
                 }
-                out.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: rewrite(links, dest_url),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: rewrite(self.links, &dest_url),
+                    title,
+                    id,
+                }))
             }
-            Event::Start(Tag::HtmlBlock) => {
-                let end = events[i..]
-                    .iter()
-                    .position(|(e, _)| matches!(e, Event::End(TagEnd::HtmlBlock)))
-                    .map_or(events.len() - 1, |p| i + p);
-                let html: String = events[i + 1..end]
-                    .iter()
-                    .filter_map(|(e, _)| match e {
-                        Event::Html(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                if !is_comment(&html) {
-                    diags.push(html_error(src, at.clone()));
+            Event::Start(Tag::Paragraph) if self.summary_state == 0 => {
+                self.summary_state = 1;
+                Some(event)
+            }
+            Event::End(TagEnd::Paragraph) if self.summary_state == 1 => {
+                self.summary_state = 2;
+                Some(event)
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                if !t.trim().is_empty() {
+                    for image in &mut self.images {
+                        image.1 = true;
+                    }
                 }
-                i = end + 1;
-                continue;
-            }
-            Event::InlineHtml(html) => {
-                if !is_comment(html) {
-                    diags.push(html_error(src, at.clone()));
+                if self.summary_state == 1 {
+                    self.summary.push_str(t);
                 }
-                i += 1;
-                continue;
+                Some(event)
             }
-            Event::Start(Tag::Paragraph) if summary_state == 0 => {
-                summary_state = 1;
-                out.push(event.clone());
+            Event::SoftBreak | Event::HardBreak if self.summary_state == 1 => {
+                self.summary.push(' ');
+                Some(event)
             }
-            Event::End(TagEnd::Paragraph) if summary_state == 1 => {
-                summary_state = 2;
-                out.push(event.clone());
-            }
-            Event::Text(t) | Event::Code(t) if summary_state == 1 => {
-                summary.push_str(t);
-                out.push(event.clone());
-            }
-            Event::SoftBreak | Event::HardBreak if summary_state == 1 => {
-                summary.push(' ');
-                out.push(event.clone());
-            }
-            _ => out.push(event.clone()),
+            _ => Some(event),
         }
-        i += 1;
-    }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    Rendered {
-        html,
-        summary: summary.trim().to_string(),
-        anchors,
-        links: local,
     }
 }
 
@@ -355,5 +506,91 @@ mod tests {
     fn summary_is_first_paragraph_text() {
         let (r, _) = run("## Kop\n\nEerste *zin*\nloopt door.\n\nTweede.\n");
         assert_eq!(r.summary, "Eerste zin loopt door.");
+    }
+
+    /// Messages of the errors in `d`, with their line and column.
+    fn errors(d: &[Diagnostic]) -> Vec<(String, usize, usize)> {
+        d.iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .map(|d| (d.message.clone(), d.line, d.column))
+            .collect()
+    }
+
+    #[test]
+    fn script_links_in_every_form_are_errors_and_never_reach_the_html() {
+        let body = "[x](javascript:alert(1))\n\n\
+                    <javascript:alert(1)>\n\n\
+                    [ref][r]\n\n\
+                    [r]: javascript:alert(1)\n\n\
+                    [d](data:text/html,<script>alert(1)</script>)\n\n\
+                    [e](&#106;avascript:alert(1))\n\n\
+                    [t](java&#9;script:alert(1))\n\n\
+                    ![kind](javascript:alert(1))\n\n\
+                    ![kind](https://cdn.example/kind.jpg)\n";
+        let (r, d) = run(body);
+        let e = errors(&d);
+        let lines: Vec<usize> = e.iter().map(|e| e.1).collect();
+        assert_eq!(lines, [4, 6, 8, 12, 14, 16, 18, 20], "{e:#?}");
+        assert!(e.iter().all(|e| e.2 == 1), "{e:#?}");
+        assert!(e[0].0.contains("`javascript:`"), "{e:#?}");
+        assert!(e[3].0.contains("`data:`"), "{e:#?}");
+        assert!(e[7].0.contains("from this site"), "{e:#?}");
+        // The autolink's text may show the address as text; no attribute carries it.
+        let html = r.html.to_ascii_lowercase();
+        for attr in ["=\"javascript", "=\"data:", "=\"https://cdn"] {
+            assert!(!html.contains(attr), "{}", r.html);
+        }
+    }
+
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_errors() {
+        let (r, d) = run("## Kop {#kop onclick=alert(1)}\n\n## Twee {.intro}\n");
+        let e = errors(&d);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert!(e[0].0.contains("`onclick`"), "{e:#?}");
+        assert_eq!((e[0].1, e[0].2), (4, 1));
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(
+            r.html.contains(r#"<h2 id="twee" class="intro">"#),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_at_its_line() {
+        let list: String = (0..1000)
+            .map(|i| format!("{}- a\n", "  ".repeat(i)))
+            .collect();
+        let quote = format!("{} diep\n", ">".repeat(1500));
+        let emphasis = format!("{}a{}\n", "*".repeat(2000), "*".repeat(2000));
+        for (body, line) in [
+            (list, 4 + super::rules::MAX_DEPTH),
+            (quote, 4),
+            (emphasis, 4),
+        ] {
+            let (_, d) = run(&format!("Intro.\n\n{body}"));
+            let e = errors(&d);
+            assert_eq!(e.len(), 1, "{e:#?}");
+            assert!(e[0].0.contains("nested more than 32"), "{e:#?}");
+            assert_eq!(e[0].1, line + 2, "{e:#?}");
+        }
+        // Real content, a few levels deep, is fine.
+        let (_, d) = run("> - a\n>   - *b **c [d](/e/)***\n>     > f\n");
+        assert!(errors(&d).is_empty(), "{d:#?}");
+    }
+
+    #[test]
+    fn identical_headings_get_ids_in_linear_time() {
+        let body = "## Kop\n\n".repeat(20_000) + "## Kop-3 {#kop-5}\n";
+        let (r, d) = run(&body);
+        assert!(d.is_empty());
+        assert_eq!(r.anchors.len(), 20_001);
+        assert_eq!(r.anchors[1], "kop-2");
+        let unique: HashSet<&String> = r.anchors.iter().collect();
+        assert_eq!(unique.len(), 20_001);
+        // An explicit id that a counter already used is still unique (and a later one skips it).
+        let (r, _) = run("## A\n\n## A\n\n## B {#a-3}\n\n## A\n");
+        assert_eq!(r.anchors, ["a", "a-2", "a-3", "a-4"]);
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod frontmatter;
 pub mod markdown;
+pub mod rules;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};

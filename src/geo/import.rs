@@ -173,12 +173,11 @@ pub fn run(
     mergers: &Path,
     year: Option<u16>,
 ) -> Result<Report, Vec<Diagnostic>> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let src = Source::read(&cwd, boundaries).map_err(|d| vec![d])?;
+    let src = Source::read_input(boundaries).map_err(|d| vec![d])?;
     let (year, mut list) = parse_boundaries(&src, year)?;
     list.sort_by(|a, b| a.code.cmp(&b.code));
 
-    let merger_src = Source::read(&cwd, mergers).map_err(|d| vec![d])?;
+    let merger_src = Source::read_input(mergers).map_err(|d| vec![d])?;
     let merger_rows = parse_merger_table(&merger_src, &list)?;
 
     let mut report = Report {

@@ -360,11 +360,10 @@ pub fn import(
     places: Option<&Path>,
     postcodes: Option<&Path>,
 ) -> Result<Report, Vec<Diagnostic>> {
-    let cwd = std::env::current_dir().unwrap_or_default();
     let mut errors = Vec::new();
     let mut read = |path: Option<&Path>, kind: Kind| {
         let path = path?;
-        let src = match Source::read(&cwd, path) {
+        let src = match Source::read_input(path) {
             Ok(s) => s,
             Err(d) => {
                 errors.push(d);

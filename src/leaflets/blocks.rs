@@ -10,6 +10,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::content::markdown::{OPTIONS, is_local};
+use crate::content::rules::{self, Depth};
 use crate::diag::{Diagnostic, Source};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,8 +108,23 @@ pub fn parse(
         base,
     };
     // Links to missing reference definitions are reported by the HTML renderer already.
+    let mut depth = Depth::default();
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
+        depth.see(&event, &range);
+        if depth.too_deep.is_some() {
+            // Nothing deeper is built: the blocks are a tree, and its depth must stay bounded.
+            break;
+        }
         b.event(event, range);
+    }
+    if let Some(at) = depth.too_deep {
+        let (message, hint) = Depth::explain();
+        b.errors.push(
+            Diagnostic::error(message)
+                .at(src, body_start + at.start..body_start + at.end)
+                .hint(hint),
+        );
+        return (Vec::new(), b.errors);
     }
     let blocks = match b.stack.pop() {
         Some(Frame::Blocks(blocks)) if b.stack.is_empty() => blocks,
@@ -212,6 +228,15 @@ impl Builder<'_> {
             Tag::Strong => Frame::Inlines(InlineKind::Strong, Vec::new()),
             Tag::Strikethrough => Frame::Inlines(InlineKind::Strike, Vec::new()),
             Tag::Link { dest_url, .. } => {
+                if let Err(refusal) = rules::link(&dest_url) {
+                    let (message, hint) = refusal.explain(false);
+                    let span = self.body_start + range.start..self.body_start + range.end;
+                    self.errors
+                        .push(Diagnostic::error(message).at(self.src, span).hint(hint));
+                    self.stack
+                        .push(Frame::Inlines(InlineKind::Link(None), Vec::new()));
+                    return;
+                }
                 let link = self.base.absolute(&dest_url).map(|url| {
                     let printed = shown(&url);
                     (url, printed)

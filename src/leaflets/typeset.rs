@@ -62,9 +62,7 @@ impl Fonts {
         let mut hasher = blake3::Hasher::new();
         for path in &paths {
             let rel = crate::diag::rel_path(root, path);
-            let bytes = std::fs::read(path).map_err(|e| {
-                Diagnostic::error(format!("cannot read font: {e}")).in_file(rel.clone())
-            })?;
+            let bytes = crate::files::read(root, path)?;
             hasher.update(rel.as_bytes());
             hasher.update(&bytes);
             let before = fonts.len();

@@ -96,23 +96,11 @@ impl Location {
 
 /// Reads and checks every file in `locations/`.
 pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
-    let dir = root.join(DIR);
-    let mut errors = Vec::new();
-    let mut files = Vec::new();
-    match std::fs::read_dir(&dir) {
-        Ok(rd) => {
-            for entry in rd.filter_map(Result::ok) {
-                let path = entry.path();
-                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-                if path.is_file() && (ext == "yaml" || ext == "yml") {
-                    files.push(path);
-                }
-            }
-        }
+    if !root.join(DIR).exists() {
         // No registry yet: every municipality page says the programme is not offered.
-        Err(_) => return Ok(place(Vec::new(), geo)),
+        return Ok(place(Vec::new(), geo));
     }
-    files.sort();
+    let (files, mut errors) = list(root);
     let results: Vec<(Option<Location>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|path| match Source::read(root, path) {
@@ -197,13 +185,47 @@ pub fn summary(reg: &Registry) -> String {
 
 /// Paths of location files, relative to the project, for tools that list them.
 pub fn files(root: &Path) -> Vec<String> {
-    let mut out: Vec<String> = std::fs::read_dir(root.join(DIR))
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| rel_path(root, &e.path()))
-        .filter(|p| p.ends_with(".yaml") || p.ends_with(".yml"))
-        .collect();
-    out.sort();
-    out
+    list(root).0.iter().map(|p| rel_path(root, p)).collect()
+}
+
+/// The location files, sorted, and an error for everything else in `locations/`: a file in a
+/// subfolder or with another extension would otherwise be skipped without a word, and its
+/// location silently vanish from the site; a link could read a file from anywhere.
+fn list(root: &Path) -> (Vec<std::path::PathBuf>, Vec<Diagnostic>) {
+    let dir = root.join(DIR);
+    if !dir.exists() && std::fs::symlink_metadata(&dir).is_err() {
+        return (Vec::new(), Vec::new());
+    }
+    let (entries, mut errors) = crate::files::walk(root, &dir);
+    let mut files = Vec::new();
+    for entry in entries {
+        let rel = rel_path(root, entry.path());
+        let name = entry.file_name().to_string_lossy();
+        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+        if entry.depth() > 1 {
+            errors.push(
+                Diagnostic::error("location files in a subfolder of locations/ are not read")
+                    .in_file(rel)
+                    .hint(format!(
+                        "move it to {DIR}/{name}: every location is one file directly in {DIR}/"
+                    )),
+            );
+        } else if ext == "yaml" || ext == "yml" {
+            files.push(entry.into_path());
+        } else {
+            let d =
+                Diagnostic::error("only location files (.yaml) belong in locations/").in_file(rel);
+            errors.push(
+                if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") {
+                    d.hint(format!(
+                        "write the extension in small letters: {}.yaml",
+                        &name[..name.len() - ext.len() - 1]
+                    ))
+                } else {
+                    d.hint("give the file the extension .yaml, or move it out of locations/")
+                },
+            );
+        }
+    }
+    (files, errors)
 }

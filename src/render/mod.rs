@@ -10,7 +10,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use tera::{ErrorKind, Kwargs, State, Tera};
-use walkdir::WalkDir;
 
 use crate::assets::Assets;
 use crate::diag::{Diagnostic, Source, rel_path, suggest};
@@ -33,18 +32,19 @@ impl Templates {
         let dir = root.join(DIR);
         let mut errors = Vec::new();
         let mut sources = BTreeMap::new();
-        for entry in WalkDir::new(&dir).sort_by_file_name() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    errors.push(
-                        Diagnostic::error(format!("cannot read the templates folder: {e}"))
-                            .in_file(DIR)
-                            .hint("the project needs a templates/ folder with base.html, page.html, …"),
-                    );
-                    continue;
-                }
-            };
+        let entries = if dir.is_dir() {
+            let (entries, walk_errors) = crate::files::walk(root, &dir);
+            errors.extend(walk_errors);
+            entries
+        } else {
+            errors.push(
+                Diagnostic::error("the templates folder is missing")
+                    .in_file(DIR)
+                    .hint("the project needs a templates/ folder with base.html, page.html, …"),
+            );
+            Vec::new()
+        };
+        for entry in entries {
             let name = rel_path(&dir, entry.path());
             if !entry.file_type().is_file() || !(name.ends_with(".html") || name.ends_with(".xml"))
             {

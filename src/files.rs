@@ -1,0 +1,116 @@
+//! Reading the project: only real files in real folders inside it. A link (symlink) can point
+//! anywhere on the machine (`/proc/self/environ`, `/etc/passwd`, another project), and what it
+//! points at would be published or quoted in an error message, so links are refused wherever
+//! the tool reads, with the file named and a hint.
+
+use std::path::{Component, Path};
+
+use walkdir::{DirEntry, WalkDir};
+
+use crate::diag::{Diagnostic, rel_path};
+
+/// Refuses `path` unless it lies inside `root` and neither it nor any folder between `root` and
+/// it is a link. `root` itself may be reached through links: it is where the editor works.
+pub fn refuse_links(root: &Path, path: &Path) -> Result<(), Diagnostic> {
+    let Ok(inner) = path.strip_prefix(root) else {
+        return Err(Diagnostic::error("this file is not part of the project")
+            .in_file(path.display().to_string())
+            .hint("homestart reads only files inside the project folder"));
+    };
+    let mut at = root.to_path_buf();
+    for part in inner.components() {
+        match part {
+            Component::Normal(name) => at.push(name),
+            Component::CurDir => continue,
+            _ => {
+                return Err(Diagnostic::error("this path leads outside the project")
+                    .in_file(rel_path(root, path))
+                    .hint("homestart reads only files inside the project folder"));
+            }
+        }
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(link_error(root, &at));
+        }
+    }
+    Ok(())
+}
+
+/// The error for a link found at `path`.
+pub fn link_error(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::error("this is a link (symlink) to somewhere else; homestart does not follow links")
+        .in_file(rel_path(root, path))
+        .hint("put the file or folder itself in the project, or remove the link")
+}
+
+/// The bytes of a project file, read only when [`refuse_links`] lets it through.
+pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    refuse_links(root, path)?;
+    std::fs::read(path).map_err(|e| {
+        Diagnostic::error(format!("cannot read file: {e}"))
+            .in_file(rel_path(root, path))
+            .hint("check that the file exists and is readable")
+    })
+}
+
+/// Every file under `dir` (recursively, sorted by name, hidden files and folders skipped),
+/// with an error for every link and every folder that cannot be read. Links are never
+/// followed, so nothing outside the project is listed.
+pub fn walk(root: &Path, dir: &Path) -> (Vec<DirEntry>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    if let Err(d) = refuse_links(root, dir) {
+        return (files, vec![d]);
+    }
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.path_is_symlink() => errors.push(link_error(root, e.path())),
+            Ok(e) if e.file_type().is_file() => files.push(e),
+            Ok(_) => {}
+            Err(e) => errors.push(
+                Diagnostic::error(format!("cannot read folder: {e}"))
+                    .in_file(rel_path(root, e.path().unwrap_or(dir)))
+                    .hint("check the folder's permissions"),
+            ),
+        }
+    }
+    (files, errors)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn links_anywhere_below_the_root_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("project");
+        std::fs::create_dir_all(root.join("locations/real")).unwrap();
+        std::fs::write(root.join("locations/a.yaml"), "name: A\n").unwrap();
+        symlink("/etc/passwd", root.join("locations/b.yaml")).unwrap();
+        symlink(root.join("locations/real"), root.join("locations/linked")).unwrap();
+        std::fs::write(root.join("locations/real/c.yaml"), "x").unwrap();
+        assert!(read(&root, &root.join("locations/a.yaml")).is_ok());
+        let e = read(&root, &root.join("locations/b.yaml")).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("locations/b.yaml"));
+        assert!(e.message.contains("symlink"));
+        let e = read(&root, &root.join("locations/linked/c.yaml")).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("locations/linked"));
+        assert!(read(&root, Path::new("/etc/passwd")).is_err());
+        assert!(read(&root, &root.join("locations/../../x")).is_err());
+        // A root reached through a link is fine: it is the project.
+        symlink(&root, tmp.path().join("alias")).unwrap();
+        let alias = tmp.path().join("alias");
+        assert!(read(&alias, &alias.join("locations/a.yaml")).is_ok());
+
+        let (files, errors) = walk(&root, &root.join("locations"));
+        let names: Vec<String> = files.iter().map(|f| rel_path(&root, f.path())).collect();
+        assert_eq!(names, ["locations/a.yaml", "locations/real/c.yaml"]);
+        let linked: Vec<&str> = errors.iter().filter_map(|e| e.path.as_deref()).collect();
+        assert_eq!(linked, ["locations/b.yaml", "locations/linked"]);
+    }
+}
