@@ -293,3 +293,145 @@ fn a_link_out_of_the_project_is_refused() {
         ],
     );
 }
+
+/// A link (symlink) in any folder the tool reads is refused with its name, and nothing it
+/// points at is read: not /etc/passwd, not the environment, not a valid file elsewhere.
+#[cfg(unix)]
+#[test]
+fn links_in_every_input_folder_are_refused_and_never_read() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let project = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = |rel: &str| {
+        let to = elsewhere.path().join(rel.replace('/', "_"));
+        std::fs::copy(project.join(rel), &to).unwrap();
+        to
+    };
+    std::fs::create_dir_all(elsewhere.path().join("more")).unwrap();
+    std::fs::copy(
+        project.join("tests/fixtures/leaflets/locations/utrecht-oost.yaml"),
+        elsewhere.path().join("more/buiten.yaml"),
+    )
+    .unwrap();
+    let cases: Vec<(&str, std::path::PathBuf)> = vec![
+        ("locations/passwd.yaml", "/etc/passwd".into()),
+        ("locations/environ.yaml", "/proc/self/environ".into()),
+        ("locations/more", elsewhere.path().join("more")),
+        ("i18n/en.yaml", copy("i18n/en.yaml")),
+        ("static/css/extra.css", "/etc/passwd".into()),
+        ("templates/extra.html", "/etc/passwd".into()),
+        ("geo/mergers.csv", copy("geo/mergers.csv")),
+        ("fonts/extra.ttf", copy("fonts/NotoSans-Regular.ttf")),
+        ("site.yaml", copy("tests/fixtures/leaflets/site.yaml")),
+        ("content/nl/folder.md", "/etc/passwd".into()),
+    ];
+    for (rel, target) in cases {
+        let site = Site::with_project("leaflets");
+        let at = site.root().join(rel);
+        if at.exists() {
+            std::fs::remove_file(&at).unwrap();
+        }
+        std::os::unix::fs::symlink(&target, &at).unwrap();
+        let run = homestart(site.root(), &["check"]);
+        assert_eq!(run.code, 1, "{rel}: {}", run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            all.contains(&format!("{rel}: this is a link (symlink)"))
+                || all.contains(&format!("{rel}: links (symlinks) are not followed")),
+            "{rel}: {all}"
+        );
+        for secret in ["root:", "PATH=", "Utrecht-Oost"] {
+            assert!(!all.contains(secret), "{rel} printed {secret}: {all}");
+        }
+    }
+}
+
+/// A location file in a subfolder, or with another extension, would vanish from the site
+/// without a word: it is an error that says where the file belongs.
+#[test]
+fn location_files_outside_locations_itself_are_errors() {
+    let site = Site::with_project("leaflets");
+    let text = std::fs::read_to_string(site.root().join("locations/utrecht-oost.yaml")).unwrap();
+    site.write("locations/utrecht/utrecht-west.yaml", &text);
+    site.write("locations/amersfoort.YAML", &text);
+    site.write("locations/notes.txt", "bel maandag");
+    let run = homestart(site.root(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_has(
+        &run.stderr,
+        &[
+            "locations/utrecht/utrecht-west.yaml: location files in a subfolder of locations/ are not read",
+            "move it to locations/utrecht-west.yaml",
+            "locations/amersfoort.YAML: only location files (.yaml) belong in locations/",
+            "write the extension in small letters: amersfoort.yaml",
+            "locations/notes.txt: only location files (.yaml) belong in locations/",
+        ],
+    );
+}
+
+/// Saving the Dutch page and its translation with Windows line endings changes no text: the
+/// translation stays up to date.
+#[test]
+fn crlf_line_endings_keep_the_translation_version() {
+    let site = Site::fixture("basic");
+    let root = site.root();
+    let status = || {
+        let out = homestart(root, &["translations"]).stdout;
+        out.lines()
+            .find(|l| l.starts_with("over "))
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    homestart(root, &["translations", "--mark", "content/en/over.md"]);
+    let before = status();
+    assert!(before.contains(" ok"), "{before}");
+    for rel in ["content/nl/over.md", "content/en/over.md"] {
+        let text = std::fs::read_to_string(root.join(rel)).unwrap();
+        site.write(rel, &text.replace('\n', "\r\n"));
+    }
+    assert_eq!(status(), before);
+    assert_eq!(homestart(root, &["check", "--strict"]).code, 0);
+}
+
+/// Script in every link form, a heading attribute and nesting 1,000 levels deep in a page and
+/// in the leaflet page: `check` and `build` both refuse them at their lines, and `build`
+/// neither crashes nor changes the site.
+#[test]
+fn script_links_attributes_and_deep_nesting_fail_check_and_build_alike() {
+    let site = Site::with_project("leaflets");
+    let list: String = (0..1000).map(|i| format!("{}- a\n", "  ".repeat(i))).collect();
+    site.write(
+        "content/nl/diep.md",
+        &format!("---\ntitle: Diep\n---\n\n{list}"),
+    );
+    site.append("content/nl/folder.md", &format!("\n{} diep\n", ">".repeat(1500)));
+    site.write(
+        "content/nl/script.md",
+        "---\ntitle: Script\n---\n\n## Kop {#kop onclick=alert(1)}\n\n\
+         [x](javascript:alert(1)) <javascript:alert(1)> [r][r] [d](data:text/html,x)\n\n\
+         [r]: javascript:alert(1)\n",
+    );
+    let folder_line = std::fs::read_to_string(site.root().join("content/nl/folder.md"))
+        .unwrap()
+        .lines()
+        .count();
+    for command in ["check", "build"] {
+        let run = homestart(site.root(), &[command]);
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        let mut places: Vec<String> = run
+            .stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix("error: "))
+            .map(|l| l.splitn(3, ':').take(2).collect::<Vec<_>>().join(":"))
+            .collect();
+        places.sort();
+        let mut expected = vec![
+            "content/nl/diep.md:37".to_string(),
+            format!("content/nl/folder.md:{folder_line}"),
+            "content/nl/script.md:5".to_string(),
+        ];
+        expected.extend(std::iter::repeat_n("content/nl/script.md:7".to_string(), 4));
+        expected.sort();
+        assert_eq!(places, expected, "{command}: {}", run.stderr);
+    }
+    assert!(!site.out().exists());
+}
