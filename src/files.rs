@@ -42,14 +42,43 @@ pub fn link_error(root: &Path, path: &Path) -> Diagnostic {
         .hint("put the file or folder itself in the project, or remove the link")
 }
 
+/// The most any project file may hold (the largest shipped file, a font, is 0.5 MB): a file
+/// far larger is a mistake, and reading it whole would cost memory for nothing.
+pub const MAX_FILE: u64 = 32 << 20;
+
 /// The bytes of a project file, read only when [`refuse_links`] lets it through.
 pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    read_at_most(root, path, MAX_FILE, "a project file")
+}
+
+/// As [`read`], refusing a file larger than `limit` bytes before reading it.
+pub fn read_at_most(
+    root: &Path,
+    path: &Path,
+    limit: u64,
+    what: &str,
+) -> Result<Vec<u8>, Diagnostic> {
     refuse_links(root, path)?;
-    std::fs::read(path).map_err(|e| {
+    let cannot = |e: std::io::Error| {
         Diagnostic::error(format!("cannot read file: {e}"))
             .in_file(rel_path(root, path))
             .hint("check that the file exists and is readable")
-    })
+    };
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > limit {
+        return Err(Diagnostic::error(format!(
+            "this file is {}; {what} may be at most {}",
+            megabytes(size),
+            megabytes(limit)
+        ))
+        .in_file(rel_path(root, path))
+        .hint("split it into several files; images and downloads belong in static/"));
+    }
+    std::fs::read(path).map_err(cannot)
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
 }
 
 /// Every file under `dir` (recursively, sorted by name, hidden files and folders skipped),

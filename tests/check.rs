@@ -435,3 +435,17 @@ fn script_links_attributes_and_deep_nesting_fail_check_and_build_alike() {
     }
     assert!(!site.out().exists());
 }
+
+/// A runaway page (50 MB) is refused by its size before it is read or rendered.
+#[test]
+fn a_huge_page_is_refused_before_it_is_read() {
+    let site = Site::fixture("basic");
+    let file = std::fs::File::create(site.root().join("content/nl/groot.md")).unwrap();
+    file.set_len(50 << 20).unwrap();
+    let run = homestart(site.root(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_has(
+        &run.stderr,
+        &["content/nl/groot.md: this file is 50.0 MB; a page may be at most 1.0 MB"],
+    );
+}

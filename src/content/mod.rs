@@ -20,6 +20,9 @@ use markdown::Links;
 pub const DIR: &str = "content";
 /// A folder with this file is a section: it gets a listing page.
 pub const SECTION_FILE: &str = "_index.md";
+/// The largest page: a hundred times the longest shipped one. Rendering holds a page's
+/// parse tree and HTML in memory (and `serve` keeps it), so a runaway file is refused first.
+pub const MAX_PAGE: u64 = 1 << 20;
 
 /// One Markdown file, parsed and rendered, not yet placed in the site.
 #[derive(Debug)]
@@ -207,7 +210,7 @@ fn load_one(
     rel: &str,
     links: &Links,
 ) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    let source = match Source::read(root, path) {
+    let source = match Source::read_at_most(root, path, MAX_PAGE, "a page") {
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
     };

@@ -21,6 +21,8 @@ pub use phone::Phone;
 pub use schema::Weekday;
 
 pub const DIR: &str = "locations";
+/// A location file is about 1 KB; one a hundred times larger is not a location.
+pub const MAX_FILE: u64 = 128 << 10;
 
 /// The checked registry, ready for pages and data files.
 #[derive(Debug, Default)]
@@ -103,7 +105,7 @@ pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
     let (files, mut errors) = list(root);
     let results: Vec<(Option<Location>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|path| match Source::read(root, path) {
+        .map(|path| match Source::read_at_most(root, path, MAX_FILE, "a location file") {
             Ok(src) => check::file(src, geo),
             Err(d) => (None, vec![d]),
         })
