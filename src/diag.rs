@@ -65,6 +65,18 @@ impl Source {
                 if text.starts_with('\u{feff}') {
                     text.drain(..3);
                 }
+                if let Some((at, c)) = text.char_indices().find(|(_, c)| is_control(*c)) {
+                    let (line, column) = line_col(&text, at);
+                    let mut d = Diagnostic::error(format!(
+                        "the file contains an invisible control character (U+{:04X}) at line {line}, column {column}",
+                        c as u32
+                    ))
+                    .in_file(rel)
+                    .hint("delete it (it is not text; it often comes along when copying from a PDF or a word processor)");
+                    d.line = line;
+                    d.column = column;
+                    return Err(d);
+                }
                 Ok(Source::new(rel, text))
             }
             Err(e) => {
@@ -100,6 +112,14 @@ impl Source {
             .nth(line - 2)
             .map_or(self.text.len(), |(i, _)| i + 1)
     }
+}
+
+/// Control characters other than tab and line breaks, a byte-order mark inside the text and
+/// the non-characters U+FFFE/U+FFFF: no page, table or template needs them, they are
+/// invisible in an editor, HTML forbids most, and a tagged PDF (PDF/UA) all of them.
+fn is_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`.
@@ -412,6 +432,21 @@ mod tests {
         let src = Source::new("a.yaml", "one: 1\ntwo: [\n");
         let d = Diagnostic::error("x").at_line_col(&src, 2, 6);
         assert_eq!((d.line, d.column), (2, 6));
+    }
+
+    #[test]
+    fn invisible_characters_are_located() {
+        for (c, code) in [
+            ('\u{0}', "U+0000"),
+            ('\u{85}', "U+0085"),
+            ('\u{feff}', "U+FEFF"),
+        ] {
+            let d =
+                Source::from_bytes("a.md".into(), format!("ab\ncd{c}e").into_bytes()).unwrap_err();
+            assert!(d.message.contains(code), "{}", d.message);
+            assert_eq!((d.line, d.column), (2, 3));
+        }
+        assert!(Source::from_bytes("a.md".into(), b"\xEF\xBB\xBFa\tb\r\n".to_vec()).is_ok());
     }
 
     #[test]

@@ -398,12 +398,17 @@ fn crlf_line_endings_keep_the_translation_version() {
 #[test]
 fn script_links_attributes_and_deep_nesting_fail_check_and_build_alike() {
     let site = Site::with_project("leaflets");
-    let list: String = (0..1000).map(|i| format!("{}- a\n", "  ".repeat(i))).collect();
+    let list: String = (0..1000)
+        .map(|i| format!("{}- a\n", "  ".repeat(i)))
+        .collect();
     site.write(
         "content/nl/diep.md",
         &format!("---\ntitle: Diep\n---\n\n{list}"),
     );
-    site.append("content/nl/folder.md", &format!("\n{} diep\n", ">".repeat(1500)));
+    site.append(
+        "content/nl/folder.md",
+        &format!("\n{} diep\n", ">".repeat(1500)),
+    );
     site.write(
         "content/nl/script.md",
         "---\ntitle: Script\n---\n\n## Kop {#kop onclick=alert(1)}\n\n\

@@ -2,6 +2,7 @@
 //! and leaves the previous output exactly as it was.
 
 mod common;
+mod fuzz;
 
 use common::{Site, assert_has};
 

@@ -105,10 +105,12 @@ pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
     let (files, mut errors) = list(root);
     let results: Vec<(Option<Location>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|path| match Source::read_at_most(root, path, MAX_FILE, "a location file") {
-            Ok(src) => check::file(src, geo),
-            Err(d) => (None, vec![d]),
-        })
+        .map(
+            |path| match Source::read_at_most(root, path, MAX_FILE, "a location file") {
+                Ok(src) => check::file(src, geo),
+                Err(d) => (None, vec![d]),
+            },
+        )
         .collect();
     let mut locations = Vec::new();
     for (loc, ds) in results {
