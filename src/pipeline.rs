@@ -190,6 +190,10 @@ pub fn load(
         Ok(p) if !p.jobs.is_empty() => load_typesetter(&opts.root).map_err(|d| diags.push(d)).ok(),
         _ => None,
     };
+    // The cache is written to: through a link it would write outside the project.
+    if let Err(d) = crate::files::refuse_links(&opts.root, &opts.root.join(CACHE_DIR).join("pdf")) {
+        diags.push(d);
+    }
     timings.push(("model + checks", t.elapsed()));
     if diags.has_errors() {
         return None;

@@ -323,7 +323,9 @@ fn links_in_every_input_folder_are_refused_and_never_read() {
         ("fonts/extra.ttf", copy("fonts/NotoSans-Regular.ttf")),
         ("site.yaml", copy("tests/fixtures/leaflets/site.yaml")),
         ("content/nl/folder.md", "/etc/passwd".into()),
+        (".homestart-cache", elsewhere.path().join("cache")),
     ];
+    std::fs::create_dir_all(elsewhere.path().join("cache")).unwrap();
     for (rel, target) in cases {
         let site = Site::with_project("leaflets");
         let at = site.root().join(rel);
@@ -343,6 +345,8 @@ fn links_in_every_input_folder_are_refused_and_never_read() {
             assert!(!all.contains(secret), "{rel} printed {secret}: {all}");
         }
     }
+    let cache = std::fs::read_dir(elsewhere.path().join("cache")).unwrap().count();
+    assert_eq!(cache, 0, "nothing is written through a link");
 }
 
 /// A location file in a subfolder, or with another extension, would vanish from the site
