@@ -274,7 +274,7 @@ fn get_raw(port: u16, path: &[u8]) -> Vec<u8> {
 }
 
 #[test]
-fn an_address_that_is_not_ascii_gets_an_answer_and_the_server_keeps_serving() {
+fn an_address_that_is_not_ascii_or_a_huge_header_gets_an_answer_and_the_server_keeps_serving() {
     let site = Site::fixture("basic");
     let server = start(&site, 0).expect("serve starts");
     for path in [
@@ -302,6 +302,21 @@ fn an_address_that_is_not_ascii_gets_an_answer_and_the_server_keeps_serving() {
             String::from_utf8_lossy(&raw)
         );
     }
+    // A header beyond 64 KiB is refused, not buffered.
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(100_000)
+    );
+    let _ = s.write_all(huge.as_bytes());
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    assert!(
+        raw.starts_with(b"HTTP/1.1 431 "),
+        "{}",
+        String::from_utf8_lossy(&raw)
+    );
     let (status, home) = get(server.port, "/");
     assert_eq!(status, 200);
     assert!(home.contains("<h1>Welkom</h1>"));
@@ -481,4 +496,20 @@ fn thousands_of_idle_connections_cost_no_threads_and_are_closed_after_the_idle_t
     }
     assert!(opened.elapsed() >= Duration::from_millis(idle_ms));
     assert_eq!(get(port, "/over/").1, expected, "the server keeps serving");
+}
+
+#[test]
+fn an_idle_timeout_that_is_not_a_number_is_named() {
+    let site = Site::fixture("basic");
+    let err = start_with(&site, 0, &[("HOMESTART_SERVE_IDLE_MS", "soon")])
+        .err()
+        .expect("serve refuses to start");
+    assert_has(
+        &err,
+        &[
+            "exit Some(1)",
+            "HOMESTART_SERVE_IDLE_MS is `soon`, not a number of milliseconds",
+            "unset it",
+        ],
+    );
 }

@@ -21,16 +21,16 @@ use crate::diag::Diagnostic;
 /// any browser (and the builder and rayon want the cores more).
 const WORKERS: usize = 2;
 
-/// How long a connection may wait for a request's header to be complete, counted from when
-/// it opens or from its previous answer. hyper measures idleness and a slow header with this
-/// one timer, so it is both the keep-alive idle timeout and the header timeout. 30 s lets a
-/// browser reuse its connections while someone reads a page, and sends away clients that
-/// open connections and never (or only slowly) ask anything; a browser reconnects to
-/// 127.0.0.1 in well under a millisecond when it needs to. An open event stream is an answer
-/// in progress, not idle, so it stays open. `HOMESTART_SERVE_IDLE_MS` overrides it (tests
-/// use it so as not to wait 30 s).
+/// How long a connection may sit without a complete request header: from when it opens to
+/// its first byte, from its first byte to the header's end, and from an answer to the next
+/// header's end (hyper measures the last two with one timer, so the keep-alive idle timeout
+/// and the header timeout are the same). 30 s lets a browser reuse its connections while
+/// someone reads a page, and sends away clients that open connections and never (or only
+/// slowly) ask anything; a browser reconnects to 127.0.0.1 in well under a millisecond when
+/// it needs to. An open event stream is an answer in progress, not idle, so it stays open.
+/// `HOMESTART_SERVE_IDLE_MS` overrides it (tests use it so as not to wait 30 s).
 const IDLE: Duration = Duration::from_secs(30);
-pub const IDLE_ENV: &str = "HOMESTART_SERVE_IDLE_MS";
+const IDLE_ENV: &str = "HOMESTART_SERVE_IDLE_MS";
 
 /// Most connections open at once; more wait in the system's queue until one closes. Far
 /// beyond what browsers open (six per site plus one event stream per tab), and kept below
@@ -38,6 +38,43 @@ pub const IDLE_ENV: &str = "HOMESTART_SERVE_IDLE_MS";
 const MAX_CONNECTIONS: u64 = 4096;
 /// Open files left for the builder, the watcher and the runtime.
 const RESERVED_FILES: u64 = 256;
+
+/// How long connections may idle and how many may be open.
+pub struct Limits {
+    idle: Duration,
+    connections: usize,
+}
+
+impl Limits {
+    /// Reads `HOMESTART_SERVE_IDLE_MS`, and raises the open-file limit as far as the system
+    /// allows (the soft limit is often 1024, fewer than a busy preview may want) to cap the
+    /// connections below it.
+    pub fn new() -> Result<Limits, Diagnostic> {
+        let idle = match std::env::var(IDLE_ENV) {
+            Err(_) => IDLE,
+            Ok(ms) => match ms.trim().parse::<u64>() {
+                Ok(ms) if ms > 0 => Duration::from_millis(ms),
+                _ => {
+                    return Err(Diagnostic::error(format!(
+                        "{IDLE_ENV} is `{ms}`, not a number of milliseconds"
+                    ))
+                    .hint(format!(
+                        "unset it to close idle connections after {} s",
+                        IDLE.as_secs()
+                    )));
+                }
+            },
+        };
+        let files = rlimit::increase_nofile_limit(u64::MAX).unwrap_or(1024);
+        let connections = files
+            .saturating_sub(RESERVED_FILES)
+            .clamp(16, MAX_CONNECTIONS);
+        Ok(Limits {
+            idle,
+            connections: usize::try_from(connections).unwrap_or(16),
+        })
+    }
+}
 
 /// Largest request header accepted (hyper answers 431 beyond it); leaves room for cookies
 /// other programs on 127.0.0.1 may have set.
@@ -59,9 +96,7 @@ pub fn bind(port: u16) -> std::io::Result<TcpListener> {
 }
 
 /// Answers requests until the process ends.
-pub fn serve(listener: TcpListener, shared: Arc<Shared>) -> Result<(), Diagnostic> {
-    let idle = idle_timeout()?;
-    let slots = max_connections();
+pub fn serve(listener: TcpListener, shared: Arc<Shared>, limits: Limits) -> Result<(), Diagnostic> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(WORKERS)
         .thread_name("homestart-http")
@@ -69,23 +104,23 @@ pub fn serve(listener: TcpListener, shared: Arc<Shared>) -> Result<(), Diagnosti
         .enable_time()
         .build()
         .map_err(|e| Diagnostic::error(format!("cannot start the web server: {e}")))?;
-    runtime.block_on(accept(listener, shared, idle, slots))
+    runtime.block_on(accept(listener, shared, limits))
 }
 
 async fn accept(
     listener: TcpListener,
     shared: Arc<Shared>,
-    idle: Duration,
-    slots: usize,
+    Limits { idle, connections }: Limits,
 ) -> Result<(), Diagnostic> {
     let listener = listener
         .set_nonblocking(true)
         .and_then(|()| tokio::net::TcpListener::from_std(listener))
         .map_err(|e| Diagnostic::error(format!("cannot start the web server: {e}")))?;
-    let slots = Arc::new(Semaphore::new(slots));
+    let slots = Arc::new(Semaphore::new(connections));
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(idle)
+        .max_header_size(MAX_HEADER)
         .max_buf_size(MAX_HEADER);
     loop {
         let Ok(slot) = slots.clone().acquire_owned().await else {
@@ -119,28 +154,4 @@ async fn accept(
             drop(slot);
         });
     }
-}
-
-/// `IDLE`, or the milliseconds `HOMESTART_SERVE_IDLE_MS` names.
-fn idle_timeout() -> Result<Duration, Diagnostic> {
-    let Ok(ms) = std::env::var(IDLE_ENV) else {
-        return Ok(IDLE);
-    };
-    match ms.trim().parse::<u64>() {
-        Ok(ms) if ms > 0 => Ok(Duration::from_millis(ms)),
-        _ => Err(Diagnostic::error(format!(
-            "{IDLE_ENV} is `{ms}`, not a number of milliseconds"
-        ))
-        .hint(format!("unset it to use {} s", IDLE.as_secs()))),
-    }
-}
-
-/// Raises the open-file limit as far as the system allows (often 1024 by default, fewer
-/// than the connections a busy preview may hold) and caps connections below it.
-fn max_connections() -> usize {
-    let files = rlimit::increase_nofile_limit(u64::MAX).unwrap_or(1024);
-    let n = files
-        .saturating_sub(RESERVED_FILES)
-        .clamp(16, MAX_CONNECTIONS);
-    usize::try_from(n).unwrap_or(16)
 }

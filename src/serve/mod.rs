@@ -238,6 +238,7 @@ impl Builder {
 
 /// Serves the project at `root` on 127.0.0.1:`port` (0: any free port) until stopped.
 pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
+    let limits = listen::Limits::new()?;
     let listener = listen::bind(port).map_err(|e| {
         let d = Diagnostic::error(format!("cannot serve on port {port}: {e}"));
         if e.kind() == std::io::ErrorKind::AddrInUse {
@@ -285,7 +286,7 @@ pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
     println!(
         "serving http://127.0.0.1:{port}/ (drafts included) — save a file and the page reloads; Ctrl+C stops"
     );
-    listen::serve(listener, shared)
+    listen::serve(listener, shared, limits)
 }
 
 fn report(o: &Outcome, errors: &[Diagnostic]) {
