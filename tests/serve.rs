@@ -30,11 +30,17 @@ fn start(site: &Site, port: u16) -> Result<Server, String> {
 }
 
 fn start_with(site: &Site, port: u16, env: &[(&str, &str)]) -> Result<Server, String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_homestart"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_homestart"));
+    command
         .arg("--root")
         .arg(site.root())
+        .envs(env.iter().copied());
+    spawn(command, port)
+}
+
+fn spawn(mut command: Command, port: u16) -> Result<Server, String> {
+    let mut child = command
         .args(["serve", "--port", &port.to_string()])
-        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -215,6 +221,25 @@ fn edit_break_fix_and_reload() {
             "{evil}"
         );
     }
+}
+
+#[test]
+fn a_relative_root_is_watched_too() {
+    let site = Site::fixture("basic");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_homestart"));
+    command.current_dir(site.root()).args(["--root", "."]);
+    let server = spawn(command, 0).expect("serve starts");
+    let mut events = Events::open(server.port);
+    let before = events.wait_for(1).len();
+    site.write(
+        "content/nl/over.md",
+        "---\ntitle: Over ons\n---\nBewerkt.\n",
+    );
+    assert!(
+        events.wait_for(before + 1).len() > before,
+        "no rebuild after a save"
+    );
+    assert!(get(server.port, "/over/").1.contains("Bewerkt."));
 }
 
 #[test]

@@ -238,6 +238,8 @@ impl Builder {
 
 /// Serves the project at `root` on 127.0.0.1:`port` (0: any free port) until stopped.
 pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
+    // The watcher reports absolute paths: a relative `--root` would match none of them.
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
     let limits = listen::Limits::new()?;
     let listener = listen::bind(port).map_err(|e| {
         let d = Diagnostic::error(format!("cannot serve on port {port}: {e}"));
