@@ -3,12 +3,16 @@
 //! built files, so no address — encoded or not — reaches the disk.
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::net::TcpListener;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 
-use tiny_http::{Header, Request, Response, Server, StatusCode};
+use bytes::Bytes;
+use http_body_util::{Either, Full};
+use hyper::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue, LOCATION};
+use hyper::{Response, StatusCode};
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use tokio::sync::watch;
 
+use super::events::Events;
 use super::{Builder, Snapshot};
 use crate::check::percent_decode;
 use crate::diag::Diagnostic;
@@ -22,12 +26,23 @@ const LIVE_SCRIPT: &str = "(function(){var v=null;var es=new EventSource('/__hom
 es.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;\
 document.documentElement.setAttribute('data-homestart-live',v);};})();\n";
 
-/// What the builder thread and the request threads share.
-#[derive(Default)]
+/// A whole file from memory, or an open event stream.
+pub type Body = Either<Full<Bytes>, Events>;
+
+/// What the builder thread and the connections share.
 pub struct Shared {
     snapshot: Mutex<Snapshot>,
-    /// One sender per open event stream.
-    clients: Mutex<Vec<mpsc::Sender<u64>>>,
+    /// The build number; every open event stream watches it.
+    version: watch::Sender<u64>,
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared {
+            snapshot: Mutex::default(),
+            version: watch::Sender::new(0),
+        }
+    }
 }
 
 impl Shared {
@@ -44,106 +59,81 @@ impl Shared {
             s.version += 1;
             s.version
         };
-        if let Ok(mut clients) = self.clients.lock() {
-            clients.retain(|c| c.send(version).is_ok());
-        }
+        // Kept even while no tab listens, for the next one to connect.
+        self.version.send_replace(version);
     }
 }
 
-/// Answers requests until the process ends.
-pub fn serve(listener: TcpListener, shared: Arc<Shared>) -> Result<(), Diagnostic> {
-    let server = Server::from_listener(listener, None)
-        .map_err(|e| Diagnostic::error(format!("cannot start the web server: {e}")))?;
-    for request in server.incoming_requests() {
-        let shared = shared.clone();
-        // A thread per request: event streams stay open for as long as a tab does.
-        std::thread::spawn(move || answer(request, &shared));
-    }
-    Ok(())
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
-fn answer(request: Request, shared: &Shared) {
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("");
+/// The answer to a request for `path` (the address without its query).
+pub fn answer(path: &str, shared: &Shared) -> Response<Body> {
     if path == EVENTS {
-        let (tx, rx) = mpsc::channel();
-        let version = shared.snapshot.lock().map(|s| s.version).unwrap_or(0);
-        let _ = tx.send(version);
-        if let Ok(mut clients) = shared.clients.lock() {
-            clients.push(tx);
-        }
-        // Written straight to the connection and flushed per event (a response body would be
-        // buffered); the stream ends when the tab goes away and a write fails.
-        let mut w = request.into_writer();
-        let _ = (|| -> std::io::Result<()> {
-            w.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\n")?;
-            w.flush()?;
-            for v in rx {
-                write!(w, "data: {v}\n\n")?;
-                w.flush()?;
-            }
-            Ok(())
-        })();
-        return;
+        let mut res = Response::new(Either::Right(Events::new(shared.version.subscribe())));
+        set(&mut res, CONTENT_TYPE, "text/event-stream");
+        return res;
     }
     if path == LIVE_JS {
-        let _ = request.respond(
-            Response::from_string(LIVE_SCRIPT)
-                .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-store")),
+        return full(
+            StatusCode::OK,
+            "text/javascript; charset=utf-8",
+            LIVE_SCRIPT.into(),
         );
-        return;
     }
     let (files, errors) = match shared.snapshot.lock() {
         Ok(s) => (s.files.clone(), s.errors.clone()),
-        Err(_) => return,
+        Err(_) => {
+            return full(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                TEXT,
+                "server error".into(),
+            );
+        }
     };
-    let (status, key, location) = match resolve(&files, path) {
-        Found::File(key) => (200, Some(key), None),
-        Found::Redirect(to) => (301, None, Some(to)),
+    let (status, key) = match resolve(&files, path) {
+        Found::File(key) => (StatusCode::OK, Some(key)),
+        Found::Redirect(to) => {
+            let mut res = full(StatusCode::MOVED_PERMANENTLY, TEXT, Vec::new());
+            if let Ok(to) = HeaderValue::from_str(&to) {
+                res.headers_mut().insert(LOCATION, to);
+            }
+            return res;
+        }
         Found::Missing => (
-            404,
+            StatusCode::NOT_FOUND,
             files
                 .contains_key("404.html")
                 .then(|| "404.html".to_string()),
-            None,
         ),
-        Found::Bad => (400, None, None),
+        Found::Bad => (StatusCode::BAD_REQUEST, None),
     };
-    if let Some(to) = location {
-        let _ =
-            request.respond(Response::empty(StatusCode(301)).with_header(header("Location", &to)));
-        return;
-    }
     let is_html = key.as_deref().is_none_or(|k| k.ends_with(".html"));
     if !errors.is_empty() && is_html {
         let body = with_live_script(error_page(&errors).into_bytes());
-        let _ = request.respond(
-            Response::from_data(body)
-                .with_status_code(StatusCode(500))
-                .with_header(header("Content-Type", "text/html; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-store")),
-        );
-        return;
+        return full(StatusCode::INTERNAL_SERVER_ERROR, HTML, body);
     }
     let body = match key.as_deref().and_then(|k| files.get(k)) {
         Some(bytes) if is_html => with_live_script(bytes.clone()),
         Some(bytes) => bytes.clone(),
         None => b"not found".to_vec(),
     };
-    let kind = key
-        .as_deref()
-        .map_or("text/plain; charset=utf-8", content_type);
-    let _ = request.respond(
-        Response::from_data(body)
-            .with_status_code(StatusCode(status))
-            .with_header(header("Content-Type", kind))
-            .with_header(header("Cache-Control", "no-store")),
-    );
+    let kind = key.as_deref().map_or(TEXT, content_type);
+    full(status, kind, body)
+}
+
+const HTML: &str = "text/html; charset=utf-8";
+const TEXT: &str = "text/plain; charset=utf-8";
+
+fn full(status: StatusCode, kind: &'static str, body: Vec<u8>) -> Response<Body> {
+    let mut res = Response::new(Either::Left(Full::new(Bytes::from(body))));
+    *res.status_mut() = status;
+    set(&mut res, CONTENT_TYPE, kind);
+    res
+}
+
+/// Sets a header, and `Cache-Control: no-store` so the preview never shows a stale file.
+fn set(res: &mut Response<Body>, name: hyper::header::HeaderName, value: &'static str) {
+    let headers = res.headers_mut();
+    headers.insert(name, HeaderValue::from_static(value));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
 #[derive(Debug, PartialEq)]
@@ -174,10 +164,29 @@ fn resolve(files: &HashMap<String, Vec<u8>>, path: &str) -> Found {
     if files.contains_key(&key) {
         Found::File(key)
     } else if files.contains_key(&format!("{rest}/index.html")) {
-        Found::Redirect(format!("{path}/"))
+        Found::Redirect(location(&format!("{path}/")))
     } else {
         Found::Missing
     }
+}
+
+/// What a `Location` header may carry as it is: an address's bytes other than these (and all
+/// non-ASCII bytes) are percent-encoded, so `/héllo/` is sent as `/h%C3%A9llo/`. `%` stays, as
+/// the address arrives already encoded.
+const NOT_IN_LOCATION: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+fn location(path: &str) -> String {
+    utf8_percent_encode(path, NOT_IN_LOCATION).to_string()
 }
 
 fn content_type(key: &str) -> &'static str {
@@ -258,6 +267,7 @@ mod tests {
             Found::File("over/index.html".into())
         );
         assert_eq!(resolve(&files, "/nope/"), Found::Missing);
+
         for evil in [
             "/../site.yaml",
             "/..%2fsite.yaml",
@@ -271,5 +281,18 @@ mod tests {
         ] {
             assert_eq!(resolve(&files, evil), Found::Bad, "{evil}");
         }
+    }
+
+    #[test]
+    fn a_redirect_to_a_folder_that_is_not_ascii_is_encoded() {
+        let files: HashMap<String, Vec<u8>> = [("héllo/index.html".to_string(), Vec::new())].into();
+        for address in ["/héllo", "/h%C3%A9llo"] {
+            let Found::Redirect(to) = resolve(&files, address) else {
+                panic!("{address} is not redirected");
+            };
+            assert_eq!(to, "/h%C3%A9llo/");
+            assert!(HeaderValue::from_str(&to).is_ok());
+        }
+        assert_eq!(location("/a b/\"<x>`"), "/a%20b/%22%3Cx%3E%60");
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! One thread builds, so builds never overlap; changes arriving meanwhile are taken together
 //! for the next build. Nothing is written to disk: the server answers from the built files in
-//! memory, so no request can reach a file outside the site.
+//! memory, so no request can reach a file outside the site. Requests are answered by a small
+//! async runtime (`listen`), not a thread per connection.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -19,7 +20,9 @@ use crate::pipeline::{self, Options, Project};
 use crate::render::context::{RegistryByLang, Renderer};
 use crate::render::feeds;
 
+mod events;
 mod http;
+mod listen;
 mod watch;
 
 /// What a build left for the server: the files of the site, or the errors to show instead.
@@ -235,7 +238,10 @@ impl Builder {
 
 /// Serves the project at `root` on 127.0.0.1:`port` (0: any free port) until stopped.
 pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+    // The watcher reports absolute paths: a relative `--root` would match none of them.
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    let limits = listen::Limits::new()?;
+    let listener = listen::bind(port).map_err(|e| {
         let d = Diagnostic::error(format!("cannot serve on port {port}: {e}"));
         if e.kind() == std::io::ErrorKind::AddrInUse {
             d.hint(format!(
@@ -282,7 +288,7 @@ pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
     println!(
         "serving http://127.0.0.1:{port}/ (drafts included) — save a file and the page reloads; Ctrl+C stops"
     );
-    http::serve(listener, shared)
+    listen::serve(listener, shared, limits)
 }
 
 fn report(o: &Outcome, errors: &[Diagnostic]) {
