@@ -12,12 +12,23 @@ use std::time::{Duration, Instant};
 
 const SECTIONS: usize = 20;
 
+#[path = "scale/mod.rs"]
+mod scale;
+
 fn main() {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_homestart"));
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let work = repo.join("target/bench");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).unwrap();
+    // A large registry on its own (the rest of the benchmark is skipped).
+    if let Some(n) = std::env::var("HOMESTART_BENCH_LOCATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        scale::registry(&bin, &repo, &work, n);
+        return;
+    }
 
     println!("homestart build benchmark");
     println!("machine: {}, {} logical CPUs", cpu_model(), num_cpus());

@@ -299,3 +299,53 @@ fn missing_site_config_is_explained() {
         run.stderr
     );
 }
+
+/// YAML nested past 64 levels is refused at the first level too many (flow collections at
+/// saphyr-parser's stop), in front matter, site.yaml and location files, before libyaml
+/// (quadratic in the depth: 100,000 `[` took 78 s) sees it.
+#[test]
+fn deeply_nested_yaml_is_refused() {
+    let deep = [
+        ("[".repeat(100_000), "3:264"),
+        ("{a: ".repeat(100_000), "3:261"),
+        (format!("\n{}x", "- ".repeat(100_000)), "4:127"),
+        (
+            (1..=100)
+                .map(|i| format!("\n{}a:", " ".repeat(i)))
+                .collect(),
+            "67:65",
+        ),
+    ];
+    for (yaml, at) in &deep {
+        let err = broken(|s| {
+            s.write(
+                "content/nl/over.md",
+                &format!("---\ntitle: Over\nweight: {yaml}\n---\nTekst\n"),
+            )
+        });
+        assert_has(
+            &err,
+            &[
+                &format!("content/nl/over.md:{at}"),
+                "front matter is nested too deeply (more than 64 levels)",
+                "hint:",
+            ],
+        );
+    }
+    let err = broken(|s| s.append("site.yaml", &format!("extra: {}\n", "[".repeat(100_000))));
+    assert_has(&err, &["site.yaml:", "site.yaml is nested too deeply"]);
+
+    let site = Site::with_project("registry");
+    site.append(
+        "locations/haaglanden.yaml",
+        &format!("extra: {}\n", "[".repeat(100_000)),
+    );
+    let run = site.build(&[]);
+    assert_has(
+        &run.stderr,
+        &[
+            "locations/haaglanden.yaml:18:",
+            "nested too deeply (more than 64 levels)",
+        ],
+    );
+}

@@ -123,3 +123,63 @@ fn planted_markup_is_escaped_in_every_output() {
         "a lookup index per language with registry pages"
     );
 }
+
+/// Names a spreadsheet would run as formulas are neutralised in the CSV (a leading `'`), and
+/// shown as written everywhere else.
+#[test]
+fn formulas_in_names_do_not_reach_the_csv() {
+    let site = common::Site::with_project("registry");
+    let names = [
+        (
+            "locations/utrecht-west.yaml",
+            "Home-Start Utrecht West",
+            r#"=HYPERLINK("http://x","y")"#,
+        ),
+        (
+            "locations/utrecht-oost.yaml",
+            "Home-Start Utrecht Oost",
+            "+1",
+        ),
+        ("locations/haaglanden.yaml", "Home-Start Haaglanden", "-2"),
+    ];
+    for (file, old, new) in names {
+        site.edit(file, &format!("name: {old}"), &format!("name: '{new}'"));
+    }
+    let extra = std::fs::read_to_string(site.root().join("locations/haaglanden.yaml")).unwrap();
+    let extra = extra.replace("name: '-2'", "name: '@SUM(A1)'");
+    site.write(
+        "locations/extra.yaml",
+        &extra.replace(
+            "  - Den Haag\n  - Rijswijk\n  - Leidschendam-Voorburg",
+            "  - Zoetermeer",
+        ),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let csv = site.read("data/coverage.csv");
+    for cell in [
+        r#""'=HYPERLINK(""http://x"",""y"")""#,
+        ",'+1,",
+        ",'-2,",
+        ",'@SUM(A1),",
+    ] {
+        assert!(csv.contains(cell), "{cell} in:\n{csv}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&site.read("data/locations.json")).unwrap();
+    let shown: std::collections::BTreeSet<&str> = json["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        shown,
+        std::collections::BTreeSet::from([names[0].2, "+1", "-2", "@SUM(A1)"])
+    );
+    let page = site.read("locaties/utrecht-west/index.html");
+    assert!(
+        page.contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)")
+            || page.contains(r#"=HYPERLINK("http://x","y")"#)
+    );
+    assert!(site.read("locaties/extra/index.html").contains("@SUM(A1)"));
+}

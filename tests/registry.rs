@@ -558,3 +558,36 @@ fn shipped_registry_drops_and_duplicates_nothing() {
         .count();
     assert_eq!(pages, files);
 }
+
+/// 10,000 generated locations (tests/common/generate.rs) check and build, one page each per
+/// language: every cost of the registry path is linear (the figures are in the README).
+#[test]
+fn ten_thousand_locations() {
+    let site = registry_site();
+    let slugs = common::generate::registry(site.root(), 10_000);
+    let run = common::homestart(site.root(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for dir in ["locaties", "en/locations"] {
+        let pages = std::fs::read_dir(site.out().join(dir))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().join("index.html").is_file())
+            .count();
+        assert_eq!(pages, slugs.len(), "{dir}");
+    }
+    let page = site.read(&format!("locaties/{}/index.html", slugs[9_999]));
+    assert!(page.contains("Home-Start Proef 09999"));
+    // The overview is paginated (1,000 a page): each pager lists its share, not all of them.
+    let pagers: Vec<String> = std::iter::once("locaties/index.html".to_string())
+        .chain((2..=10).map(|n| format!("locaties/pagina/{n}/index.html")))
+        .map(|p| site.read(&p))
+        .collect();
+    for name in ["Home-Start Proef 00000", "Home-Start Proef 09999"] {
+        assert_eq!(
+            pagers.iter().filter(|p| p.contains(name)).count(),
+            1,
+            "{name}"
+        );
+    }
+}

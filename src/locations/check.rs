@@ -3,7 +3,7 @@
 //! phone numbers dial, ages make sense), then what no single file can see (two locations
 //! claiming one municipality, two files for one location).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -350,6 +350,8 @@ impl Checker<'_> {
             );
         }
         let mut areas: Vec<Area> = Vec::new();
+        // Municipality → its first entry here, so a long list stays linear.
+        let mut first_area: HashMap<usize, usize> = HashMap::new();
         for (i, entry) in f.municipalities.iter().enumerate() {
             let node = nodes.get(i);
             let (written, name_node, districts, own_ages, own_preg) = match entry {
@@ -376,9 +378,10 @@ impl Checker<'_> {
                 .map(Node::items)
                 .unwrap_or_default();
             let mut clean = Vec::new();
+            let mut folded = HashSet::new();
             for (j, d) in districts.iter().enumerate() {
                 let text = self.text(district_nodes.get(j), d, "the district name");
-                if clean.iter().any(|c: &String| fold(c) == fold(&text)) {
+                if !folded.insert(fold(&text)) {
                     self.error(
                         district_nodes.get(j).map_or(span.clone(), Node::span),
                         format!("district `{text}` is listed twice"),
@@ -387,7 +390,7 @@ impl Checker<'_> {
                 }
                 clean.push(text);
             }
-            if let Some(prev) = areas.iter().find(|a| a.municipality == m) {
+            if let Some(prev) = first_area.get(&m).map(|&i| &areas[i]) {
                 let both_split = !prev.districts.is_empty() && !clean.is_empty();
                 if !both_split {
                     self.errors.push(
@@ -401,6 +404,7 @@ impl Checker<'_> {
                     );
                 }
             }
+            first_area.entry(m).or_insert(areas.len());
             areas.push(Area {
                 municipality: m,
                 districts: clean,
@@ -488,47 +492,89 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
             );
         }
     }
-    let mut claims: BTreeMap<usize, Vec<(&Location, &Area)>> = BTreeMap::new();
-    for loc in locations {
-        for a in &loc.areas {
-            claims.entry(a.municipality).or_default().push((loc, a));
-        }
-    }
-    for (m, list) in claims {
-        let name = &geo.municipalities[m].display;
-        for (i, (loc, area)) in list.iter().enumerate() {
-            for (other, other_area) in &list[..i] {
-                if std::ptr::eq(*loc, *other) {
-                    continue; // within one file: checked there
-                }
-                if area.districts.is_empty() || other_area.districts.is_empty() {
-                    errors.push(
-                        Diagnostic::error(format!("{name} is claimed by both {} and {}", other.name, loc.name))
-                            .at(&loc.source, area.span.clone())
-                            .related(&other.source, other_area.span.start)
-                            .hint("a referrer must find one answer: remove it from one location, or give both `districts:` that do not overlap"),
-                    );
-                    continue;
-                }
+    // Each claim is compared with the first earlier claim of another location only (whole
+    // municipality, and per district), so the check is linear however many locations share
+    // a municipality; every conflicting claim is still reported once.
+    let mut claims: Vec<Claims> = (0..geo.municipalities.len())
+        .map(|_| Claims::default())
+        .collect();
+    for (l, loc) in locations.iter().enumerate() {
+        for (a, area) in loc.areas.iter().enumerate() {
+            let Some(c) = claims.get_mut(area.municipality) else {
+                continue;
+            };
+            let name = &geo.municipalities[area.municipality].display;
+            let conflict = |(ol, oa): (usize, usize)| (&locations[ol], &locations[ol].areas[oa]);
+            let whole = if area.districts.is_empty() {
+                c.any.other_than(l)
+            } else {
+                c.whole.other_than(l)
+            };
+            if let Some((other, other_area)) = whole.map(conflict) {
+                errors.push(
+                    Diagnostic::error(format!("{name} is claimed by both {} and {}", other.name, loc.name))
+                        .at(&loc.source, area.span.clone())
+                        .related(&other.source, other_area.span.start)
+                        .hint("a referrer must find one answer: remove it from one location, or give both `districts:` that do not overlap"),
+                );
+            } else {
                 for d in &area.districts {
-                    if other_area.districts.iter().any(|o| fold(o) == fold(d)) {
-                        errors.push(
-                            Diagnostic::error(format!(
-                                "district `{d}` of {name} is claimed by both {} and {}",
-                                other.name, loc.name
-                            ))
-                            .at(&loc.source, area.span.clone())
-                            .related(&other.source, other_area.span.start)
-                            .hint(
-                                "each district belongs to one location: remove it from one of them",
-                            ),
-                        );
-                    }
+                    let Some((other, other_area)) = c
+                        .districts
+                        .get(&fold(d))
+                        .and_then(|f| f.other_than(l))
+                        .map(conflict)
+                    else {
+                        continue;
+                    };
+                    errors.push(
+                        Diagnostic::error(format!(
+                            "district `{d}` of {name} is claimed by both {} and {}",
+                            other.name, loc.name
+                        ))
+                        .at(&loc.source, area.span.clone())
+                        .related(&other.source, other_area.span.start)
+                        .hint("each district belongs to one location: remove it from one of them"),
+                    );
                 }
+            }
+            c.any.add(l, a);
+            if area.districts.is_empty() {
+                c.whole.add(l, a);
+            }
+            for d in &area.districts {
+                c.districts.entry(fold(d)).or_default().add(l, a);
             }
         }
     }
     errors
+}
+
+/// Who claimed a municipality so far: any part of it, all of it, and each district.
+#[derive(Default)]
+struct Claims {
+    any: First,
+    whole: First,
+    districts: HashMap<String, First>,
+}
+
+/// The first claim (location, area), and the first by another location than that one: enough
+/// to name an earlier claim of another location than any given one.
+#[derive(Default)]
+struct First([Option<(usize, usize)>; 2]);
+
+impl First {
+    fn add(&mut self, location: usize, area: usize) {
+        match self.0 {
+            [None, _] => self.0[0] = Some((location, area)),
+            [Some((l, _)), None] if l != location => self.0[1] = Some((location, area)),
+            _ => {}
+        }
+    }
+
+    fn other_than(&self, location: usize) -> Option<(usize, usize)> {
+        self.0.into_iter().flatten().find(|&(l, _)| l != location)
+    }
 }
 
 fn name_span(loc: &Location) -> Range<usize> {

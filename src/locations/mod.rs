@@ -84,15 +84,11 @@ pub struct Ages {
 impl Location {
     /// Municipalities served, without repeats, in the order written.
     pub fn municipalities(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut seen = std::collections::HashSet::new();
         self.areas
             .iter()
-            .enumerate()
-            .filter(|(i, a)| {
-                !self.areas[..*i]
-                    .iter()
-                    .any(|b| b.municipality == a.municipality)
-            })
-            .map(|(_, a)| a.municipality)
+            .map(|a| a.municipality)
+            .filter(move |&m| seen.insert(m))
     }
 }
 
@@ -124,6 +120,9 @@ pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
     locations.sort_by(|a, b| a.slug.cmp(&b.slug));
     Ok(place(locations, geo))
 }
+
+/// How many nearest locations a municipality without Home-Start names.
+const NEAREST: usize = 3;
 
 /// Indexes the locations per municipality and finds the nearest ones for the rest.
 fn place(locations: Vec<Location>, geo: &Geography) -> Registry {
@@ -159,8 +158,14 @@ fn place(locations: Vec<Location>, geo: &Geography) -> Registry {
                     (l, km)
                 })
                 .collect();
-            d.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-            d.truncate(3);
+            // The three nearest without sorting them all: linear in the number of locations.
+            let order =
+                |a: &(usize, f64), b: &(usize, f64)| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0));
+            if d.len() > NEAREST {
+                d.select_nth_unstable_by(NEAREST - 1, order);
+                d.truncate(NEAREST);
+            }
+            d.sort_by(order);
             d
         })
         .collect();

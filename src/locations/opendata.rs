@@ -2,6 +2,8 @@
 //! JSON, so others can reuse it. Written with real serialisers (geojson, csv, serde_json), so
 //! any text in the registry is escaped for its format.
 
+use std::borrow::Cow;
+
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject};
 use serde_json::{Value as Json, json};
 
@@ -106,17 +108,19 @@ pub fn files(
         for &(l, a) in &reg.served_by[m] {
             let loc = &reg.locations[l];
             let area = &loc.areas[a];
+            // Text cells are neutralised; the ages stay numbers and the phone stays E.164
+            // (checked on load: `+` and digits only, which no spreadsheet runs).
             let _ = csv.write_record([
-                muni.code.as_str(),
-                muni.name.as_str(),
-                loc.name.as_str(),
-                &area.districts.join("; "),
+                &*text_cell(&muni.code),
+                &text_cell(&muni.name),
+                &text_cell(&loc.name),
+                &text_cell(&area.districts.join("; ")),
                 &area.ages.from.to_string(),
                 &area.ages.to.to_string(),
                 if area.ages.pregnancy { "yes" } else { "no" },
                 loc.phone.e164.as_str(),
-                loc.email.as_str(),
-                &loc_url(&loc.slug),
+                &text_cell(&loc.email),
+                &text_cell(&loc_url(&loc.slug)),
                 if example { "yes" } else { "no" },
             ]);
         }
@@ -159,4 +163,39 @@ pub fn files(
         (JSON, json_text.into_bytes()),
         (SCHEMA, super::schema::json_schema().into_bytes()),
     ]
+}
+
+/// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage
+/// return first) gets a leading `'`, as OWASP recommends for CSV injection: spreadsheets then
+/// show it as text. Other cells are unchanged; the csv crate still quotes as needed.
+fn text_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_cell;
+
+    #[test]
+    fn formulas_become_text() {
+        for (written, cell) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Home-Start Zeist", "Home-Start Zeist"),
+            ("", ""),
+        ] {
+            assert_eq!(text_cell(written), cell);
+        }
+    }
 }

@@ -384,6 +384,8 @@ impl<'a> Renderer<'a> {
         let mut map = tera::Map::new();
         map.insert("pages".into(), Value::from(cards));
         map.insert("current".into(), Value::from(pager));
+        // Index of this pager's first entry, for lists a template draws from other data.
+        map.insert("start".into(), Value::from(start));
         map.insert("total".into(), Value::from(page.pager_count));
         map.insert(
             "previous".into(),

@@ -1,6 +1,7 @@
 //! YAML reading shared by site config, string tables and front matter: every mistake comes
 //! back as a [`Diagnostic`] pointing into the original file, never as a bare serde message.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Source, suggest};
 
+pub mod depth;
 pub mod tree;
 
 /// Parses the YAML in `range` of `src` into `T`.
@@ -25,6 +27,7 @@ pub fn parse<T: DeserializeOwned>(
     if !tabs.is_empty() {
         return Err(tabs);
     }
+    depth::check(src, range.clone(), what).map_err(|d| vec![d])?;
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => return Err(vec![from_error(src, range.start, &e, what)]),
@@ -33,6 +36,8 @@ pub fn parse<T: DeserializeOwned>(
         let mut problems = Vec::new();
         match &value {
             serde_yaml::Value::Mapping(map) => {
+                // One pass over the lines for all keys: a file of many unknown keys stays linear.
+                let spans = top_level_keys(src, range.clone());
                 for key in map.keys() {
                     let name = match key {
                         serde_yaml::Value::String(s) => s.as_str(),
@@ -41,8 +46,7 @@ pub fn parse<T: DeserializeOwned>(
                     if known.contains(&name) {
                         continue;
                     }
-                    let span =
-                        key_span(src, range.clone(), name).unwrap_or(range.start..range.start);
+                    let span = spans.get(name).cloned().unwrap_or(range.start..range.start);
                     let mut d =
                         Diagnostic::error(format!("unknown key `{name}` in {what}")).at(src, span);
                     d = match suggest(name, known.iter().copied()) {
@@ -109,6 +113,31 @@ pub fn key_span(src: &Source, range: Range<usize>, key: &str) -> Option<Range<us
         offset += line.len();
     }
     None
+}
+
+/// Byte spans of the top-level keys written in `range` (the first of each), as [`key_span`]
+/// finds them one at a time.
+fn top_level_keys(src: &Source, range: Range<usize>) -> HashMap<&str, Range<usize>> {
+    let mut out = HashMap::new();
+    let mut offset = range.start;
+    for line in src.text[range].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let line = line.trim_end();
+        let key = match line.chars().next() {
+            Some(q @ ('"' | '\'')) => line[1..].split_once(q).map(|(k, _)| (k, 1)),
+            Some(c) if !c.is_whitespace() && !matches!(c, '#' | '-') => line
+                .split_once(": ")
+                .or_else(|| line.strip_suffix(':').map(|k| (k, "")))
+                .map(|(k, _)| (k.trim_end(), 0)),
+            _ => None,
+        };
+        if let Some((key, quote)) = key {
+            out.entry(key)
+                .or_insert(start + quote..start + quote + key.len());
+        }
+    }
+    out
 }
 
 /// Byte span of the value of a top-level `key:` (for errors about a value, e.g. a bad date).

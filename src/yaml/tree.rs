@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
+use super::depth::{self, MAX_DEPTH};
 use crate::diag::{Diagnostic, Source, suggest};
 
 /// A YAML node with its byte span in the source file.
@@ -117,6 +118,9 @@ pub fn parse(src: &Arc<Source>, range: Range<usize>) -> Result<Node, Diagnostic>
     for next in Parser::new_from_str(text) {
         let (event, span) = next.map_err(|e| {
             let at = byte(e.marker().index());
+            if depth::is_saphyr_limit(e.info()) {
+                return depth::too_deep(src, at, "the file");
+            }
             Diagnostic::error(format!("YAML syntax error: {}", e.info()))
                 .at(src, at..at)
                 .hint("check the indentation, and put text containing `: ` or starting with a special character in quotes")
@@ -137,6 +141,9 @@ pub fn parse(src: &Arc<Source>, range: Range<usize>) -> Result<Node, Diagnostic>
                 })
             }
             Event::Alias(_) => Some(Node::Alias { span: start..end }),
+            Event::SequenceStart(..) | Event::MappingStart(..) if stack.len() >= MAX_DEPTH => {
+                return Err(depth::too_deep(src, start, "the file"));
+            }
             Event::SequenceStart(..) => {
                 stack.push(Builder::Seq(start, Vec::new()));
                 None
