@@ -7,8 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config};
+
+mod excerpt;
+use excerpt::Quoted;
 
 /// A file the project read, kept so diagnostics can quote it.
 #[derive(Debug, Clone)]
@@ -245,13 +247,6 @@ impl Diagnostic {
         let mut out = String::new();
         match (&self.source, &self.span) {
             (Some(source), Some(span)) => {
-                let file = SimpleFile::new(source.path.as_str(), &*source.text);
-                let mut cs = match self.severity {
-                    Severity::Error => CsDiagnostic::error(),
-                    Severity::Warning => CsDiagnostic::warning(),
-                }
-                .with_message(format!("{}: {}", self.location(), self.message))
-                .with_labels(vec![Label::primary((), span.clone())]);
                 let mut notes = Vec::new();
                 if let Some(hint) = &self.hint {
                     notes.push(format!("hint: {hint}"));
@@ -259,8 +254,21 @@ impl Diagnostic {
                 if let Some((p, l, c)) = &self.related {
                     notes.push(format!("see also: {p}:{l}:{c}"));
                 }
-                cs = cs.with_notes(notes);
-                match term::emit_into_string(&Config::default(), &file, &cs) {
+                let cs = |span: Range<usize>| {
+                    match self.severity {
+                        Severity::Error => CsDiagnostic::error(),
+                        Severity::Warning => CsDiagnostic::warning(),
+                    }
+                    .with_message(format!("{}: {}", self.location(), self.message))
+                    .with_labels(vec![Label::primary((), span)])
+                    .with_notes(notes.clone())
+                };
+                let config = Config::default();
+                let emitted = match excerpt::quote(&source.path, &source.text, span.clone()) {
+                    Quoted::Whole(file, span) => term::emit_into_string(&config, &file, &cs(span)),
+                    Quoted::Cut(file, span) => term::emit_into_string(&config, &file, &cs(span)),
+                };
+                match emitted {
                     Ok(s) => out.push_str(&s),
                     Err(_) => {
                         let _ = writeln!(out, "{kind}: {}: {}", self.location(), self.message);

@@ -234,6 +234,7 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
     let Some(mut project) = load(opts, &mut diags, &mut timings) else {
         return (None, diags);
     };
+    project.pdf_cache.once();
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
     let staging = match Staging::new(&out, &opts.root) {
         Ok(s) => s,
@@ -287,6 +288,7 @@ pub fn check(opts: &Options) -> Diagnostics {
     let Some(mut project) = load(opts, &mut diags, &mut Vec::new()) else {
         return diags;
     };
+    project.pdf_cache.once();
     let values = project.registry_values();
     let (errors, _) = render_checked(&mut project, &values, &Discard);
     diags.extend(errors);
@@ -427,16 +429,9 @@ pub fn render_with(
     for (path, bytes) in &registry_files {
         emit(path, bytes);
     }
-    match pdfs {
-        Some(Ok(rendered)) => {
-            for (path, key, bytes) in &rendered.files {
-                if let Err(e) = sink.write(path, bytes, Some(key.as_bytes())) {
-                    diags.push(write_error(path, &e));
-                }
-            }
-        }
-        Some(Err(ds)) => diags.extend(ds),
-        None => {}
+    // The leaflets were written as they were typeset.
+    if let Some(Err(ds)) = pdfs {
+        diags.extend(ds);
     }
     for (path, bytes) in &assets.files {
         emit(path, bytes);

@@ -17,8 +17,9 @@ pub fn key(typesetter: &blake3::Hash, path: &str, data: &str) -> String {
     h.finalize().to_hex().to_string()
 }
 
-/// A leaflet just typeset: its site-relative path and bytes.
-type Fresh = (String, Arc<Vec<u8>>);
+/// A leaflet just typeset: its site-relative path, the hash of its bytes and their length
+/// (the bytes themselves are in the output by the time they are stored).
+type Fresh = (String, String, u64);
 
 /// In memory (for `serve`) and, when given a folder, on disk (between builds). On disk an
 /// entry is a hard link to the PDF a build published (no byte is written twice), named
@@ -29,6 +30,9 @@ type Fresh = (String, Arc<Vec<u8>>);
 pub struct Cache {
     dir: Option<PathBuf>,
     memory: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// Whether leaflets are kept in `memory` (`serve`, which builds again and again); a build
+    /// that runs once keeps none, so its memory does not grow with the number of leaflets.
+    in_memory: std::sync::atomic::AtomicBool,
     /// The folder's entries by key (path, hash of the bytes), listed when first needed.
     listing: OnceLock<HashMap<String, (PathBuf, String)>>,
     /// Leaflets typeset since the last prune, not yet on disk.
@@ -38,12 +42,19 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// A cache kept in `dir` (created when first written).
+    /// A cache kept in `dir` (created when first written), and in memory until
+    /// [`Cache::once`] says the process builds only once.
     pub fn on_disk(dir: PathBuf) -> Self {
         Cache {
             dir: Some(dir),
+            in_memory: true.into(),
             ..Cache::default()
         }
+    }
+
+    /// For a process that builds once: keeps no leaflet in memory.
+    pub fn once(&self) {
+        self.in_memory.store(false, Ordering::Relaxed);
     }
 
     pub fn get(&self, key: &str) -> Option<Arc<Vec<u8>>> {
@@ -112,18 +123,23 @@ impl Cache {
             .collect()
     }
 
-    /// Keeps a leaflet just typeset for `path` (site-relative), in memory until `publish`.
+    /// Notes a leaflet just typeset for `path` (site-relative), to be stored by `publish`.
     pub fn put(&self, key: &str, path: &str, bytes: &Arc<Vec<u8>>) {
         self.remember(key, bytes);
         if self.dir.is_some()
             && let Ok(mut fresh) = self.fresh.lock()
         {
-            fresh.insert(key.to_string(), (path.to_string(), bytes.clone()));
+            fresh.insert(
+                key.to_string(),
+                (path.to_string(), content_hash(bytes), bytes.len() as u64),
+            );
         }
     }
 
     fn remember(&self, key: &str, bytes: &Arc<Vec<u8>>) {
-        if let Ok(mut m) = self.memory.lock() {
+        if (self.dir.is_none() || self.in_memory.load(Ordering::Relaxed))
+            && let Ok(mut m) = self.memory.lock()
+        {
             m.insert(key.to_string(), bytes.clone());
         }
     }
@@ -137,15 +153,22 @@ impl Cache {
         if fresh.is_empty() || std::fs::create_dir_all(dir).is_err() {
             return;
         }
-        for (key, (path, bytes)) in fresh.drain() {
-            let entry = dir.join(format!("{key}-{}.pdf", content_hash(&bytes)));
+        for (key, (path, hash, len)) in fresh.drain() {
+            let entry = dir.join(format!("{key}-{hash}.pdf"));
             if entry.exists() {
                 continue;
             }
             let published = out.join(&path);
-            let same = std::fs::metadata(&published).is_ok_and(|m| m.len() == bytes.len() as u64);
-            if !(same && std::fs::hard_link(&published, &entry).is_ok()) {
-                let _ = crate::output::replace_file(&entry, &bytes);
+            if !std::fs::metadata(&published).is_ok_and(|m| m.is_file() && m.len() == len) {
+                continue; // not published as made: nothing to store
+            }
+            if std::fs::hard_link(&published, &entry).is_err() {
+                // Another disk: a copy, stored only when its bytes are the leaflet's.
+                if let Ok(bytes) = std::fs::read(&published)
+                    && content_hash(&bytes) == hash
+                {
+                    let _ = crate::output::replace_file(&entry, &bytes);
+                }
             }
         }
     }
@@ -198,7 +221,7 @@ mod tests {
         let (pa, pb) = (Arc::new(b"%PDF-a".to_vec()), Arc::new(b"%PDF-b".to_vec()));
         cache.put(&a, "pdf/a.pdf", &pa);
         cache.put(&b, "pdf/b.pdf", &pb);
-        // Published: `a` in the output folder, `b` not (say, a failed copy): both stored.
+        // Published: `a` in the output folder, `b` not (say, a failed build): only `a` stored.
         std::fs::create_dir_all(out.join("pdf")).unwrap();
         std::fs::write(out.join("pdf/a.pdf"), pa.as_slice()).unwrap();
         cache.publish(&out);
@@ -215,7 +238,7 @@ mod tests {
                 "a hard link"
             );
         }
-        assert!(entry(&b, &pb).exists(), "copied when it cannot be linked");
+        assert!(!entry(&b, &pb).exists(), "not published, not stored");
         // A new process: only the disk remains; a build that uses only `a` drops `b`.
         let cache = Cache::on_disk(folder.clone());
         assert_eq!(cache.get(&a).unwrap().as_slice(), b"%PDF-a");

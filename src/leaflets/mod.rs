@@ -316,41 +316,41 @@ pub fn qr_pixels(url: &str) -> Vec<u8> {
     pixels
 }
 
-/// What rendering produced: the PDFs in job order, each with its cache key (what it is made
-/// from), except those the output already holds (the cache counts how many it had).
-pub struct Rendered {
-    pub files: Vec<(String, String, Arc<Vec<u8>>)>,
-}
-
-/// Typesets every job in parallel; unchanged leaflets are left where `sink` already has them
-/// or come from `cache`. A missing glyph or a leaflet over [`MAX_PAGES`] is an error naming
-/// the page (or location) file and line.
+/// Typesets every job in parallel and writes each leaflet to `sink` as soon as its batch is
+/// done, so memory holds one batch of PDFs, not all of them (80,000 for a registry of 10,000
+/// locations). Unchanged leaflets are left where `sink` already has them or come from
+/// `cache`. A missing glyph or a leaflet over [`MAX_PAGES`] is an error naming the page (or
+/// location) file and line; returns how many leaflets were written.
 pub fn render(
     ts: &Typesetter,
     jobs: &[Job],
     cache: &Cache,
     sink: &dyn Sink,
-) -> Result<Rendered, Vec<Diagnostic>> {
+) -> Result<usize, Vec<Diagnostic>> {
     let digest = ts.digest();
+    let report = Report::default();
     // First what needs no typesetting (in place in the output, or cached): cheap, and it
     // leaves the leaflets to typeset side by side in full batches.
     let keys: Vec<String> = jobs
         .par_iter()
         .map(|job| cache::key(&digest, &job.path, &job.data))
         .collect();
-    let mut results: Vec<Option<Leaflet>> = jobs
+    let found: Vec<bool> = jobs
         .par_iter()
         .zip(&keys)
         .map(|(job, key)| {
             if sink.reuse(&job.path, key.as_bytes()) {
                 cache.keep(key);
-                Some(Ok(None))
+                true
+            } else if let Some(bytes) = cache.get(key) {
+                report.write(sink, job, key, &bytes);
+                true
             } else {
-                cache.get(key).map(|bytes| Ok(Some((key.clone(), bytes))))
+                false
             }
         })
         .collect();
-    let missing: Vec<usize> = (0..jobs.len()).filter(|&i| results[i].is_none()).collect();
+    let missing: Vec<usize> = (0..jobs.len()).filter(|&i| !found[i]).collect();
     if !missing.is_empty() {
         // typst recurses deeply while laying out: its threads get big stacks (address space).
         let pool = rayon::ThreadPoolBuilder::new()
@@ -367,50 +367,64 @@ pub fn render(
         // dropped after each batch, or a build of hundreds of leaflets would hold it all
         // (~0.5 GB for this site). What the previous build left serves the next (`serve`).
         for batch in missing.chunks(BATCH) {
-            let done: Vec<Leaflet> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|&i| typeset(ts, &keys[i], &jobs[i], cache))
-                    .collect()
+            pool.install(|| {
+                batch.par_iter().for_each(|&i| match typeset(ts, &keys[i], &jobs[i], cache) {
+                    Ok(bytes) => report.write(sink, &jobs[i], &keys[i], &bytes),
+                    Err(ds) => report.fail(ds),
+                })
             });
-            for (&i, leaflet) in batch.iter().zip(done) {
-                results[i] = Some(leaflet);
-            }
             typst::comemo::evict(EVICT_AGE);
         }
     }
-    let mut files = Vec::with_capacity(jobs.len());
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    // Every job has its result by now (`None` cannot remain).
-    let results = results.into_iter().map(|r| r.unwrap_or(Ok(None)));
-    for (job, result) in jobs.iter().zip(results) {
-        match result {
-            Ok(Some((key, bytes))) => files.push((job.path.clone(), key, bytes)),
-            Ok(None) => {}
-            Err(ds) => {
-                for d in ds {
-                    // The same text fails the same way in every location's copy: say it once.
-                    if !errors
-                        .iter()
-                        .any(|e| e.message == d.message && e.location() == d.location())
-                    {
-                        errors.push(d);
-                    }
+    report.finish()
+}
+
+/// What the leaflet threads report: how many were written, and each distinct error once (the
+/// same text fails the same way in every location's copy).
+#[derive(Default)]
+struct Report {
+    written: std::sync::atomic::AtomicUsize,
+    errors: std::sync::Mutex<(Vec<Diagnostic>, std::collections::HashSet<(String, String)>)>,
+}
+
+impl Report {
+    fn write(&self, sink: &dyn Sink, job: &Job, key: &str, bytes: &[u8]) {
+        match sink.write(&job.path, bytes, Some(key.as_bytes())) {
+            Ok(()) => {
+                self.written
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            Err(e) => self.fail(vec![crate::render::context::write_error(&job.path, &e)]),
+        }
+    }
+
+    fn fail(&self, ds: Vec<Diagnostic>) {
+        if let Ok(mut guard) = self.errors.lock() {
+            let (errors, seen) = &mut *guard;
+            for d in ds {
+                if seen.insert((d.message.clone(), d.location())) {
+                    errors.push(d);
                 }
             }
         }
     }
-    if errors.is_empty() {
-        Ok(Rendered { files })
-    } else {
-        Err(errors)
+
+    fn finish(self) -> Result<usize, Vec<Diagnostic>> {
+        let (errors, _) = self.errors.into_inner().unwrap_or_default();
+        if errors.is_empty() {
+            Ok(self.written.into_inner())
+        } else {
+            Err(errors)
+        }
     }
 }
 
-/// One leaflet's key and PDF (`None`: the output already has it), or what is wrong with it.
-type Leaflet = Result<Option<(String, Arc<Vec<u8>>)>, Vec<Diagnostic>>;
-
-fn typeset(ts: &Typesetter, key: &str, job: &Job, cache: &Cache) -> Leaflet {
+fn typeset(
+    ts: &Typesetter,
+    key: &str,
+    job: &Job,
+    cache: &Cache,
+) -> Result<Arc<Vec<u8>>, Vec<Diagnostic>> {
     let out = ts.pdf(&job.data, &job.qr, &job.path)?;
     let mut errors: Vec<Diagnostic> = out.missing.iter().map(|c| missing_glyph(job, *c)).collect();
     if out.pages > MAX_PAGES {
@@ -428,7 +442,7 @@ fn typeset(ts: &Typesetter, key: &str, job: &Job, cache: &Cache) -> Leaflet {
     }
     let bytes = Arc::new(out.bytes);
     cache.put(key, &job.path, &bytes);
-    Ok(Some((key.to_string(), bytes)))
+    Ok(bytes)
 }
 
 /// Points at the first place the character is written: the page, else the location's file.

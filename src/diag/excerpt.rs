@@ -1,0 +1,153 @@
+//! What a message quotes of its file: the line of the mistake, and for a line longer than a
+//! screen only a stretch around the mistake, so a runaway line (100,000 `[`, a minified file)
+//! is not printed whole. Line and column numbers stay those of the whole file.
+
+use std::ops::Range;
+
+use codespan_reporting::files::{Error, Files, SimpleFile};
+
+/// Characters shown either side of the mistake on a long line.
+const AROUND: usize = 60;
+/// Lines longer than this (in bytes), and spans over more lines than [`MAX_LINES`], are cut.
+const LONG_LINE: usize = 240;
+const MAX_LINES: usize = 8;
+
+/// A stretch of one file, standing in for the whole file when a message is printed.
+pub struct Excerpt<'a> {
+    name: &'a str,
+    text: String,
+    /// Line number (1-based) of the excerpt's first line in the file.
+    first_line: usize,
+    /// Characters of the first line cut off before the excerpt (less the `…` shown instead).
+    shift: usize,
+}
+
+/// The file to quote for `span` of `text`: the file itself when its lines are short, else an
+/// excerpt; with the span inside what is returned.
+pub enum Quoted<'a> {
+    Whole(SimpleFile<&'a str, &'a str>, Range<usize>),
+    Cut(Excerpt<'a>, Range<usize>),
+}
+
+pub fn quote<'a>(name: &'a str, text: &'a str, span: Range<usize>) -> Quoted<'a> {
+    let start = floor(text, span.start.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = floor(text, span.end.clamp(start, text.len()));
+    let last_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let lines = text[line_start..last_end].matches('\n').count() + 1;
+    let longest = text[line_start..last_end]
+        .split('\n')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    if longest <= LONG_LINE && lines <= MAX_LINES {
+        return Quoted::Whole(SimpleFile::new(name, text), span);
+    }
+    // One line only, and on it at most AROUND characters before and after the mistake.
+    let end = end.min(line_end);
+    let from = back(text, start, AROUND).max(line_start);
+    let to = forth(text, end.max(start), AROUND).min(line_end);
+    let mut cut = String::new();
+    let mut shift = text[line_start..from].chars().count();
+    if from > line_start {
+        cut.push('…');
+        shift -= 1;
+    }
+    let offset = cut.len();
+    cut.push_str(&text[from..to]);
+    if to < line_end {
+        cut.push('…');
+    }
+    let first_line = text[..line_start].matches('\n').count() + 1;
+    let span = offset + start - from..offset + end - from;
+    Quoted::Cut(
+        Excerpt {
+            name,
+            text: cut,
+            first_line,
+            shift,
+        },
+        span,
+    )
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The byte offset `n` characters before `i` (or the start).
+fn back(text: &str, i: usize, n: usize) -> usize {
+    text[..i].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(j, _)| j)
+}
+
+/// The byte offset `n` characters after `i` (or the end).
+fn forth(text: &str, i: usize, n: usize) -> usize {
+    text[i..].char_indices().nth(n).map_or(text.len(), |(j, _)| i + j)
+}
+
+impl<'a> Files<'a> for Excerpt<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, Error> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, Error> {
+        Ok(self.first_line + line_index)
+    }
+
+    fn column_number(&'a self, (): (), _: usize, byte_index: usize) -> Result<usize, Error> {
+        let before = self.text.get(..byte_index).map_or(0, |s| s.chars().count());
+        Ok(self.shift + before + 1)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, Error> {
+        match line_index {
+            0 => Ok(0..self.text.len()),
+            _ => Err(Error::LineTooLarge {
+                given: line_index,
+                max: 0,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostic, Source};
+
+    #[test]
+    fn a_runaway_line_is_quoted_around_the_mistake_with_its_true_position() {
+        let text = format!("---\ntitle: X\n{}é{}\n", "[".repeat(100_000), "]".repeat(5));
+        let src = Source::new("content/nl/x.md", text);
+        let at = 13 + 70_000;
+        let shown = Diagnostic::error("too deep").at(&src, at..at + 1).render();
+        assert!(shown.len() < 1_000, "{} bytes", shown.len());
+        assert!(shown.contains("content/nl/x.md:3:70001"), "{shown}");
+        assert!(shown.contains("3 │ …[[["), "{shown}");
+        let Quoted::Cut(excerpt, span) = quote("x", &src.text, at..at + 1) else {
+            panic!("not cut");
+        };
+        assert!(!excerpt.text.contains('\n'));
+        assert_eq!(excerpt.location((), span.start).unwrap().column_number, 70_001);
+        // Short lines are quoted as they are.
+        let src = Source::new("a.md", "ab\ncd\n");
+        let shown = Diagnostic::error("x").at(&src, 3..4).render();
+        assert!(shown.contains("2 │ cd"), "{shown}");
+    }
+}
