@@ -17,8 +17,8 @@ use crate::i18n::{self, Strings};
 use crate::leaflets::{self, Typesetter};
 use crate::locations::{self, Registry};
 use crate::model::{self, Site};
-use crate::output::{Sink, Staging};
-use crate::render::context::{RegistryByLang, Renderer, registry_values, write_error};
+use crate::output::{Sink, Staging, WriteErrors};
+use crate::render::context::{RegistryByLang, Renderer, registry_values};
 use crate::render::{Templates, feeds};
 
 #[derive(Debug, Clone)]
@@ -366,6 +366,9 @@ pub fn render_with(
     values: &RegistryByLang,
     sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
+    // A full disk fails every file the same way: one error per cause, with a count.
+    let collected = WriteErrors::new(sink);
+    let sink = &collected;
     let Project {
         config,
         strings,
@@ -397,12 +400,7 @@ pub fn render_with(
         },
     );
     let (not_found, registry_files) = renderer_files;
-    let mut write_errors = Vec::new();
-    let mut emit = |path: &str, bytes: &[u8]| {
-        if let Err(e) = sink.write(path, bytes, None) {
-            write_errors.push(write_error(path, &e));
-        }
-    };
+    let emit = |path: &str, bytes: &[u8]| sink.put(path, bytes, None);
     match &not_found {
         Ok(html) => emit("404.html", html),
         Err(d) => diags.push(d.clone()),
@@ -426,9 +424,7 @@ pub fn render_with(
     match pdfs {
         Some(Ok(rendered)) => {
             for (path, key, bytes) in &rendered.files {
-                if let Err(e) = sink.write(path, bytes, Some(key.as_bytes())) {
-                    diags.push(write_error(path, &e));
-                }
+                sink.put(path, bytes, Some(key.as_bytes()));
             }
         }
         Some(Err(ds)) => diags.extend(ds),
@@ -437,7 +433,7 @@ pub fn render_with(
     for (path, bytes) in &assets.files {
         emit(path, bytes);
     }
-    diags.extend(write_errors);
+    diags.extend(collected.into_diagnostics());
     diags
 }
 
