@@ -93,8 +93,8 @@ impl Staging {
         let name = output_name(target);
         let lock = owner::lock(parent).map_err(|()| {
             Diagnostic::error(format!(
-                "another homestart build is writing {} right now",
-                target.display()
+                "another homestart build is writing an output folder in {} right now",
+                parent.display()
             ))
             .in_file(target.display().to_string())
             .hint("wait for it to finish, then build again")

@@ -48,7 +48,8 @@ impl Process {
 
     /// Whether this process still runs. Where that cannot be known, it is taken to run.
     fn alive(self) -> bool {
-        if !cfg!(target_os = "linux") {
+        // Without /proc (another system, or not mounted) nothing can be known.
+        if !cfg!(target_os = "linux") || !Path::new("/proc/self/stat").is_file() {
             return true;
         }
         match fs::read_to_string(format!("/proc/{}/stat", self.pid)) {
