@@ -16,6 +16,9 @@ const COMPLETE: &str = "# hash length stat made-from path";
 /// hold the old or the new bytes.
 const JOURNAL: &str =
     "# move-in in progress, files may be old or new: hash length stat made-from path";
+/// Second line of the marker of earlier versions (no stat): read like a journal, so the first
+/// build after an upgrade checks each file's bytes instead of replacing the whole folder.
+const WITHOUT_STAT: &str = "# hash length made-from path";
 
 /// One file: hash of its bytes (128 bits, hex), length, stat when it was last seen settled,
 /// and the fingerprint of what it was made from (`-` when not known).
@@ -110,21 +113,18 @@ pub fn read(text: &str) -> Option<Manifest> {
     if lines.next()? != MARKER_TEXT.trim_end() {
         return None;
     }
-    let complete = match lines.next()? {
-        COMPLETE => true,
-        JOURNAL => false,
+    let (complete, with_stat) = match lines.next()? {
+        COMPLETE => (true, true),
+        JOURNAL => (false, true),
+        WITHOUT_STAT => (false, false),
         _ => return None,
     };
     let mut entries = HashMap::new();
     for line in lines {
-        let mut parts = line.splitn(5, ' ');
-        let (hash, len, stat, made_from, rel) = (
-            parts.next()?,
-            parts.next()?,
-            parts.next()?,
-            parts.next()?,
-            parts.next()?,
-        );
+        let mut parts = line.splitn(if with_stat { 5 } else { 4 }, ' ');
+        let (hash, len) = (parts.next()?, parts.next()?);
+        let stat = if with_stat { parts.next()? } else { "-" };
+        let (made_from, rel) = (parts.next()?, parts.next()?);
         // Only plain site-relative paths: never anything that leads outside the folder.
         if rel.is_empty()
             || rel.starts_with('/')
@@ -193,15 +193,16 @@ mod tests {
         // A journal keeps no stat: every file it lists is verified by its bytes.
         let m = read(&super::text([("a b.html", &e)].into_iter(), false)).unwrap();
         assert_eq!(m.entries["a b.html"].stat, None);
-        // Paths that lead outside the folder, older formats: not trusted.
+        // Paths that lead outside the folder, the oldest format: not trusted.
         assert!(read(&format!("{MARKER_TEXT}{COMPLETE}\n00 1 - - ../x")).is_none());
-        assert!(
-            read(&format!(
-                "{MARKER_TEXT}# hash length made-from path\n00 1 - a"
-            ))
-            .is_none()
-        );
         assert!(read(&format!("{MARKER_TEXT}00 1 a/index.html")).is_none());
+        // The previous version's manifest: kept, without stat.
+        let m = read(&format!("{MARKER_TEXT}{WITHOUT_STAT}\n00 1 ab a b.html")).unwrap();
+        let e = &m.entries["a b.html"];
+        assert_eq!(
+            (e.hash.as_str(), e.len, e.stat, e.made_from.as_str()),
+            ("00", 1, None, "ab")
+        );
     }
 
     #[test]

@@ -110,7 +110,12 @@ impl MoveIn<'_> {
             dir.push(part);
             match fs::symlink_metadata(&dir) {
                 Ok(m) if m.is_dir() => {}
-                Ok(_) => return Err(io::Error::other("a file or link is in the way of a folder")),
+                Ok(_) => {
+                    return Err(io::Error::other(format!(
+                        "{} is in the way of a folder",
+                        dir.display()
+                    )));
+                }
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
                     fs::create_dir(&dir)?;
                     created.push(dir.clone());
@@ -171,10 +176,7 @@ impl MoveIn<'_> {
         };
         let d = d.in_file(path.display().to_string());
         if e.kind() == io::ErrorKind::Other {
-            d.hint(format!(
-                "move {} away (homestart replaces only files it wrote), then build again",
-                path.display()
-            ))
+            d.hint("move what is in the way elsewhere (homestart replaces only files it wrote), then build again")
         } else {
             d.hint("check free disk space and the output folder's permissions, then build again; the next build checks every file's bytes")
         }

@@ -360,3 +360,23 @@ fn a_move_in_that_cannot_be_undone_lists_the_new_files() {
         d.message
     );
 }
+
+#[test]
+fn an_output_of_the_previous_version_is_updated_in_place() {
+    let (_tmp, root, out) = project();
+    let files = [("a.html", "a"), ("b/index.html", "b")];
+    build(&root, &out, &files).unwrap();
+    // The marker as the previous version wrote it: no stat column.
+    let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+    let mut lines = marker.lines();
+    let mut old = format!("{}\n# hash length made-from path\n", lines.next().unwrap());
+    for line in lines.skip(1) {
+        let f: Vec<&str> = line.splitn(5, ' ').collect();
+        old.push_str(&format!("{} {} {} {}\n", f[0], f[1], f[3], f[4]));
+    }
+    fs::write(out.join(MARKER), old).unwrap();
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    let done = build(&root, &out, &files).unwrap();
+    assert_eq!(done.written, 0, "checked by their bytes, not rewritten");
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+}
