@@ -53,7 +53,8 @@ impl Process {
             return true;
         }
         match fs::read_to_string(format!("/proc/{}/stat", self.pid)) {
-            Ok(stat) => parse_start(&stat) == Some(self.start),
+            // A killed process not yet reaped by its parent (a zombie) has ended too.
+            Ok(stat) => parse_start(&stat) == Some(self.start) && !ended(&stat),
             Err(e) => e.kind() != io::ErrorKind::NotFound,
         }
     }
@@ -64,6 +65,13 @@ impl Process {
 fn parse_start(stat: &str) -> Option<u64> {
     let (_, rest) = stat.rsplit_once(')')?;
     rest.split_whitespace().nth(19)?.parse().ok()
+}
+
+/// Field 3, the state: a zombie (`Z`) or dead (`X`, `x`) process runs no more.
+fn ended(stat: &str) -> bool {
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .is_some_and(|state| matches!(state, "Z" | "X" | "x"))
 }
 
 fn start_time(pid: u32) -> Option<u64> {
@@ -153,6 +161,7 @@ mod tests {
     fn names_and_process_start() {
         let stat = "123 (a) b (c)) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 4242 19 20";
         assert_eq!(parse_start(stat), Some(4242));
+        assert!(!ended(stat) && ended(&stat.replace(") S ", ") Z ")));
         assert!(Process::current().alive());
         assert_ne!(Process::current().start, 0, "known on Linux");
         assert_eq!(
