@@ -17,8 +17,8 @@ use crate::i18n::{self, Strings};
 use crate::leaflets::{self, Typesetter};
 use crate::locations::{self, Registry};
 use crate::model::{self, Site};
-use crate::output::{Sink, Staging};
-use crate::render::context::{RegistryByLang, Renderer, registry_values, write_error};
+use crate::output::{Sink, Staging, WriteErrors};
+use crate::render::context::{RegistryByLang, Renderer, registry_values};
 use crate::render::{Templates, feeds};
 
 #[derive(Debug, Clone)]
@@ -372,6 +372,9 @@ pub fn render_with(
     values: &RegistryByLang,
     sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
+    // A full disk fails every file the same way: one error per cause, with a count.
+    let collected = WriteErrors::new(sink);
+    let sink = &collected;
     let Project {
         config,
         strings,
@@ -403,12 +406,7 @@ pub fn render_with(
         },
     );
     let (not_found, registry_files) = renderer_files;
-    let mut write_errors = Vec::new();
-    let mut emit = |path: &str, bytes: &[u8]| {
-        if let Err(e) = sink.write(path, bytes, None) {
-            write_errors.push(write_error(path, &e));
-        }
-    };
+    let emit = |path: &str, bytes: &[u8]| sink.put(path, bytes, None);
     match &not_found {
         Ok(html) => emit("404.html", html),
         Err(d) => diags.push(d.clone()),
@@ -436,7 +434,7 @@ pub fn render_with(
     for (path, bytes) in &assets.files {
         emit(path, bytes);
     }
-    diags.extend(write_errors);
+    diags.extend(collected.into_diagnostics());
     diags
 }
 

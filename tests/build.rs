@@ -365,3 +365,146 @@ fn a_rebuild_writes_only_changed_files_and_removes_only_its_own() {
     mine.remove("notes.txt");
     assert_same_files(&snapshot(&fresh.out()), &mine, "after a template change");
 }
+
+/// A same-length title edit changes these four files (sorted as the move-in takes them).
+const EDITED: [&str; 4] = [
+    "en/news/post-1/index.html",
+    "nieuws/atom.xml",
+    "nieuws/bericht-1/index.html",
+    "nieuws/pnl/2/index.html",
+];
+
+fn edit_title(site: &Site, from: &str, to: &str) {
+    site.edit("content/nl/nieuws/bericht-1.md", from, to);
+}
+
+/// The output of a clean build of the unedited fixture.
+fn clean_build() -> std::collections::BTreeMap<String, Vec<u8>> {
+    let fresh = Site::fixture("basic");
+    assert_eq!(fresh.build(&[]).code, 0);
+    let mut files = snapshot(&fresh.out());
+    files.remove(".homestart-output");
+    files
+}
+
+fn site_files(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(&site.out());
+    files.remove(".homestart-output");
+    files
+}
+
+#[test]
+fn a_failed_move_in_restores_the_old_site_and_a_rebuild_equals_a_clean_build() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.build(&[]).code, 0);
+    // A folder in the way of the last file to move in: the first three are moved, then undone.
+    let blocked = site.out().join(EDITED[3]);
+    std::fs::remove_file(&blocked).unwrap();
+    std::fs::create_dir(&blocked).unwrap();
+    std::fs::write(blocked.join("mine.txt"), "mine").unwrap();
+    let before = snapshot(&site.out());
+    edit_title(&site, "title: Bericht 1", "title: Xericht 1");
+    let run = site.build(&[]);
+    assert_ne!(run.code, 0);
+    common::assert_has(
+        &run.stderr,
+        &[
+            "cannot move the new site into",
+            "a folder is in the way",
+            "the output folder was restored as it was (3 files moved in were put back)",
+        ],
+    );
+    assert_same_files(&before, &snapshot(&site.out()), "after a failed move-in");
+    // The obstacle gone and the edit undone with the same length: the same bytes as a clean
+    // build (the three files moved in and back are checked, not trusted by their length).
+    std::fs::remove_dir_all(&blocked).unwrap();
+    edit_title(&site, "title: Xericht 1", "title: Bericht 1");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_same_files(&clean_build(), &site_files(&site), "from a clean build");
+}
+
+#[test]
+fn a_build_killed_during_the_move_in_is_repaired_by_the_next() {
+    use std::io::BufRead;
+    let site = Site::fixture("basic");
+    assert_eq!(site.build(&[]).code, 0);
+    let before = snapshot(&site.out());
+    edit_title(&site, "title: Bericht 1", "title: Xericht 1");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_homestart"))
+        .arg("--root")
+        .arg(site.root())
+        .arg("build")
+        .env("HOMESTART_TEST_PAUSE_MOVEIN", "3")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let paused = stderr
+        .lines()
+        .map_while(Result::ok)
+        .any(|l| l.contains("move-in paused after 3 files"));
+    child.kill().unwrap(); // SIGKILL: no clean-up of any kind
+    child.wait().unwrap();
+    assert!(paused, "the build did not pause in its move-in");
+    // Three files are new (two of them as long as before), the fourth old; the marker says a
+    // move-in was under way; the staging folder is left.
+    let now = snapshot(&site.out());
+    for (i, rel) in EDITED.iter().enumerate() {
+        assert_eq!(now[*rel] != before[*rel], i < 3, "{rel}");
+    }
+    assert_eq!(now[EDITED[1]].len(), before[EDITED[1]].len());
+    assert!(
+        site.read(".homestart-output")
+            .contains("move-in in progress")
+    );
+    let leftovers = |site: &Site| -> Vec<String> {
+        std::fs::read_dir(site.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("homestart") && n != ".homestart-cache")
+            .collect()
+    };
+    let left = leftovers(&site);
+    assert_eq!(left.len(), 1, "{left:?}");
+    // git ignores it, and the folder a swap keeps the old output in.
+    assert_ignored_by_git(
+        site.root(),
+        &[
+            &left[0],
+            ".public.homestart-old-12-34-abcdef",
+            ".site.homestart-tmp-1-2-x",
+        ],
+    );
+    // The edit undone with the same length: the killed build's file is not trusted by its
+    // length, and the rebuild equals a clean build byte for byte.
+    edit_title(&site, "title: Xericht 1", "title: Bericht 1");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_same_files(&clean_build(), &site_files(&site), "from a clean build");
+    assert!(
+        leftovers(&site).is_empty(),
+        "the dead build's staging folder is removed"
+    );
+}
+
+/// Fails unless the project's `.gitignore` makes git ignore each of `names` in `dir`.
+fn assert_ignored_by_git(dir: &std::path::Path, names: &[&str]) {
+    let ignore = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".gitignore");
+    std::fs::copy(ignore, dir.join(".gitignore")).unwrap();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .output()
+            .expect("git")
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    for name in names {
+        let out = git(&["check-ignore", "--no-index", name]);
+        assert!(out.status.success(), "{name} is not ignored by .gitignore");
+    }
+    std::fs::remove_dir_all(dir.join(".git")).unwrap();
+    std::fs::remove_file(dir.join(".gitignore")).unwrap();
+}
