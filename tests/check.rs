@@ -345,7 +345,9 @@ fn links_in_every_input_folder_are_refused_and_never_read() {
             assert!(!all.contains(secret), "{rel} printed {secret}: {all}");
         }
     }
-    let cache = std::fs::read_dir(elsewhere.path().join("cache")).unwrap().count();
+    let cache = std::fs::read_dir(elsewhere.path().join("cache"))
+        .unwrap()
+        .count();
     assert_eq!(cache, 0, "nothing is written through a link");
 }
 

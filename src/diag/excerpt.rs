@@ -81,12 +81,19 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 /// The byte offset `n` characters before `i` (or the start).
 fn back(text: &str, i: usize, n: usize) -> usize {
-    text[..i].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(j, _)| j)
+    text[..i]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(j, _)| j)
 }
 
 /// The byte offset `n` characters after `i` (or the end).
 fn forth(text: &str, i: usize, n: usize) -> usize {
-    text[i..].char_indices().nth(n).map_or(text.len(), |(j, _)| i + j)
+    text[i..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(j, _)| i + j)
 }
 
 impl<'a> Files<'a> for Excerpt<'a> {
@@ -144,7 +151,10 @@ mod tests {
             panic!("not cut");
         };
         assert!(!excerpt.text.contains('\n'));
-        assert_eq!(excerpt.location((), span.start).unwrap().column_number, 70_001);
+        assert_eq!(
+            excerpt.location((), span.start).unwrap().column_number,
+            70_001
+        );
         // Short lines are quoted as they are.
         let src = Source::new("a.md", "ab\ncd\n");
         let shown = Diagnostic::error("x").at(&src, 3..4).render();

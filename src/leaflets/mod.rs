@@ -368,10 +368,12 @@ pub fn render(
         // (~0.5 GB for this site). What the previous build left serves the next (`serve`).
         for batch in missing.chunks(BATCH) {
             pool.install(|| {
-                batch.par_iter().for_each(|&i| match typeset(ts, &keys[i], &jobs[i], cache) {
-                    Ok(bytes) => report.write(sink, &jobs[i], &keys[i], &bytes),
-                    Err(ds) => report.fail(ds),
-                })
+                batch
+                    .par_iter()
+                    .for_each(|&i| match typeset(ts, &keys[i], &jobs[i], cache) {
+                        Ok(bytes) => report.write(sink, &jobs[i], &keys[i], &bytes),
+                        Err(ds) => report.fail(ds),
+                    })
             });
             typst::comemo::evict(EVICT_AGE);
         }
@@ -384,8 +386,11 @@ pub fn render(
 #[derive(Default)]
 struct Report {
     written: std::sync::atomic::AtomicUsize,
-    errors: std::sync::Mutex<(Vec<Diagnostic>, std::collections::HashSet<(String, String)>)>,
+    errors: std::sync::Mutex<(Vec<Diagnostic>, Seen)>,
 }
+
+/// Message and place of each error reported so far.
+type Seen = std::collections::HashSet<(String, String)>;
 
 impl Report {
     fn write(&self, sink: &dyn Sink, job: &Job, key: &str, bytes: &[u8]) {
