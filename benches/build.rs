@@ -62,16 +62,7 @@ fn main() {
     for part in homestart::config::PROJECT_PARTS {
         copy_dir(&repo.join(part), &html_only.join(part));
     }
-    for e in walkdir::WalkDir::new(html_only.join("content"))
-        .into_iter()
-        .flatten()
-    {
-        if e.path().extension().is_some_and(|x| x == "md") {
-            let text = std::fs::read_to_string(e.path()).unwrap();
-            let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("pdf:")).collect();
-            std::fs::write(e.path(), kept.join("\n") + "\n").unwrap();
-        }
-    }
+    without_leaflets(&html_only);
     let html_out = work.join("html-only-out");
     let r = time_builds(&bin, &html_only, &html_out, 10, &|| {
         remove_and_sync(&html_out)
@@ -901,4 +892,18 @@ fn cpu_model() -> String {
 
 fn num_cpus() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Removes `pdf:` from every page of the project at `root`: the same site without leaflets.
+fn without_leaflets(root: &Path) {
+    for e in walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        if e.path().extension().is_some_and(|x| x == "md") {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("pdf:")).collect();
+            std::fs::write(e.path(), kept.join("\n") + "\n").unwrap();
+        }
+    }
 }

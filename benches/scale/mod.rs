@@ -26,16 +26,7 @@ pub fn registry(bin: &Path, repo: &Path, work: &Path, count: usize) {
     // The same site without leaflets: no page asks for a PDF.
     let html_only = work.join(format!("registry-{count}-html"));
     super::copy_dir(&root, &html_only);
-    for e in walkdir::WalkDir::new(html_only.join("content"))
-        .into_iter()
-        .flatten()
-    {
-        if e.path().extension().is_some_and(|x| x == "md") {
-            let text = std::fs::read_to_string(e.path()).unwrap();
-            let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("pdf:")).collect();
-            std::fs::write(e.path(), kept.join("\n") + "\n").unwrap();
-        }
-    }
+    super::without_leaflets(&html_only);
     println!();
     println!("| {count} locations | seconds | peak memory |");
     println!("|---|---:|---:|");

@@ -42,14 +42,28 @@ pub const MAX_PAGES: usize = 2;
 pub struct Job {
     /// Site-relative output path, e.g. `pdf/amsterdam-noord/folder-ar.pdf`.
     pub path: String,
-    /// Everything the template shows, as JSON (never as markup).
-    pub data: String,
+    /// Everything the template shows but the contact box, as a JSON object shared by every
+    /// leaflet of one page in one language (a registry of 10,000 locations makes 80,000
+    /// leaflets: one copy of the page text each would take gigabytes).
+    pub shared: Arc<str>,
+    /// What only this leaflet shows (its contact box, the example-data notice), as the
+    /// members of a JSON object.
+    pub own: String,
     /// Where the QR code leads (also in `data`, so in the cache key).
     pub qr: String,
     /// The page it is made from, for errors about its text.
     pub page: Arc<Source>,
     /// The location it is made for, for errors about registry text.
     pub location: Option<Arc<Source>>,
+}
+
+impl Job {
+    /// Everything the template shows, as one JSON object (never as markup).
+    pub fn data(&self) -> String {
+        let open = self.shared.strip_suffix('}').unwrap_or(&self.shared);
+        let comma = if open.len() > 1 { "," } else { "" };
+        format!("{open}{comma}{}}}", self.own)
+    }
 }
 
 /// The leaflets of a build, and where the web pages link to them.
@@ -157,9 +171,19 @@ pub fn plan(
                 rtl,
                 blocks: &body,
             };
+            let shared: Arc<str> = data.json().into();
+            let example = config.site.registry.example_data;
             let job = |path: &str, contact: Value, location: Option<&Location>| Job {
                 path: path.to_string(),
-                data: data.json(&contact),
+                shared: shared.clone(),
+                own: format!(
+                    "\"contact\":{contact},\"notice\":{}",
+                    Value::from(if example && location.is_some() {
+                        s.get("example_data")
+                    } else {
+                        ""
+                    })
+                ),
                 qr: contact["url"].as_str().unwrap_or("").to_string(),
                 page: page.src.source.clone(),
                 location: location.map(|l| l.source.clone()),
@@ -210,9 +234,9 @@ struct Data<'a> {
 }
 
 impl Data<'_> {
-    fn json(&self, contact: &Value) -> String {
+    /// Everything but the contact box, which [`Job::data`] adds.
+    fn json(&self) -> String {
         let s = self.strings;
-        let example = self.config.site.registry.example_data && contact["name"].is_string();
         let home = &self.site.pages[self.site.homes[0]];
         json!({
             "lang": self.lang,
@@ -222,8 +246,6 @@ impl Data<'_> {
             "title": self.page.src.front.title,
             "description": description(self.page),
             "blocks": self.blocks,
-            "contact": contact,
-            "notice": if example { s.get("example_data") } else { "" },
             "address": isolate(&shown(&self.config.permalink(&home.url)), self.rtl),
             "page_n_of_m": s.get("page_n_of_m"),
             "comma": if self.rtl { "،" } else { "," },
@@ -333,7 +355,7 @@ pub fn render(
     // leaves the leaflets to typeset side by side in full batches.
     let keys: Vec<String> = jobs
         .par_iter()
-        .map(|job| cache::key(&digest, &job.path, &job.data))
+        .map(|job| cache::key(&digest, &job.path, &job.data()))
         .collect();
     let found: Vec<bool> = jobs
         .par_iter()
@@ -430,7 +452,7 @@ fn typeset(
     job: &Job,
     cache: &Cache,
 ) -> Result<Arc<Vec<u8>>, Vec<Diagnostic>> {
-    let out = ts.pdf(&job.data, &job.qr, &job.path)?;
+    let out = ts.pdf(&job.data(), &job.qr, &job.path)?;
     let mut errors: Vec<Diagnostic> = out.missing.iter().map(|c| missing_glyph(job, *c)).collect();
     if out.pages > MAX_PAGES {
         errors.push(
