@@ -372,7 +372,7 @@ fn leaflets(repo: &Path, out: &Path) {
             let job = &jobs[(i * 37) % jobs.len()];
             let t = Instant::now();
             let _ = ts
-                .pdf(&job.data, &job.qr, &job.path)
+                .pdf(&job.data(), &job.qr, &job.path)
                 .expect("leaflet typesets");
             t.elapsed()
         })
