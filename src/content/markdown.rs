@@ -142,6 +142,8 @@ pub fn render(
 struct Ids {
     used: HashSet<String>,
     next: HashMap<String, usize>,
+    /// Candidates tried in all: at most about twice the number of headings.
+    tries: usize,
 }
 
 impl Ids {
@@ -152,6 +154,7 @@ impl Ids {
         let n = self.next.entry(base.clone()).or_insert(1);
         loop {
             *n += 1;
+            self.tries += 1;
             let candidate = format!("{base}-{n}");
             if self.used.insert(candidate.clone()) {
                 return candidate;
@@ -589,6 +592,13 @@ mod tests {
         assert_eq!(r.anchors[1], "kop-2");
         let unique: HashSet<&String> = r.anchors.iter().collect();
         assert_eq!(unique.len(), 20_001);
+        // Linear: each heading tries a bounded number of candidates (counting from 1 again
+        // for each repeat would try 200 million).
+        let mut ids = Ids::default();
+        for _ in 0..20_000 {
+            ids.unique("kop".to_string());
+        }
+        assert!(ids.tries < 20_000, "{} tries", ids.tries);
         // An explicit id that a counter already used is still unique (and a later one skips it).
         let (r, _) = run("## A\n\n## A\n\n## B {#a-3}\n\n## A\n");
         assert_eq!(r.anchors, ["a", "a-2", "a-3", "a-4"]);
