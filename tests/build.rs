@@ -22,7 +22,7 @@ fn builds_pages_sections_translations_and_languages() {
     assert!(site.read("en/about/index.html").contains("About us"));
     assert!(
         site.read("over/index.html")
-            .contains(r#"<h2 id=wat-we-doen>"#)
+            .contains(r#"<h2 id="wat-we-doen">"#)
     );
     assert!(site.out().join("en/news/post-1/index.html").is_file());
     assert!(!site.out().join("en/nieuws").exists());

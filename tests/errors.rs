@@ -224,7 +224,7 @@ fn bom_and_crlf_are_accepted() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         site.read("over/index.html")
-            .contains("<h1>Over ons</h1><h2 id=kop>Kop</h2>")
+            .contains(r#"<h1>Over ons</h1><h2 id="kop">Kop</h2>"#)
     );
 }
 

@@ -201,7 +201,7 @@ impl<'a> Renderer<'a> {
         if let Some(pdf) = self.leaflets.page_links.get(&index) {
             ctx.insert("leaflet_pdf", pdf);
         }
-        let html = self
+        let shell = self
             .templates
             .tera
             .render(&page.template, &ctx)
@@ -211,12 +211,18 @@ impl<'a> Renderer<'a> {
             "{}index.html",
             page.pager_url(pager, &self.strings[page.lang()])
         );
+        // The whole page as written: what the link check reads and the fingerprint is made of.
+        let html = shell.replace(CONTENT, &page.src.html);
         // Minifying is most of a page's cost: skipped when the output already holds this page
         // minified by the same tool.
         if sink.reuse(&path, html.as_bytes()) {
             return Ok(());
         }
-        let min = minify_html::minify(html.as_bytes(), &self.minify);
+        // Only the template's part is minified; the text from Markdown is already compact
+        // (the Markdown renderer writes no needless space) and goes in afterwards, so the
+        // minifier's element tree, some 75 bytes per byte of HTML, never holds a long page.
+        let min = minify_html::minify(shell.as_bytes(), &self.minify);
+        let min = splice(&min, CONTENT.as_bytes(), page.src.html.as_bytes());
         sink.write(&path, &min, Some(html.as_bytes()))
             .map_err(|e| write_error(&path, &e))
     }
@@ -284,7 +290,7 @@ impl<'a> Renderer<'a> {
             &json!({
                 "title": page.src.front.title,
                 "description": description(page),
-                "content": page.src.html,
+                "content": CONTENT,
                 "url": self.config.url(&url),
                 "permalink": self.config.permalink(&url),
                 "key": page.key,
@@ -514,9 +520,34 @@ pub fn write_error(path: &str, e: &std::io::Error) -> Diagnostic {
         .hint("check free disk space and permissions of the output folder")
 }
 
+/// Stands for a page's text in its template until the template is minified: an element the
+/// minifier keeps as it is and no page can contain (Markdown pages may not hold HTML).
+const CONTENT: &str = "<homestart-content></homestart-content>";
+
+/// `bytes` with every `marker` replaced by `with`.
+fn splice(bytes: &[u8], marker: &[u8], with: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + with.len());
+    let mut rest = bytes;
+    while let Some(at) = rest.windows(marker.len()).position(|w| w == marker) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(with);
+        rest = &rest[at + marker.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use super::{CONTENT, shorten, splice};
+
+    #[test]
+    fn the_page_text_goes_where_the_minified_template_has_its_marker() {
+        let shell = format!("<main><h1>T</h1>{CONTENT}</main><p>{CONTENT}");
+        let out = splice(shell.as_bytes(), CONTENT.as_bytes(), b"<p>a</p>\n");
+        assert_eq!(out, b"<main><h1>T</h1><p>a</p>\n</main><p><p>a</p>\n");
+        assert_eq!(splice(b"none", CONTENT.as_bytes(), b"x"), b"none");
+    }
 
     #[test]
     fn shorten_cuts_at_a_word() {
