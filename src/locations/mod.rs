@@ -94,10 +94,6 @@ impl Location {
 
 /// Reads and checks every file in `locations/`.
 pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
-    if !root.join(DIR).exists() {
-        // No registry yet: every municipality page says the programme is not offered.
-        return Ok(place(Vec::new(), geo));
-    }
     let (files, mut errors) = list(root);
     let results: Vec<(Option<Location>, Vec<Diagnostic>)> = files
         .par_iter()
@@ -202,7 +198,9 @@ pub fn files(root: &Path) -> Vec<String> {
 /// location silently vanish from the site; a link could read a file from anywhere.
 fn list(root: &Path) -> (Vec<std::path::PathBuf>, Vec<Diagnostic>) {
     let dir = root.join(DIR);
-    if !dir.exists() && std::fs::symlink_metadata(&dir).is_err() {
+    if std::fs::symlink_metadata(&dir).is_err() {
+        // No registry yet: every municipality page says the programme is not offered. (A
+        // link named locations/, even a broken one, is listed and refused.)
         return (Vec::new(), Vec::new());
     }
     let (entries, mut errors) = crate::files::walk(root, &dir);

@@ -7,11 +7,7 @@ use std::path::{Path, PathBuf};
 /// Writes `path` by renaming a finished temporary file (0644) over it, so a reader never sees
 /// half a file and a failed write leaves the old one.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent_of(path))?;
     io::Write::write_all(&mut tmp, bytes)?;
     #[cfg(unix)]
     {
