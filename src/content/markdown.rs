@@ -119,14 +119,7 @@ pub fn render(
                 )),
         );
     }
-    if let Some(at) = pass.depth.too_deep.clone() {
-        let (message, hint) = Depth::explain();
-        pass.diags.push(
-            Diagnostic::error(message)
-                .at(src, body_start + at.start..body_start + at.end)
-                .hint(hint),
-        );
-    }
+    pass.diags.extend(pass.depth.error(src, body_start));
     diags.append(&mut pass.diags);
     Rendered {
         html,
@@ -323,8 +316,7 @@ impl<'a> Pass<'a> {
             }) => {
                 let refused = rules::image(&dest_url);
                 if let Err(refusal) = &refused {
-                    let (message, hint) = refusal.explain(true);
-                    self.error(at.clone(), message, hint);
+                    self.diags.push(refusal.error(true, self.src, at.clone()));
                 } else if is_local(&dest_url) {
                     self.local.push(LocalLink {
                         span: at.clone(),
@@ -359,8 +351,7 @@ impl<'a> Pass<'a> {
                 id,
             }) => {
                 if let Err(refusal) = rules::link(&dest_url) {
-                    let (message, hint) = refusal.explain(false);
-                    self.error(at, message, hint);
+                    self.diags.push(refusal.error(false, self.src, at));
                     // Never written: the page is not published with an error. Still, nothing
                     // of the refused address reaches the HTML.
                     return Some(Event::Start(Tag::Link {

@@ -5,7 +5,11 @@
 
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Source};
 
 /// URL schemes a link may use. Everything else (`javascript:`, `data:`, `vbscript:`, `file:`…)
 /// is refused: a safe list, because unsafe schemes cannot be listed exhaustively.
@@ -28,8 +32,14 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// The error at `span` of `src`: a link's (or, `image`, an image's) address refused.
+    pub fn error(&self, image: bool, src: &Arc<Source>, span: Range<usize>) -> Diagnostic {
+        let (message, hint) = self.explain(image);
+        Diagnostic::error(message).at(src, span).hint(hint)
+    }
+
     /// The message and hint an editor sees.
-    pub fn explain(&self, image: bool) -> (String, String) {
+    fn explain(&self, image: bool) -> (String, String) {
         match self {
             Refusal::Scheme(s) if image => (
                 format!("images cannot be taken from a `{s}:` address"),
@@ -163,13 +173,16 @@ impl Depth {
         }
     }
 
-    /// The message and hint for a page nested too deeply.
-    pub fn explain() -> (String, String) {
-        (
-            format!(
+    /// The error for a text nested too deeply, once seen; `body_start` is where the parsed
+    /// text starts in `src`.
+    pub fn error(&self, src: &Arc<Source>, body_start: usize) -> Option<Diagnostic> {
+        let at = self.too_deep.as_ref()?;
+        Some(
+            Diagnostic::error(format!(
                 "text is nested more than {MAX_DEPTH} levels deep (lists, quotes or emphasis inside each other)"
-            ),
-            "a list or quote inside another is fine a few levels deep; remove the extra `>`, `*` or indentation from here on".to_string(),
+            ))
+            .at(src, body_start + at.start..body_start + at.end)
+            .hint("a list or quote inside another is fine a few levels deep; remove the extra `>`, `*` or indentation from here on"),
         )
     }
 }

@@ -117,13 +117,8 @@ pub fn parse(
         }
         b.event(event, range);
     }
-    if let Some(at) = depth.too_deep {
-        let (message, hint) = Depth::explain();
-        b.errors.push(
-            Diagnostic::error(message)
-                .at(src, body_start + at.start..body_start + at.end)
-                .hint(hint),
-        );
+    if let Some(d) = depth.error(src, body_start) {
+        b.errors.push(d);
         return (Vec::new(), b.errors);
     }
     let blocks = match b.stack.pop() {
@@ -229,10 +224,8 @@ impl Builder<'_> {
             Tag::Strikethrough => Frame::Inlines(InlineKind::Strike, Vec::new()),
             Tag::Link { dest_url, .. } => {
                 if let Err(refusal) = rules::link(&dest_url) {
-                    let (message, hint) = refusal.explain(false);
                     let span = self.body_start + range.start..self.body_start + range.end;
-                    self.errors
-                        .push(Diagnostic::error(message).at(self.src, span).hint(hint));
+                    self.errors.push(refusal.error(false, self.src, span));
                     self.stack
                         .push(Frame::Inlines(InlineKind::Link(None), Vec::new()));
                     return;
