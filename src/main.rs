@@ -185,11 +185,11 @@ fn main() -> ExitCode {
                 eprintln!("the project has errors; fix them first (see `homestart check`)");
                 return ExitCode::FAILURE;
             };
-            let rows = homestart::check::translations::table(&project.config, &project.site);
+            let rows = homestart::check::translations::table(project.config(), project.site());
             if mark.is_empty() {
                 print!(
                     "{}",
-                    homestart::check::translations::render(&rows, &project.config)
+                    homestart::check::translations::render(&rows, project.config())
                 );
                 return ExitCode::SUCCESS;
             }

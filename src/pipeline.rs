@@ -11,6 +11,7 @@ use crate::assets::{self, Assets};
 use crate::check;
 use crate::config::Config;
 use crate::content::{self, markdown::Links};
+use crate::coverage::{self, Coverage};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::geo::{self, Geography};
 use crate::i18n::{self, Strings};
@@ -18,8 +19,11 @@ use crate::leaflets::{self, Typesetter};
 use crate::locations::{self, Registry};
 use crate::model::{self, Site};
 use crate::output::{Sink, Staging, WriteErrors};
-use crate::render::context::{RegistryByLang, Renderer, registry_values};
-use crate::render::{Templates, feeds};
+use crate::render::Templates;
+use crate::render::context::Renderer;
+
+mod outputs;
+mod refresh;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -60,34 +64,105 @@ pub struct Summary {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Everything read from the project, validated and placed, ready to render.
+/// Everything read from the project, validated and placed, ready to render. Its parts are
+/// read through methods; what derives from them (the registry's views, the leaflet plan) is
+/// kept in step by [`Project::edit`] and [`Project::refresh`].
 pub struct Project {
-    pub config: Config,
-    pub strings: Vec<Strings>,
-    pub assets: Assets,
-    pub templates: Templates,
-    pub site: Site,
-    pub geo: Geography,
-    pub registry: Registry,
+    root: PathBuf,
+    config: Config,
+    strings: Vec<Strings>,
+    assets: Assets,
+    templates: Templates,
+    site: Site,
+    geo: Geography,
+    registry: Registry,
+    /// The registry as each language shows it, with its template values.
+    coverage: Coverage,
     /// The PDF leaflets to make, and where pages link to them.
-    pub leaflets: leaflets::Plan,
+    leaflets: leaflets::Plan,
     /// Fonts and layout of the leaflets (`None` when the site has none).
-    pub typesetter: Option<Typesetter>,
+    typesetter: Option<Typesetter>,
     /// Finished leaflets by content, kept between builds (and in memory by `serve`).
-    pub pdf_cache: Arc<leaflets::Cache>,
+    pdf_cache: Arc<leaflets::Cache>,
+    /// Ids of every HTML file of the last render, for the link check after a partial one.
+    outputs: BTreeMap<String, Vec<String>>,
 }
 
 impl Project {
-    /// The registry's template values per language (what `serve` keeps between page edits).
-    pub fn registry_values(&self) -> RegistryByLang {
-        registry_values(
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+    pub fn strings(&self) -> &[Strings] {
+        &self.strings
+    }
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+    pub fn geo(&self) -> &Geography {
+        &self.geo
+    }
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+    pub fn coverage(&self) -> &Coverage {
+        &self.coverage
+    }
+    pub fn leaflets(&self) -> &leaflets::Plan {
+        &self.leaflets
+    }
+    pub fn pdf_cache(&self) -> &Arc<leaflets::Cache> {
+        &self.pdf_cache
+    }
+
+    /// Keeps finished leaflets in `cache` (`serve` shares one between builds).
+    pub fn use_pdf_cache(&mut self, cache: Arc<leaflets::Cache>) {
+        self.pdf_cache = cache;
+    }
+
+    /// Changes the loaded pages, municipalities or registry (tests plant text no check would
+    /// let through this way), then derives the registry's views and the leaflets again.
+    pub fn edit(
+        &mut self,
+        change: impl FnOnce(&mut Site, &mut Geography, &mut Registry),
+    ) -> Vec<Diagnostic> {
+        change(&mut self.site, &mut self.geo, &mut self.registry);
+        self.coverage = Coverage::build(
             &self.config,
             &self.strings,
             &self.site,
             &self.geo,
             &self.registry,
-        )
+        );
+        match leaflets::plan(
+            &self.config,
+            &self.strings,
+            &self.site,
+            &self.registry,
+            &self.coverage.views,
+        ) {
+            Ok(plan) => {
+                self.leaflets = plan;
+                Vec::new()
+            }
+            Err(ds) => ds,
+        }
     }
+
+    /// Takes in edited files for `serve`: when only the text of pages changed (not their
+    /// front matter, nor a page with a leaflet), they are read again in place and the pages
+    /// to render again are returned; anything else needs a fresh [`load`].
+    pub fn refresh(&mut self, changed: &[PathBuf]) -> Refresh {
+        refresh::pages(self, changed)
+    }
+}
+
+pub use refresh::Refresh;
+
+/// What to render: everything, or some pages (with the feeds, which carry page text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Pages(Vec<usize>),
 }
 
 /// Where finished PDF leaflets are kept between builds (inside the project, ignored by git).
@@ -138,7 +213,7 @@ pub fn load(
     // Registry errors do not stop the content from being checked: one run reports both.
     let (geo, registry) = registry?;
     let (generated, gen_diags) =
-        locations::pages::generate(&config, &strings, &sources, &geo, &registry);
+        coverage::pages::generate(&config, &strings, &sources, &geo, &registry);
     sources.extend(generated);
     diags.extend(gen_diags);
     timings.push(("read + parse + Markdown", t.elapsed()));
@@ -185,7 +260,14 @@ pub fn load(
                 .hint("the site needs it for the page shown at unknown addresses"),
         );
     }
-    let plan = leaflets::plan(&config, &strings, &site, &registry).map_err(|ds| diags.extend(ds));
+    timings.push(("model + checks", t.elapsed()));
+
+    let t = Instant::now();
+    let coverage = Coverage::build(&config, &strings, &site, &geo, &registry);
+    timings.push(("registry: views, maps, template values", t.elapsed()));
+    let t = Instant::now();
+    let plan = leaflets::plan(&config, &strings, &site, &registry, &coverage.views)
+        .map_err(|ds| diags.extend(ds));
     let typesetter = match &plan {
         Ok(p) if !p.jobs.is_empty() => load_typesetter(&opts.root).map_err(|d| diags.push(d)).ok(),
         _ => None,
@@ -194,11 +276,12 @@ pub fn load(
     if let Err(d) = crate::files::refuse_links(&opts.root, &opts.root.join(CACHE_DIR).join("pdf")) {
         diags.push(d);
     }
-    timings.push(("model + checks", t.elapsed()));
+    timings.push(("leaflet plan", t.elapsed()));
     if diags.has_errors() {
         return None;
     }
     Some(Project {
+        root: opts.root.clone(),
         config,
         strings,
         assets,
@@ -206,11 +289,13 @@ pub fn load(
         site,
         geo,
         registry,
+        coverage,
         leaflets: plan.ok()?,
         typesetter,
         pdf_cache: Arc::new(leaflets::Cache::on_disk(
             opts.root.join(CACHE_DIR).join("pdf"),
         )),
+        outputs: BTreeMap::new(),
     })
 }
 
@@ -244,9 +329,7 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         }
     };
     let t = Instant::now();
-    let values = project.registry_values();
-    let (errors, _) = render_checked(&mut project, &values, &staging);
-    diags.extend(errors);
+    diags.extend(render(&mut project, &Scope::All, &staging));
     timings.push(("render + minify + write, check links", t.elapsed()));
     if diags.has_errors() {
         return (None, diags); // `staging` is dropped: the old output stays as it was.
@@ -289,9 +372,7 @@ pub fn check(opts: &Options) -> Diagnostics {
         return diags;
     };
     project.pdf_cache.once();
-    let values = project.registry_values();
-    let (errors, _) = render_checked(&mut project, &values, &Discard);
-    diags.extend(errors);
+    diags.extend(render(&mut project, &Scope::All, &Discard));
     diags
 }
 
@@ -309,27 +390,26 @@ impl Sink for Discard {
     }
 }
 
-/// Renders pages, listings, feeds, sitemap, 404 and assets into `sink`.
-pub fn render(project: &mut Project, sink: &dyn Sink) -> Vec<Diagnostic> {
-    let values = project.registry_values();
-    render_with(project, &values, sink)
-}
-
-/// Renders everything through `write`, noting the ids of each page written, then checks every
-/// link editors wrote against what was written: the one way `build`, `check` and `serve` render.
-pub fn render_checked(
-    project: &mut Project,
-    values: &RegistryByLang,
-    write: &dyn Sink,
-) -> (Vec<Diagnostic>, BTreeMap<String, Vec<String>>) {
+/// Renders `scope` of the project into `sink`, noting the ids of each page written, then
+/// checks every link editors wrote against the site as it now is: the one way `build`,
+/// `check` and `serve` render.
+pub fn render(project: &mut Project, scope: &Scope, sink: &dyn Sink) -> Vec<Diagnostic> {
     let recorder = Recorder {
         outputs: check::Outputs::default(),
-        inner: write,
+        inner: sink,
     };
-    let mut diags = render_with(project, values, &recorder);
-    let outputs = recorder.outputs.into_map();
-    diags.extend(check::links(&project.site, &project.assets, &outputs));
-    (diags, outputs)
+    let mut diags = render_scope(project, scope, &recorder);
+    let written = recorder.outputs.into_map();
+    match scope {
+        Scope::All => project.outputs = written,
+        Scope::Pages(_) => project.outputs.extend(written),
+    }
+    diags.extend(check::links(
+        &project.site,
+        &project.assets,
+        &project.outputs,
+    ));
+    diags
 }
 
 /// Notes every file on its way to the real sink, with the ids of each HTML page (read from
@@ -366,12 +446,9 @@ impl Sink for Recorder<'_> {
     }
 }
 
-/// [`render`] with the registry's template values already built (`serve` keeps them).
-pub fn render_with(
-    project: &mut Project,
-    values: &RegistryByLang,
-    sink: &dyn Sink,
-) -> Vec<Diagnostic> {
+/// The pages of `scope` and, beside them, every other kind of output ([`outputs`]); the
+/// leaflets typeset on their own threads meanwhile.
+fn render_scope(project: &mut Project, scope: &Scope, sink: &dyn Sink) -> Vec<Diagnostic> {
     // A full disk fails every file the same way: one error per cause, with a count.
     let collected = WriteErrors::new(sink);
     let sink = &collected;
@@ -383,56 +460,45 @@ pub fn render_with(
         site,
         geo,
         registry,
+        coverage,
         leaflets,
         typesetter,
         pdf_cache,
+        ..
     } = project;
-    // The leaflets typeset on their own threads while the pages render on the others.
-    let (pdfs, (mut diags, renderer_files)) = rayon::join(
-        || {
-            typesetter
-                .as_ref()
-                .map(|ts| leaflets::render(ts, &leaflets.jobs, pdf_cache, sink))
+    let (pdfs, (mut diags, files)) = rayon::join(
+        || match (scope, typesetter.as_ref()) {
+            (Scope::All, Some(ts)) => Some(leaflets::render(ts, &leaflets.jobs, pdf_cache, sink)),
+            _ => None,
         },
         || {
-            let renderer = Renderer::new(config, strings, site, templates, values, leaflets);
-            let diags = renderer.render_all(sink);
-            let not_found = renderer.render_404();
-            let files: Vec<(String, Vec<u8>)> = renderer
-                .registry_files()
-                .map(|(p, b)| (p.to_string(), b.to_vec()))
-                .collect();
-            (diags, (not_found, files))
+            let renderer = Renderer::new(config, strings, site, templates, coverage, leaflets);
+            let pages: Vec<usize> = match scope {
+                Scope::All => (0..site.pages.len()).collect(),
+                Scope::Pages(pages) => pages.clone(),
+            };
+            let diags = renderer.render_pages(&pages, sink);
+            let parts = outputs::Parts {
+                config,
+                strings,
+                site,
+                assets,
+                geo,
+                registry,
+                coverage,
+            };
+            (diags, outputs::files(&parts, &renderer, scope))
         },
     );
-    let (not_found, registry_files) = renderer_files;
-    let emit = |path: &str, bytes: &[u8]| sink.put(path, bytes, None);
-    match &not_found {
-        Ok(html) => emit("404.html", html),
-        Err(d) => diags.push(d.clone()),
-    }
-    for page in site.pages.iter().filter(|p| p.src.front.feed) {
-        emit(
-            &format!("{}atom.xml", page.url),
-            feeds::atom(config, site, page).as_bytes(),
-        );
-    }
-    emit("sitemap.xml", feeds::sitemap(config, site).as_bytes());
-    emit("robots.txt", feeds::robots(config).as_bytes());
-    if !registry.locations.is_empty() {
-        for (path, bytes) in locations::opendata::files(config, site, geo, registry) {
-            emit(path, &bytes);
+    for file in files {
+        match file {
+            Ok((path, bytes)) => sink.put(&path, &bytes, None),
+            Err(d) => diags.push(d),
         }
-    }
-    for (path, bytes) in &registry_files {
-        emit(path, bytes);
     }
     // The leaflets were written as they were typeset.
     if let Some(Err(ds)) = pdfs {
         diags.extend(ds);
-    }
-    for (path, bytes) in &assets.files {
-        emit(path, bytes);
     }
     diags.extend(collected.into_diagnostics());
     diags

@@ -19,25 +19,28 @@ fn planted_markup_is_escaped_in_every_output() {
     let opts = Options::at(site.root().to_path_buf());
     let mut diags = Diagnostics::default();
     let mut project = pipeline::load(&opts, &mut diags, &mut Vec::new()).expect("fixture loads");
-    for loc in &mut project.registry.locations {
-        loc.name = SCRIPT.into();
-        loc.organisation = ATTR.into();
-        loc.city = SCRIPT.into();
-        loc.email = ATTR.into();
-        loc.coordinators[0].name = ATTR.into();
-        for a in &mut loc.areas {
-            a.districts = vec![ATTR.into(), SCRIPT.into()];
+    let errors = project.edit(|site, geo, registry| {
+        for loc in &mut registry.locations {
+            loc.name = SCRIPT.into();
+            loc.organisation = ATTR.into();
+            loc.city = SCRIPT.into();
+            loc.email = ATTR.into();
+            loc.coordinators[0].name = ATTR.into();
+            for a in &mut loc.areas {
+                a.districts = vec![ATTR.into(), SCRIPT.into()];
+            }
         }
-    }
-    for m in &mut project.geo.municipalities {
-        m.display = ATTR.into();
-    }
-    for p in &mut project.site.pages {
-        if p.src.generated.is_some() {
-            p.src.front.title = SCRIPT.into();
-            p.src.front.description = Some(ATTR.into());
+        for m in &mut geo.municipalities {
+            m.display = ATTR.into();
         }
-    }
+        for p in &mut site.pages {
+            if p.src.generated.is_some() {
+                p.src.front.title = SCRIPT.into();
+                p.src.front.description = Some(ATTR.into());
+            }
+        }
+    });
+    assert!(errors.is_empty(), "{errors:?}");
     let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
     let sink = |path: &str, bytes: &[u8]| {
         files
@@ -46,7 +49,7 @@ fn planted_markup_is_escaped_in_every_output() {
             .push((path.to_string(), bytes.to_vec()));
         Ok(())
     };
-    let errors = pipeline::render(&mut project, &sink);
+    let errors = pipeline::render(&mut project, &pipeline::Scope::All, &sink);
     assert!(errors.is_empty(), "{errors:?}");
     let files = files.into_inner().unwrap();
 

@@ -65,6 +65,24 @@ impl SourcePage {
     pub fn value_span(&self, key: &str) -> Range<usize> {
         crate::yaml::value_span(&self.source, self.yaml.clone(), key).unwrap_or(0..3)
     }
+
+    /// For meta tags, listings and leaflets: the editor's description, else the first
+    /// paragraph, shortened.
+    pub fn description(&self) -> String {
+        match &self.front.description {
+            Some(d) => d.clone(),
+            None => shorten(&self.summary, 160),
+        }
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
 }
 
 /// Finds, reads and renders every page; returns what could be loaded plus every problem found.

@@ -8,25 +8,18 @@
 
 pub mod blocks;
 mod cache;
+pub mod plan;
 pub mod typeset;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde_json::{Value, json};
 
-use crate::config::Config;
-use crate::content::frontmatter::PdfKind;
 use crate::diag::{Diagnostic, Source};
-use crate::i18n::Strings;
-use crate::locations::{Location, Registry};
-use crate::model::{Page, Site};
 use crate::output::Sink;
-use crate::render::context::description;
-use blocks::shown;
 
 pub use cache::Cache;
+pub use plan::{Plan, pdf_path, plan};
 pub use typeset::{Fonts, Typesetter};
 
 const TYPST_STACK: usize = 64 << 20;
@@ -63,255 +56,6 @@ impl Job {
         let open = self.shared.strip_suffix('}').unwrap_or(&self.shared);
         let comma = if open.len() > 1 { "," } else { "" };
         format!("{open}{comma}{}}}", self.own)
-    }
-}
-
-/// The leaflets of a build, and where the web pages link to them.
-#[derive(Default)]
-pub struct Plan {
-    pub jobs: Vec<Job>,
-    /// Page index → `{url, locations: [{name, url}]}` for the page's own PDFs.
-    pub page_links: BTreeMap<usize, Value>,
-    /// Location index → leaflets made for it: `[{key, links: [{code, name, dir, url}]}]`.
-    pub location_links: Vec<Vec<Value>>,
-}
-
-impl Plan {
-    /// The location page's leaflet list, titled in `lang` (else the default language).
-    pub fn for_location(&self, site: &Site, location: usize, lang: usize) -> Value {
-        let Some(list) = self.location_links.get(location) else {
-            return Value::Array(Vec::new());
-        };
-        let list: Vec<Value> = list
-            .iter()
-            .map(|l| {
-                let key = l["key"].as_str().unwrap_or("");
-                let title = site
-                    .translation(key, lang)
-                    .or_else(|| site.translation(key, 0))
-                    .map(|p| p.src.front.title.clone());
-                json!({"title": title, "links": l["links"]})
-            })
-            .collect();
-        Value::Array(list)
-    }
-}
-
-/// The site-relative path of a leaflet PDF.
-pub fn pdf_path(key: &str, lang: &str, location: Option<&str>) -> String {
-    let name = format!("{}-{lang}.pdf", key.replace('/', "-"));
-    match location {
-        Some(slug) => format!("pdf/{slug}/{name}"),
-        None => format!("pdf/{name}"),
-    }
-}
-
-/// Finds the pages to print, converts their text to data and checks it; a translation that
-/// sets `pdf:` itself, and Markdown a leaflet cannot print, are errors at their line.
-pub fn plan(
-    config: &Config,
-    strings: &[Strings],
-    site: &Site,
-    registry: &Registry,
-) -> Result<Plan, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let mut plan = Plan {
-        location_links: vec![Vec::new(); registry.locations.len()],
-        ..Plan::default()
-    };
-    for p in site.pages.iter().filter(|p| p.lang() != 0) {
-        if p.src.front.pdf.is_some() {
-            let default = &config.default_language().code;
-            errors.push(
-                Diagnostic::error("`pdf:` is set on the original page only")
-                    .at(&p.src.source, p.src.key_span("pdf"))
-                    .hint(format!(
-                        "remove it here: every translation of a {default} page with `pdf:` gets its PDF"
-                    )),
-            );
-        }
-    }
-    let base = blocks::LinkBase {
-        base_url: &config.permalink(""),
-    };
-    for (key, langs) in &site.translations {
-        let Some(original) = langs[0].map(|i| &site.pages[i]) else {
-            continue;
-        };
-        let Some(kind) = original.src.front.pdf else {
-            continue;
-        };
-        let per_location = kind == PdfKind::PerLocation;
-        let mut loc_links: Vec<Vec<Value>> = vec![Vec::new(); registry.locations.len()];
-        for (lang, index) in langs.iter().enumerate() {
-            let Some(index) = *index else { continue };
-            let page = &site.pages[index];
-            let (mut body, ds) = blocks::parse(&page.src.source, page.src.body_start, &base);
-            let failed = !ds.is_empty();
-            errors.extend(ds);
-            if let Err(d) = blocks::check_headings(&page.src.source, page.src.body_start, &body) {
-                errors.push(d);
-                continue;
-            }
-            if failed {
-                continue;
-            }
-            let language = &config.site.languages[lang];
-            let rtl = language.direction.as_str() == "rtl";
-            if rtl {
-                blocks::isolate_blocks(&mut body);
-            }
-            let s = &strings[lang];
-            let data = Data {
-                config,
-                strings: s,
-                site,
-                page,
-                lang: &language.code,
-                rtl,
-                blocks: &body,
-            };
-            let shared: Arc<str> = data.json().into();
-            let example = config.site.registry.example_data;
-            let job = |path: &str, contact: Value, location: Option<&Location>| Job {
-                path: path.to_string(),
-                shared: shared.clone(),
-                own: format!(
-                    "\"contact\":{contact},\"notice\":{}",
-                    Value::from(if example && location.is_some() {
-                        s.get("example_data")
-                    } else {
-                        ""
-                    })
-                ),
-                qr: contact["url"].as_str().unwrap_or("").to_string(),
-                page: page.src.source.clone(),
-                location: location.map(|l| l.source.clone()),
-            };
-            let general = pdf_path(key, &language.code, None);
-            let contact = contact_general(config, s, site, lang, rtl);
-            plan.jobs.push(job(&general, contact, None));
-            let mut locations = Vec::new();
-            if per_location {
-                for (li, loc) in registry.locations.iter().enumerate() {
-                    let path = pdf_path(key, &language.code, Some(&loc.slug));
-                    let contact = contact_location(config, s, site, loc, lang, rtl);
-                    plan.jobs.push(job(&path, contact, Some(loc)));
-                    locations.push(json!({"name": loc.name, "url": config.url(&path)}));
-                    loc_links[li].push(json!({
-                        "code": language.code, "name": language.name,
-                        "dir": language.direction.as_str(), "url": config.url(&path),
-                    }));
-                }
-            }
-            plan.page_links.insert(
-                index,
-                json!({"url": config.url(&general), "locations": locations}),
-            );
-        }
-        if per_location {
-            for (li, links) in loc_links.into_iter().enumerate() {
-                plan.location_links[li].push(json!({"key": key, "links": links}));
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(plan)
-    } else {
-        Err(errors)
-    }
-}
-
-/// What every leaflet of one page in one language shares.
-struct Data<'a> {
-    config: &'a Config,
-    strings: &'a Strings,
-    site: &'a Site,
-    page: &'a Page,
-    lang: &'a str,
-    rtl: bool,
-    blocks: &'a [blocks::Block],
-}
-
-impl Data<'_> {
-    /// Everything but the contact box, which [`Job::data`] adds.
-    fn json(&self) -> String {
-        let s = self.strings;
-        let home = &self.site.pages[self.site.homes[0]];
-        json!({
-            "lang": self.lang,
-            "dir": if self.rtl { "rtl" } else { "ltr" },
-            "site": self.config.site.title,
-            "tagline": s.get("site_tagline"),
-            "title": self.page.src.front.title,
-            "description": description(self.page),
-            "blocks": self.blocks,
-            "address": isolate(&shown(&self.config.permalink(&home.url)), self.rtl),
-            "page_n_of_m": s.get("page_n_of_m"),
-            "comma": if self.rtl { "،" } else { "," },
-        })
-        .to_string()
-    }
-}
-
-/// The generic leaflet's contact box: where to find the local number (the map, in the
-/// leaflet's language if the site has it there).
-fn contact_general(config: &Config, s: &Strings, site: &Site, lang: usize, rtl: bool) -> Value {
-    let key = &config.site.registry.map;
-    let target = site
-        .translation(key, lang)
-        .or_else(|| site.translation(key, 0))
-        .unwrap_or(&site.pages[site.homes[lang]]);
-    let url = config.permalink(&target.url);
-    json!({
-        "name": Value::Null,
-        "heading": s.get("leaflet_contact_general"),
-        "text": s.get("leaflet_find_number"),
-        "url": url,
-        "shown": isolate(&shown(&url), rtl),
-        "qr_alt": s.fill("leaflet_qr_alt", &[("url", &shown(&url))]),
-    })
-}
-
-fn contact_location(
-    config: &Config,
-    s: &Strings,
-    site: &Site,
-    loc: &Location,
-    lang: usize,
-    rtl: bool,
-) -> Value {
-    let key = crate::locations::pages::page_key(&config.site.registry.locations, &loc.slug);
-    let page = site
-        .translation(&key, lang)
-        .or_else(|| site.translation(&key, 0));
-    let url = config.permalink(page.map_or("", |p| p.url.as_str()));
-    let coordinators: Vec<Value> = loc
-        .coordinators
-        .iter()
-        .map(|c| json!({"name": isolate(&c.name, rtl), "phone": isolate(&c.phone.display, rtl), "tel": format!("tel:{}", c.phone.e164)}))
-        .collect();
-    json!({
-        "name": isolate(&loc.name, rtl),
-        "heading": s.fill("leaflet_call", &[("name", &isolate(&loc.name, rtl))]),
-        "phone": isolate(&loc.phone.display, rtl),
-        "tel": format!("tel:{}", loc.phone.e164),
-        "phone_label": s.get("location_phone"),
-        "coordinator_label": s.get("lookup_coordinator"),
-        "coordinators": coordinators,
-        "text": s.get("leaflet_call_text"),
-        "url": url,
-        "shown": isolate(&shown(&url), rtl),
-        "qr_alt": s.fill("leaflet_qr_alt", &[("url", &shown(&url))]),
-    })
-}
-
-/// Names, numbers and addresses from the registry keep their order in right-to-left text.
-fn isolate(s: &str, rtl: bool) -> String {
-    if rtl {
-        blocks::isolate(s)
-    } else {
-        s.to_string()
     }
 }
 
@@ -421,7 +165,7 @@ impl Report {
                 self.written
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
-            Err(e) => self.fail(vec![crate::render::context::write_error(&job.path, &e)]),
+            Err(e) => self.fail(vec![crate::output::write_error(&job.path, &e)]),
         }
     }
 

@@ -11,8 +11,6 @@ use crate::diag::{Diagnostic, Source, rel_path};
 use crate::geo::{Geography, project};
 
 pub mod check;
-pub mod opendata;
-pub mod pages;
 pub mod phone;
 pub mod schema;
 pub mod values;

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::escape::escape_xml;
 use crate::geo::Geography;
-use crate::render::escape_xml;
 
 pub mod national;
 

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::{Fill, SMALL_UNIT, UNIT, bounds, extend, hatch_defs, path_ring, to_svg};
+use crate::escape::escape_xml;
 use crate::geo::{Geography, Municipality};
-use crate::render::escape_xml;
 
 /// One municipality on the map.
 pub struct Item<'a> {

@@ -108,3 +108,10 @@ mod tests {
         );
     }
 }
+
+/// A file that could not be written, for sinks that report errors themselves.
+pub fn write_error(path: &str, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write {path}: {e}"))
+        .in_file(path.to_string())
+        .hint("check free disk space and permissions of the output folder")
+}

@@ -24,7 +24,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub use errors::WriteErrors;
+pub use errors::{WriteErrors, write_error};
 pub use files::{replace_file, write_file};
 use manifest::{Entry, Manifest};
 

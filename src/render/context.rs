@@ -3,22 +3,25 @@
 //! so each page's context costs only its own fields.
 
 use rayon::prelude::*;
-use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use tera::{Context, Kwargs, State, TeraResult, Value};
 
+use super::values::{
+    Alternate, Card, LangValue, MenuItem, Original, PageValue, Pager, SiteValue, Switch,
+    TitledLink, jsonld,
+};
 use crate::config::Config;
 use crate::content::Generated;
+use crate::coverage::{self, Coverage, Values};
 use crate::diag::Diagnostic;
-use crate::geo::Geography;
+use crate::escape::json_for_script;
 use crate::i18n::Strings;
 use crate::leaflets::Plan;
-use crate::locations::Registry;
 use crate::model::{Page, Site};
-use crate::render::registry::{self, RegistryValues};
-use crate::render::{Templates, json_for_script};
+use crate::output::write_error;
+use crate::render::Templates;
 
 pub use crate::output::Sink;
 
@@ -29,47 +32,7 @@ struct LangData {
     menu: Value,
     footer_menu: Value,
     /// Only for languages with registry pages.
-    registry: Option<Arc<RegistryValues>>,
-}
-
-/// The registry's template values per language (`None` for languages without registry
-/// pages). Built apart from the renderer so `serve` can keep them while only pages change.
-pub type RegistryByLang = Vec<Option<Arc<RegistryValues>>>;
-
-/// Builds [`RegistryByLang`], one language per thread (the small maps drawn once for all).
-pub fn registry_values(
-    config: &Config,
-    strings: &[Strings],
-    site: &Site,
-    geo: &Geography,
-    reg: &Registry,
-) -> RegistryByLang {
-    let langs: Vec<bool> = (0..config.site.languages.len())
-        .map(|i| {
-            site.pages
-                .iter()
-                .any(|p| p.lang() == i && p.src.generated.is_some())
-        })
-        .collect();
-    let maps = langs
-        .contains(&true)
-        .then(|| registry::AreaMaps::new(geo, reg));
-    langs
-        .par_iter()
-        .enumerate()
-        .map(|(i, &has_pages)| {
-            let maps = maps.as_ref().filter(|_| has_pages)?;
-            Some(Arc::new(registry::build(
-                config,
-                site,
-                &strings[i],
-                i,
-                geo,
-                reg,
-                maps,
-            )))
-        })
-        .collect()
+    registry: Option<Arc<Values>>,
 }
 
 pub struct Renderer<'a> {
@@ -83,6 +46,7 @@ pub struct Renderer<'a> {
     organisation: serde_json::Value,
     minify: minify_html::Cfg,
     leaflets: &'a Plan,
+    coverage: &'a Coverage,
 }
 
 impl<'a> Renderer<'a> {
@@ -91,33 +55,22 @@ impl<'a> Renderer<'a> {
         strings: &'a [Strings],
         site: &'a Site,
         templates: &'a mut Templates,
-        registry: &RegistryByLang,
+        coverage: &'a Coverage,
         leaflets: &'a Plan,
     ) -> Self {
         let cards: Vec<Value> = site
             .pages
             .par_iter()
-            .map(|p| {
-                let s = &strings[p.lang()];
-                Value::from_serializable(&json!({
-                    "title": p.src.front.title,
-                    "url": config.url(&p.url),
-                    "date": p.src.date.map(|d| d.to_string()),
-                    "date_display": p.src.date.map(|d| s.format_date(d)),
-                    "summary": description(p),
-                    "author": p.src.front.author,
-                }))
-            })
+            .map(|p| Value::from_serializable(&Card::new(config, &strings[p.lang()], p)))
             .collect();
         register_section_pages(templates, config, site, &cards);
-        let global = templates.tera.global_context();
-        global.insert(
+        templates.tera.global_context().insert(
             "site",
-            &json!({
-                "title": config.site.title,
-                "base_path": config.base_path,
-                "base_url": config.permalink(""),
-            }),
+            &SiteValue {
+                title: &config.site.title,
+                base_path: &config.base_path,
+                base_url: config.permalink(""),
+            },
         );
         let templates: &'a Templates = templates;
         let langs = config
@@ -127,25 +80,28 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(i, l)| {
                 let menu = |keys: &[String]| {
-                    let items: Vec<serde_json::Value> = keys
+                    let items: Vec<MenuItem> = keys
                         .iter()
                         .filter_map(|k| site.translation(k, i))
-                        .map(|p| {
-                            let title = p.src.front.menu_title.as_ref().unwrap_or(&p.src.front.title);
-                            json!({"key": p.key, "title": title, "url": config.url(&p.url)})
+                        .map(|p| MenuItem {
+                            key: &p.key,
+                            title: p
+                                .src
+                                .front
+                                .menu_title
+                                .as_ref()
+                                .unwrap_or(&p.src.front.title),
+                            url: config.url(&p.url),
                         })
                         .collect();
                     Value::from_serializable(&items)
                 };
                 LangData {
-                    lang: Value::from_serializable(&json!({
-                        "code": l.code, "name": l.name, "dir": l.direction.as_str(), "locale": l.locale,
-                        "home": config.url(&site.pages[site.homes[i]].url),
-                    })),
+                    lang: Value::from_serializable(&LangValue::new(config, site, i, l)),
                     t: Value::from_serializable(&strings[i].map),
                     menu: menu(&config.site.menu),
                     footer_menu: menu(&config.site.footer_menu),
-                    registry: registry.get(i).cloned().flatten(),
+                    registry: coverage.values.get(i).cloned().flatten(),
                 }
             })
             .collect();
@@ -166,15 +122,8 @@ impl<'a> Renderer<'a> {
             organisation: organisation(config, site),
             minify,
             leaflets,
+            coverage,
         }
-    }
-
-    /// Files the registry's pages need besides themselves: the lookup index of each language.
-    pub fn registry_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.langs
-            .iter()
-            .filter_map(|l| l.registry.as_ref())
-            .map(|r| (r.lookup.0.as_str(), r.lookup.1.as_bytes()))
     }
 
     /// Renders every page (and every listing page of every section) into `sink`.
@@ -243,20 +192,23 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("languages", Value::from(languages));
         ctx.insert(
             "page",
-            &json!({
-                "title": self.strings[0].get("not_found_title"),
-                "description": "",
-                "content": "",
-                "url": self.config.url("404.html"),
-                "permalink": self.config.permalink("404.html"),
-                "key": "404",
-                "is_home": false,
-                "is_section": false,
-                "pager": 1,
-            }),
+            &PageValue {
+                title: self.strings[0].get("not_found_title"),
+                description: String::new(),
+                content: "",
+                url: self.config.url("404.html"),
+                permalink: self.config.permalink("404.html"),
+                key: "404",
+                is_home: false,
+                is_section: false,
+                date: None,
+                date_display: None,
+                author: None,
+                pager: 1,
+            },
         );
-        ctx.insert("switcher", &Vec::<serde_json::Value>::new());
-        ctx.insert("alternates", &Vec::<serde_json::Value>::new());
+        ctx.insert("switcher", &Vec::<Switch>::new());
+        ctx.insert("alternates", &Vec::<Alternate>::new());
         ctx.insert("jsonld", "");
         let html = self
             .templates
@@ -287,20 +239,20 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.language_context(lang);
         ctx.insert(
             "page",
-            &json!({
-                "title": page.src.front.title,
-                "description": description(page),
-                "content": CONTENT,
-                "url": self.config.url(&url),
-                "permalink": self.config.permalink(&url),
-                "key": page.key,
-                "is_home": page.is_home(),
-                "is_section": page.src.is_section,
-                "date": page.src.date.map(|d| d.to_string()),
-                "date_display": page.src.date.map(|d| strings.format_date(d)),
-                "author": page.src.front.author,
-                "pager": pager,
-            }),
+            &PageValue {
+                title: &page.src.front.title,
+                description: page.src.description(),
+                content: CONTENT,
+                url: self.config.url(&url),
+                permalink: self.config.permalink(&url),
+                key: &page.key,
+                is_home: page.is_home(),
+                is_section: page.src.is_section,
+                date: page.src.date.map(|d| d.to_string()),
+                date_display: page.src.date.map(|d| strings.format_date(d)),
+                author: page.src.front.author.as_deref(),
+                pager,
+            },
         );
         let (switcher, alternates) = self.translations(page);
         ctx.insert("switcher", &switcher);
@@ -317,14 +269,20 @@ impl<'a> Renderer<'a> {
             let code = &self.config.site.languages[0].code;
             ctx.insert(
                 "outdated",
-                &json!({"url": self.config.url(&original.url), "lang": code}),
+                &Original {
+                    url: self.config.url(&original.url),
+                    lang: code,
+                },
             );
         }
         if let Some(parent) = page.parent {
             let p = &self.site.pages[parent];
             ctx.insert(
                 "parent",
-                &json!({"title": p.src.front.title, "url": self.config.url(&p.url)}),
+                &TitledLink {
+                    title: &p.src.front.title,
+                    url: self.config.url(&p.url),
+                },
             );
         }
         let registry = self.langs[lang].registry.as_ref();
@@ -347,25 +305,32 @@ impl<'a> Renderer<'a> {
 
     /// Language switcher entries (every language; the home page where no translation exists)
     /// and `hreflang` alternates (only real translations, plus `x-default`).
-    fn translations(&self, page: &Page) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
+    fn translations(&self, page: &Page) -> (Vec<Switch<'a>>, Vec<Alternate<'a>>) {
         let mut switcher = Vec::new();
         let mut alternates = Vec::new();
         for (i, l) in self.config.site.languages.iter().enumerate() {
             let translated = self.site.translation(&page.key, i);
             let target = translated.unwrap_or(&self.site.pages[self.site.homes[i]]);
-            switcher.push(json!({
-                "code": l.code, "name": l.name, "dir": l.direction.as_str(),
-                "url": self.config.url(&target.url),
-                "current": i == page.lang(), "translated": translated.is_some(),
-            }));
+            switcher.push(Switch {
+                code: &l.code,
+                name: &l.name,
+                dir: l.direction.as_str(),
+                url: self.config.url(&target.url),
+                current: i == page.lang(),
+                translated: translated.is_some(),
+            });
             if let Some(t) = translated {
-                alternates.push(json!({"hreflang": l.code, "href": self.config.permalink(&t.url)}));
+                alternates.push(Alternate {
+                    hreflang: &l.code,
+                    href: self.config.permalink(&t.url),
+                });
             }
         }
         if let Some(default) = self.site.translation(&page.key, 0) {
-            alternates.push(
-                json!({"hreflang": "x-default", "href": self.config.permalink(&default.url)}),
-            );
+            alternates.push(Alternate {
+                hreflang: "x-default",
+                href: self.config.permalink(&default.url),
+            });
         }
         (switcher, alternates)
     }
@@ -384,8 +349,12 @@ impl<'a> Renderer<'a> {
         let link = |n: usize| {
             (n >= 1 && n <= page.pager_count).then(|| self.config.url(&page.pager_url(n, strings)))
         };
-        let pagers: Vec<serde_json::Value> = (1..=page.pager_count)
-            .map(|n| json!({"number": n, "url": link(n), "current": n == pager}))
+        let pagers: Vec<Pager> = (1..=page.pager_count)
+            .map(|n| Pager {
+                number: n,
+                url: link(n),
+                current: n == pager,
+            })
             .collect();
         let mut map = tera::Map::new();
         map.insert("pages".into(), Value::from(cards));
@@ -418,44 +387,51 @@ impl<'a> Renderer<'a> {
 
     fn jsonld(&self, page: &Page, lang: usize) -> String {
         let url = self.config.permalink(&page.url);
-        let webpage = json!({
-            "@type": if page.src.date.is_some() { "Article" } else { "WebPage" },
-            "@id": url,
-            "url": url,
-            "name": page.src.front.title,
-            "inLanguage": self.config.site.languages[lang].code,
-            "publisher": {"@id": self.organisation["@id"]},
-        });
-        let mut graph = vec![self.organisation.clone(), webpage];
-        if let (Some(Generated::Location(i)), Some(r)) =
+        let webpage = jsonld::WebPage {
+            kind: if page.src.date.is_some() {
+                "Article"
+            } else {
+                "WebPage"
+            },
+            id: &url,
+            url: &url,
+            name: &page.src.front.title,
+            in_language: &self.config.site.languages[lang].code,
+            publisher: jsonld::Reference {
+                id: &self.organisation["@id"],
+            },
+        };
+        let mut graph = vec![self.organisation.clone(), to_json(&webpage)];
+        if let (Some(Generated::Location(i)), Some(_)) =
             (page.src.generated, &self.langs[lang].registry)
         {
-            graph.push(r.jsonld[i].clone());
+            graph.push(coverage::jsonld::location(&self.coverage.views[lang], i));
         }
-        json_for_script(&json!({"@context": "https://schema.org", "@graph": graph}))
+        json_for_script(&to_json(&jsonld::Graph {
+            context: "https://schema.org",
+            graph,
+        }))
     }
+}
+
+/// A record as a JSON value (keys sorted, as the pages have always had them).
+fn to_json(record: &impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(record).unwrap_or_default()
 }
 
 /// The schema.org record of the organisation: the same on every page, so built once.
 fn organisation(config: &Config, site: &Site) -> serde_json::Value {
     let org = &config.site.organisation;
     let home = config.permalink(&site.pages[site.homes[0]].url);
-    let mut record = json!({
-        "@type": "NGO",
-        "@id": format!("{home}#organisation"),
-        "name": org.name,
-        "url": home,
-    });
-    for (key, value) in [
-        ("email", &org.email),
-        ("telephone", &org.telephone),
-        ("description", &org.description),
-    ] {
-        if let Some(v) = value {
-            record[key] = json!(v);
-        }
-    }
-    record
+    to_json(&jsonld::Organisation {
+        kind: "NGO",
+        id: format!("{home}#organisation"),
+        name: &org.name,
+        url: home.clone(),
+        email: org.email.as_deref(),
+        telephone: org.telephone.as_deref(),
+        description: org.description.as_deref(),
+    })
 }
 
 /// `section_pages(key="verhalen/_index", lang=lang.code, limit=3)`: the listing of a section in
@@ -497,29 +473,6 @@ fn register_section_pages(
     );
 }
 
-/// The description for meta tags and listings: the editor's, else the first paragraph, shortened.
-pub fn description(page: &Page) -> String {
-    match &page.src.front.description {
-        Some(d) => d.clone(),
-        None => shorten(&page.src.summary, 160),
-    }
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
-}
-
-pub fn write_error(path: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write {path}: {e}"))
-        .in_file(path.to_string())
-        .hint("check free disk space and permissions of the output folder")
-}
-
 /// Stands for a page's text in its template until the template is minified: an element the
 /// minifier keeps as it is and no page can contain (Markdown pages may not hold HTML).
 const CONTENT: &str = "<homestart-content></homestart-content>";
@@ -539,7 +492,7 @@ fn splice(bytes: &[u8], marker: &[u8], with: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{CONTENT, shorten, splice};
+    use super::{CONTENT, splice};
 
     #[test]
     fn the_page_text_goes_where_the_minified_template_has_its_marker() {
@@ -547,11 +500,5 @@ mod tests {
         let out = splice(shell.as_bytes(), CONTENT.as_bytes(), b"<p>a</p>\n");
         assert_eq!(out, b"<main><h1>T</h1><p>a</p>\n</main><p><p>a</p>\n");
         assert_eq!(splice(b"none", CONTENT.as_bytes(), b"x"), b"none");
-    }
-
-    #[test]
-    fn shorten_cuts_at_a_word() {
-        assert_eq!(shorten("een twee drie", 100), "een twee drie");
-        assert_eq!(shorten("een twee, drie vier", 10), "een twee…");
     }
 }

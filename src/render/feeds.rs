@@ -4,9 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::config::Config;
+use crate::escape::escape_xml;
 use crate::model::{Page, Site};
-use crate::render::context::description;
-use crate::render::escape_xml;
 
 /// Every published page with its translations as `xhtml:link` alternates (Google's format).
 pub fn sitemap(config: &Config, site: &Site) -> String {
@@ -113,7 +112,11 @@ pub fn atom(config: &Config, site: &Site, section: &Page) -> String {
         if let Some(author) = &page.src.front.author {
             let _ = write!(out, "<author><name>{}</name></author>", escape_xml(author));
         }
-        let _ = write!(out, "<summary>{}</summary>", escape_xml(&description(page)));
+        let _ = write!(
+            out,
+            "<summary>{}</summary>",
+            escape_xml(&page.src.description())
+        );
         let _ = write!(
             out,
             r#"<content type="html">{}</content>"#,

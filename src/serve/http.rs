@@ -16,7 +16,7 @@ use super::events::Events;
 use super::{Builder, Snapshot};
 use crate::check::percent_decode;
 use crate::diag::Diagnostic;
-use crate::render::escape_xml;
+use crate::escape::escape_xml;
 
 const LIVE_JS: &str = "/__homestart/live.js";
 const EVENTS: &str = "/__homestart/events";

@@ -8,17 +8,13 @@
 //! memory, so no request can reach a file outside the site. Requests are answered by a small
 //! async runtime (`listen`), not a thread per connection.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::check;
-use crate::content::{self, markdown::Links};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pipeline::{self, Options, Project};
-use crate::render::context::{RegistryByLang, Renderer};
-use crate::render::feeds;
+use crate::pipeline::{self, Options, Project, Refresh, Scope};
 
 mod events;
 mod http;
@@ -50,10 +46,7 @@ pub struct Builder {
     opts: Options,
     /// The last project that loaded without errors; `None` forces a full build.
     project: Option<Project>,
-    values: RegistryByLang,
     files: HashMap<String, Vec<u8>>,
-    /// Ids of every HTML file, for the link check.
-    outputs: BTreeMap<String, Vec<String>>,
     pub errors: Vec<Diagnostic>,
     /// Finished PDF leaflets, kept in memory from build to build.
     pdf_cache: Option<Arc<crate::leaflets::Cache>>,
@@ -64,9 +57,7 @@ impl Builder {
         Builder {
             opts,
             project: None,
-            values: Vec::new(),
             files: HashMap::new(),
-            outputs: BTreeMap::new(),
             errors: Vec::new(),
             pdf_cache: None,
         }
@@ -79,15 +70,19 @@ impl Builder {
     /// Rebuilds after `changed` files (empty: build everything).
     pub fn build(&mut self, changed: &[PathBuf]) -> Outcome {
         let start = Instant::now();
-        let (pages, full) = match self.pages_only(changed) {
-            Some(Ok(n)) => (n, false),
-            Some(Err(errors)) => {
+        let refresh = match &mut self.project {
+            Some(project) if !changed.is_empty() => project.refresh(changed),
+            _ => Refresh::Reload,
+        };
+        let (pages, full) = match refresh {
+            Refresh::Pages(pages) => (self.pages(pages), false),
+            Refresh::Failed(errors) => {
                 // Shown now; the next change rebuilds everything, as the fix may touch more.
                 self.project = None;
                 self.errors = errors;
                 (0, false)
             }
-            None => (self.full(), true),
+            Refresh::Reload => (self.full(), true),
         };
         Outcome {
             pages,
@@ -106,23 +101,14 @@ impl Builder {
             return 0;
         };
         match &self.pdf_cache {
-            Some(cache) => project.pdf_cache = cache.clone(),
-            None => self.pdf_cache = Some(project.pdf_cache.clone()),
+            Some(cache) => project.use_pdf_cache(cache.clone()),
+            None => self.pdf_cache = Some(project.pdf_cache().clone()),
         }
-        self.values = project.registry_values();
         let files = Mutex::new(HashMap::new());
-        let keep = |path: &str, bytes: &[u8]| {
-            if let Ok(mut f) = files.lock() {
-                f.insert(path.to_string(), bytes.to_vec());
-            }
-            Ok(())
-        };
-        let (errors, outputs) = pipeline::render_checked(&mut project, &self.values, &keep);
+        diags.extend(pipeline::render(&mut project, &Scope::All, &keep(&files)));
         // Only what this build used stays in memory; the folder is left to `build`.
-        project.pdf_cache.prune(false);
-        diags.extend(errors);
-        self.outputs = outputs;
-        let pages = project.site.pages.len();
+        project.pdf_cache().prune(false);
+        let pages = project.site().pages.len();
         self.files = files.into_inner().unwrap_or_default();
         self.errors = diags
             .into_vec()
@@ -133,106 +119,34 @@ impl Builder {
         pages
     }
 
-    /// Re-renders only the changed pages when nothing but their text changed: their front
-    /// matter and summary (which other pages show) are as before. `None`: build everything.
-    fn pages_only(&mut self, changed: &[PathBuf]) -> Option<Result<usize, Vec<Diagnostic>>> {
-        let project = self.project.as_mut()?;
-        let root = &self.opts.root;
-        if changed.is_empty() {
-            return None;
-        }
-        let links = Links {
-            base_path: &project.config.base_path,
-            assets: &project.assets,
+    /// Renders these pages again (their text changed) through the same path as a full build.
+    fn pages(&mut self, pages: Vec<usize>) -> usize {
+        let Some(project) = self.project.as_mut() else {
+            return self.full();
         };
-        let mut reloaded = Vec::new();
-        let mut listings = Vec::new();
-        for path in changed {
-            let markdown = path.extension().is_some_and(|e| e == "md");
-            if path.is_dir() {
-                continue; // a folder's own event beside its files' events
-            }
-            if !path.exists() && !markdown && path.starts_with(root.join("content")) {
-                continue; // an editor's temporary file, already gone (sed -i, some editors)
-            }
-            if !markdown || !path.is_file() {
-                return None;
-            }
-            let index = project
-                .site
-                .pages
-                .iter()
-                .position(|p| root.join(&p.src.source.path) == *path)?;
-            let (page, diags) = content::reload(root, &project.config, path, &links)?;
-            if diags.iter().any(Diagnostic::is_error) {
-                return Some(Err(diags
-                    .into_iter()
-                    .filter(Diagnostic::is_error)
-                    .collect()));
-            }
-            let page = page?;
-            // A leaflet's text is also in its PDFs: rebuild all (unchanged PDFs come cached).
-            if project.leaflets.page_links.contains_key(&index) {
-                return None;
-            }
-            let old = &project.site.pages[index].src;
-            if old.front != page.front || old.date != page.date {
-                return None;
-            }
-            // A new first paragraph is the summary that listings show: re-render those too.
-            if old.summary != page.summary {
-                let lang = old.lang;
-                listings.extend((0..project.site.pages.len()).filter(|&i| {
-                    project.site.pages[i].src.is_section && project.site.pages[i].lang() == lang
-                }));
-            }
-            reloaded.push((index, page));
+        let count = pages.len();
+        let files = Mutex::new(HashMap::new());
+        let errors = pipeline::render(project, &Scope::Pages(pages), &keep(&files));
+        self.files.extend(files.into_inner().unwrap_or_default());
+        if errors.is_empty() {
+            self.errors.clear();
+        } else {
+            self.project = None;
+            self.errors = errors;
         }
-        let mut indexes: Vec<usize> = reloaded.iter().map(|(i, _)| *i).chain(listings).collect();
-        indexes.sort_unstable();
-        indexes.dedup();
-        for (i, page) in reloaded {
-            project.site.pages[i].src = page;
+        count
+    }
+}
+
+/// A sink that keeps every file in memory.
+fn keep(
+    files: &Mutex<HashMap<String, Vec<u8>>>,
+) -> impl Fn(&str, &[u8]) -> std::io::Result<()> + Sync + '_ {
+    move |path: &str, bytes: &[u8]| {
+        if let Ok(mut f) = files.lock() {
+            f.insert(path.to_string(), bytes.to_vec());
         }
-        let Project {
-            config,
-            strings,
-            templates,
-            site,
-            assets,
-            leaflets,
-            ..
-        } = project;
-        let rendered = Mutex::new(Vec::new());
-        let sink = |path: &str, bytes: &[u8]| {
-            if let Ok(mut r) = rendered.lock() {
-                r.push((path.to_string(), bytes.to_vec()));
-            }
-            Ok(())
-        };
-        let renderer = Renderer::new(config, strings, site, templates, &self.values, leaflets);
-        let errors = renderer.render_pages(&indexes, &sink);
-        if !errors.is_empty() {
-            return Some(Err(errors));
-        }
-        let mut rendered = rendered.into_inner().unwrap_or_default();
-        for page in site.pages.iter().filter(|p| p.src.front.feed) {
-            let path = format!("{}atom.xml", page.url);
-            rendered.push((path, feeds::atom(config, site, page).into_bytes()));
-        }
-        for (path, bytes) in rendered {
-            if path.ends_with(".html") {
-                self.outputs
-                    .insert(path.clone(), check::ids(&String::from_utf8_lossy(&bytes)));
-            }
-            self.files.insert(path, bytes);
-        }
-        let link_errors = check::links(site, assets, &self.outputs);
-        if !link_errors.is_empty() {
-            return Some(Err(link_errors));
-        }
-        self.errors.clear();
-        Some(Ok(indexes.len()))
+        Ok(())
     }
 }
 

@@ -6,12 +6,11 @@
 //! script only finds and shows; it never decides coverage itself. A town or postcode keeps
 //! every candidate municipality: the script shows them all rather than guessing.
 
-use serde_json::{Value as Json, json};
+use serde::Serialize;
 
+use super::view::View;
 use crate::geo::{Geography, fold};
 use crate::i18n::Strings;
-use crate::locations::Registry;
-use crate::locations::pages::ages_text;
 
 /// Interface strings the script uses, by the key it knows them under.
 const STRINGS: &[(&str, &str)] = &[
@@ -36,12 +35,54 @@ const STRINGS: &[(&str, &str)] = &[
     ("digits", "lookup_digits"),
 ];
 
-/// Per-language inputs that only the renderer knows: page addresses and area texts.
-pub struct Urls<'a> {
-    /// By municipality index.
-    pub municipalities: &'a [String],
-    /// By location index.
-    pub locations: &'a [String],
+/// The index file of a language, site-relative.
+pub fn path(lang: &str) -> String {
+    format!("data/lookup-{lang}.json")
+}
+
+/// The file's members; see [`index`]. Keys in alphabetical order, as the file has always had.
+#[derive(Serialize)]
+struct Index<'a> {
+    e: Vec<(&'a str, Targets<'a>, u8)>,
+    l: Vec<LocationRow<'a>>,
+    m: Vec<MunicipalityRow<'a>>,
+    t: std::collections::BTreeMap<&'static str, &'a str>,
+    z: Vec<(u16, u16, Targets<'a>)>,
+}
+
+/// `[name, url, phone, tel, [[coordinator, phone, tel], …]]`
+#[derive(Serialize)]
+struct LocationRow<'a>(
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    Vec<(&'a str, &'a str, &'a str)>,
+);
+
+/// `[name, url, [[location, coverage, ages], …], [[location, km], …], code]`
+#[derive(Serialize)]
+struct MunicipalityRow<'a>(
+    &'a str,
+    &'a str,
+    Vec<(usize, &'a str, &'a str)>,
+    Vec<(usize, u32)>,
+    &'a str,
+);
+
+/// One municipality as a number, several as an array.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Targets<'a> {
+    One(usize),
+    Many(&'a [usize]),
+}
+
+fn targets(ms: &[usize]) -> Targets<'_> {
+    match ms {
+        [one] => Targets::One(*one),
+        many => Targets::Many(many),
+    }
 }
 
 /// The index as JSON text. Shape (arrays, not objects, to stay small):
@@ -54,98 +95,85 @@ pub struct Urls<'a> {
 ///   from `step` after the previous run's start (the first from 0);
 ///
 /// where `municipalities` is one index, or an array of several.
-pub fn index(
-    geo: &Geography,
-    reg: &Registry,
-    s: &Strings,
-    urls: &Urls,
-    coverage: impl Fn(&[String]) -> String,
-) -> String {
-    let t: serde_json::Map<String, Json> = STRINGS
-        .iter()
-        .map(|(name, key)| (name.to_string(), Json::from(s.get(key))))
-        .collect();
-    let locations: Vec<Json> = reg
+pub fn index(geo: &Geography, view: &View, s: &Strings) -> String {
+    let l = view
         .locations
         .iter()
-        .zip(urls.locations)
-        .map(|(l, url)| {
-            let coordinators: Vec<Json> = l
-                .coordinators
-                .iter()
-                .map(|c| json!([c.name, c.phone.display, c.phone.e164]))
-                .collect();
-            json!([l.name, url, l.phone.display, l.phone.e164, coordinators])
+        .map(|l| {
+            LocationRow(
+                &l.name,
+                l.url.as_deref().unwrap_or_default(),
+                &l.phone.display,
+                &l.phone.e164,
+                l.coordinators
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.name.as_str(),
+                            c.phone.display.as_str(),
+                            c.phone.e164.as_str(),
+                        )
+                    })
+                    .collect(),
+            )
         })
         .collect();
-    let municipalities: Vec<Json> = geo
+    let m = view
         .municipalities
         .iter()
-        .enumerate()
-        .map(|(m, muni)| {
-            let services: Vec<Json> = reg.served_by[m]
+        .map(|muni| {
+            let services = muni
+                .services
                 .iter()
-                .map(|&(l, a)| {
-                    let area = &reg.locations[l].areas[a];
-                    json!([l, coverage(&area.districts), ages_text(s, area.ages, true)])
-                })
+                .map(|s| (s.index, s.coverage.as_str(), s.ages.as_str()))
                 .collect();
-            let nearest: Vec<Json> = if services.is_empty() {
-                reg.nearest[m]
-                    .iter()
-                    .map(|&(l, km)| json!([l, km.round() as u32]))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            json!([
-                muni.display,
-                urls.municipalities[m],
+            let nearest = muni
+                .nearest
+                .iter()
+                .filter(|_| muni.services.is_empty())
+                .map(|n| (n.index, n.km as u32))
+                .collect();
+            MunicipalityRow(
+                &muni.display,
+                muni.url.as_deref().unwrap_or_default(),
                 services,
                 nearest,
-                muni.code
-            ])
+                &muni.code,
+            )
         })
         .collect();
-
-    let entries: Vec<Json> = names(geo)
-        .into_iter()
-        .map(|e| json!([e.label, targets(&e.targets), e.kind as u8]))
+    let entries = names(geo);
+    let e = entries
+        .iter()
+        .map(|e| (e.label.as_str(), targets(&e.targets), e.kind as u8))
         .collect();
     // Runs of consecutive postcodes with the same municipalities: 4,000 postcodes in ~1,500
     // runs. A run starts `step` after the previous run's start.
-    let mut postcodes: Vec<(u16, u16, &[usize])> = Vec::new();
+    let mut runs: Vec<(u16, u16, &[usize])> = Vec::new();
     for p in &geo.places.postcodes {
-        match postcodes.last_mut() {
+        match runs.last_mut() {
             Some((start, count, ms)) if *start + *count == p.code && *ms == p.municipalities => {
                 *count += 1
             }
-            _ => postcodes.push((p.code, 1, &p.municipalities)),
+            _ => runs.push((p.code, 1, &p.municipalities)),
         }
     }
     let mut previous = 0;
-    let postcodes: Vec<Json> = postcodes
+    let z = runs
         .into_iter()
         .map(|(start, count, ms)| {
             let step = start - previous;
             previous = start;
-            json!([step, count, targets(ms)])
+            (step, count, targets(ms))
         })
         .collect();
-    let mut out = json!({
-        "t": t, "l": locations, "m": municipalities, "e": entries, "z": postcodes,
-    })
-    .to_string();
+    let t = STRINGS
+        .iter()
+        .map(|(name, key)| (*name, s.get(key)))
+        .collect();
+    let mut out = serde_json::to_string(&Index { e, l, m, t, z }).unwrap_or_default();
     out.push('\n');
     out
-}
-
-/// One municipality as a number, several as an array.
-fn targets(ms: &[usize]) -> Json {
-    match ms {
-        [one] => json!(one),
-        many => json!(many),
-    }
 }
 
 /// What a searchable name is, for the hint beside it in the suggestions.

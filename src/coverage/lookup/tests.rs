@@ -6,6 +6,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::*;
+use crate::coverage::view::Section;
+use crate::locations::Registry;
 
 fn project() -> (Geography, Registry, Value) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -15,27 +17,21 @@ fn project() -> (Geography, Registry, Value) {
         map: [
             ("municipality_offered", "yes {name}"),
             ("lookup_more", "about {name}"),
+            ("districts_only", "{list}"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect(),
         source: crate::diag::Source::new("i18n/t.yaml", ""),
     };
-    let munis: Vec<String> = geo
-        .municipalities
-        .iter()
-        .map(|m| format!("/g/{}/", m.slug))
-        .collect();
-    let locs: Vec<String> = reg
-        .locations
-        .iter()
-        .map(|l| format!("/l/{}/", l.slug))
-        .collect();
-    let urls = Urls {
-        municipalities: &munis,
-        locations: &locs,
-    };
-    let text = index(&geo, &reg, &strings, &urls, |d| d.join("+"));
+    let view = View::build(&strings, 0, &geo, &reg, |section, slug| {
+        let folder = match section {
+            Section::Locations => "l",
+            Section::Municipalities => "g",
+        };
+        Some((format!("/{folder}/{slug}/"), String::new()))
+    });
+    let text = index(&geo, &view, &strings);
     let json = serde_json::from_str(&text).expect("the index is JSON");
     (geo, reg, json)
 }
@@ -228,7 +224,7 @@ fn answers_carry_the_location_phone_and_coordinators() {
     );
     for (service, &(l, a)) in services.iter().zip(&reg.served_by[m]) {
         assert_eq!(service[0], l);
-        assert_eq!(service[1], reg.locations[l].areas[a].districts.join("+"));
+        assert_eq!(service[1], reg.locations[l].areas[a].districts.join(", "));
         let loc = &idx["l"][l];
         assert_eq!(loc[0], reg.locations[l].name.as_str());
         assert_eq!(loc[3], reg.locations[l].phone.e164.as_str());

@@ -1,0 +1,116 @@
+//! The outputs of the location registry: where Home-Start is offered and whom to call, as
+//! pages, template values, JSON-LD, open data, the lookup index and the leaflets' contact
+//! boxes. All of them read one typed [`View`] per language, built here once; `locations/`
+//! keeps the input side (schema, parsing, checks, phone numbers).
+
+pub mod jsonld;
+pub mod lookup;
+pub mod opendata;
+pub mod pages;
+pub mod values;
+pub mod view;
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::geo::Geography;
+use crate::i18n::Strings;
+use crate::locations::Registry;
+use crate::model::Site;
+pub use values::Values;
+pub use view::{Section, View};
+
+/// The registry as every language sees it.
+#[derive(Default)]
+pub struct Coverage {
+    /// One per language, in site.yaml order.
+    pub views: Vec<View>,
+    /// Template values, for the languages that have registry pages.
+    pub values: Vec<Option<Arc<Values>>>,
+}
+
+impl Coverage {
+    pub fn build(
+        config: &Config,
+        strings: &[Strings],
+        site: &Site,
+        geo: &Geography,
+        reg: &Registry,
+    ) -> Coverage {
+        let settings = &config.site.registry;
+        // A page's address in this language, else in the default one.
+        let page_of = |key: &str, lang: usize| {
+            site.translation(key, lang)
+                .or_else(|| site.translation(key, 0))
+                .map(|p| (config.url(&p.url), config.permalink(&p.url)))
+        };
+        let views: Vec<View> = (0..config.site.languages.len())
+            .into_par_iter()
+            .map(|lang| {
+                View::build(&strings[lang], lang, geo, reg, |section, slug| {
+                    let in_section = match section {
+                        Section::Locations => &settings.locations,
+                        Section::Municipalities => &settings.municipalities,
+                    };
+                    page_of(&pages::page_key(in_section, slug), lang)
+                })
+            })
+            .collect();
+        let has_pages: Vec<bool> = (0..views.len())
+            .map(|i| {
+                site.pages
+                    .iter()
+                    .any(|p| p.lang() == i && p.src.generated.is_some())
+            })
+            .collect();
+        // The small maps are drawn once for all languages, and only if some page shows them.
+        let maps = has_pages
+            .contains(&true)
+            .then(|| values::AreaMaps::new(geo, reg));
+        let values = views
+            .par_iter()
+            .zip(&has_pages)
+            .map(|(view, &has_pages)| {
+                let maps = maps.as_ref().filter(|_| has_pages)?;
+                let page_url = |key: &str| page_of(key, view.lang).map(|p| p.0);
+                Some(Arc::new(values::build(
+                    config,
+                    page_url,
+                    &strings[view.lang],
+                    view,
+                    geo,
+                    reg,
+                    maps,
+                )))
+            })
+            .collect();
+        Coverage { views, values }
+    }
+
+    /// The open-data files and each language's lookup index.
+    pub fn files(
+        &self,
+        config: &Config,
+        strings: &[Strings],
+        geo: &Geography,
+        reg: &Registry,
+    ) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        if let Some(default) = self.views.first().filter(|_| !reg.locations.is_empty()) {
+            let example = config.site.registry.example_data;
+            for (path, bytes) in opendata::files(default, geo, example) {
+                files.push((path.to_string(), bytes));
+            }
+        }
+        for (view, values) in self.views.iter().zip(&self.values) {
+            if values.is_some() {
+                let code = &config.site.languages[view.lang].code;
+                let text = lookup::index(geo, view, &strings[view.lang]);
+                files.push((lookup::path(code), text.into_bytes()));
+            }
+        }
+        files
+    }
+}

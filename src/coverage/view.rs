@@ -1,0 +1,329 @@
+//! What a location and a municipality look like to every output, in one language: names,
+//! addresses of their pages, phone numbers, ages and coverage texts. Built once per language
+//! from the checked registry; templates, JSON-LD, open data, the lookup index and the
+//! leaflets all read these, so a new field is added here once.
+
+use serde::Serialize;
+
+use crate::geo::Geography;
+use crate::i18n::Strings;
+use crate::locations::{Ages, Location, Phone, Registry, Weekday};
+
+/// A phone number as shown and as dialled.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhoneView {
+    pub display: String,
+    pub e164: String,
+    /// `tel:` link.
+    pub href: String,
+}
+
+impl From<&Phone> for PhoneView {
+    fn from(p: &Phone) -> Self {
+        PhoneView {
+            display: p.display.clone(),
+            e164: p.e164.clone(),
+            href: format!("tel:{}", p.e164),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoordinatorView {
+    pub name: String,
+    pub phone: PhoneView,
+    pub email: String,
+}
+
+/// Whom to call: what a municipality's answer shows of a location.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub url: Option<String>,
+    pub phone: PhoneView,
+    pub email: String,
+    pub coordinators: Vec<CoordinatorView>,
+}
+
+/// A municipality (or some of its districts) as a location serves it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaView {
+    /// The municipality's everyday name.
+    pub name: String,
+    pub code: String,
+    pub url: Option<String>,
+    pub districts: Vec<String>,
+    /// "De hele gemeente" or "Alleen de wijken …".
+    pub coverage: String,
+    /// "0–6 jaar, en vanaf 28 weken zwangerschap".
+    pub ages: String,
+    #[serde(skip)]
+    pub municipality: usize,
+    #[serde(skip)]
+    pub age_range: Ages,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationView {
+    pub slug: String,
+    pub name: String,
+    /// Its page in this language, else in the default one.
+    pub url: Option<String>,
+    pub organisation: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub phone: PhoneView,
+    pub email: String,
+    /// Day names in this language.
+    pub opening_days: Vec<String>,
+    #[serde(skip)]
+    pub days: Vec<Weekday>,
+    pub coordinators: Vec<CoordinatorView>,
+    pub areas: Vec<AreaView>,
+    pub municipality_count: usize,
+    /// The page's full address, for JSON-LD, open data and leaflets.
+    #[serde(skip)]
+    pub permalink: Option<String>,
+    /// Municipalities served, without repeats, in the order written.
+    #[serde(skip)]
+    pub municipalities: Vec<usize>,
+}
+
+impl LocationView {
+    pub fn contact(&self) -> ContactView {
+        ContactView {
+            name: self.name.clone(),
+            url: self.url.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            coordinators: self.coordinators.clone(),
+        }
+    }
+}
+
+/// A location serving a municipality, as that municipality's page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceView {
+    pub location: ContactView,
+    pub districts: Vec<String>,
+    pub coverage: String,
+    pub ages: String,
+    /// Index of the location, and of its area that serves the municipality.
+    #[serde(skip)]
+    pub index: usize,
+    #[serde(skip)]
+    pub area: usize,
+}
+
+/// One of the nearest locations of a municipality without Home-Start.
+#[derive(Debug, Clone, Serialize)]
+pub struct NearestView {
+    pub location: ContactView,
+    /// Rounded to whole kilometres.
+    pub km: f64,
+    /// "12 km".
+    pub distance: String,
+    #[serde(skip)]
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MunicipalityView {
+    pub code: String,
+    /// CBS name.
+    pub name: String,
+    /// Everyday name.
+    pub display: String,
+    pub url: Option<String>,
+    pub offered: bool,
+    /// "Aangeboden" / "Niet aangeboden".
+    pub status: String,
+    pub services: Vec<ServiceView>,
+    pub nearest: Vec<NearestView>,
+    pub heading: String,
+    pub nearest_intro: String,
+    #[serde(skip)]
+    pub permalink: Option<String>,
+}
+
+/// Every location and municipality in one language.
+#[derive(Debug, Default)]
+pub struct View {
+    pub lang: usize,
+    pub locations: Vec<LocationView>,
+    /// In [`Geography`] order.
+    pub municipalities: Vec<MunicipalityView>,
+}
+
+/// The registry's two kinds of generated page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Locations,
+    Municipalities,
+}
+
+/// Where a generated page is: root-relative URL and full address.
+pub type Address = Option<(String, String)>;
+
+impl View {
+    /// The view in language `lang`; `page` tells where a location's or municipality's page
+    /// (by slug) is for this language.
+    pub fn build(
+        s: &Strings,
+        lang: usize,
+        geo: &Geography,
+        reg: &Registry,
+        page: impl Fn(Section, &str) -> Address,
+    ) -> View {
+        let muni_pages: Vec<Address> = geo
+            .municipalities
+            .iter()
+            .map(|m| page(Section::Municipalities, &m.slug))
+            .collect();
+        let locations: Vec<LocationView> = reg
+            .locations
+            .iter()
+            .map(|l| location(s, l, geo, page(Section::Locations, &l.slug), &muni_pages))
+            .collect();
+        let municipalities = geo
+            .municipalities
+            .iter()
+            .enumerate()
+            .map(|(m, muni)| {
+                let services: Vec<ServiceView> = reg.served_by[m]
+                    .iter()
+                    .map(|&(l, a)| {
+                        let area = &locations[l].areas[a];
+                        ServiceView {
+                            location: locations[l].contact(),
+                            districts: area.districts.clone(),
+                            coverage: area.coverage.clone(),
+                            ages: area.ages.clone(),
+                            index: l,
+                            area: a,
+                        }
+                    })
+                    .collect();
+                let nearest = reg.nearest[m]
+                    .iter()
+                    .map(|&(l, km)| NearestView {
+                        location: locations[l].contact(),
+                        km: km.round(),
+                        distance: s.fill("distance_km", &[("km", &format!("{km:.0}"))]),
+                        index: l,
+                    })
+                    .collect();
+                let offered = !services.is_empty();
+                let (heading, status) = if offered {
+                    ("municipality_offered", "status_offered")
+                } else {
+                    ("municipality_not_offered", "status_not_offered")
+                };
+                let name = [("name", muni.display.as_str())];
+                let (url, permalink) = muni_pages[m].clone().unzip();
+                MunicipalityView {
+                    code: muni.code.clone(),
+                    name: muni.name.clone(),
+                    display: muni.display.clone(),
+                    url,
+                    permalink,
+                    offered,
+                    status: s.get(status).to_string(),
+                    services,
+                    nearest,
+                    heading: s.fill(heading, &name),
+                    nearest_intro: s.fill("municipality_nearest_intro", &name),
+                }
+            })
+            .collect();
+        View {
+            lang,
+            locations,
+            municipalities,
+        }
+    }
+}
+
+fn location(
+    s: &Strings,
+    l: &Location,
+    geo: &Geography,
+    page: Address,
+    muni_pages: &[Address],
+) -> LocationView {
+    let areas = l
+        .areas
+        .iter()
+        .map(|a| {
+            let m = &geo.municipalities[a.municipality];
+            AreaView {
+                name: m.display.clone(),
+                code: m.code.clone(),
+                url: muni_pages[a.municipality].as_ref().map(|p| p.0.clone()),
+                districts: a.districts.clone(),
+                coverage: coverage_text(s, &a.districts),
+                ages: ages_text(s, a.ages, true),
+                municipality: a.municipality,
+                age_range: a.ages,
+            }
+        })
+        .collect();
+    let municipalities: Vec<usize> = l.municipalities().collect();
+    let (url, permalink) = page.unzip();
+    LocationView {
+        slug: l.slug.clone(),
+        name: l.name.clone(),
+        url,
+        permalink,
+        organisation: l.organisation.clone(),
+        street: l.street.clone(),
+        postcode: l.postcode.clone(),
+        city: l.city.clone(),
+        phone: (&l.phone).into(),
+        email: l.email.clone(),
+        opening_days: l
+            .opening_days
+            .iter()
+            .map(|d| s.get(&format!("day_{}", d.number())).to_string())
+            .collect(),
+        days: l.opening_days.clone(),
+        coordinators: l
+            .coordinators
+            .iter()
+            .map(|c| CoordinatorView {
+                name: c.name.clone(),
+                phone: (&c.phone).into(),
+                email: c.email.clone(),
+            })
+            .collect(),
+        areas,
+        municipality_count: municipalities.len(),
+        municipalities,
+    }
+}
+
+/// "De hele gemeente" or "Alleen de wijken A, B".
+pub fn coverage_text(s: &Strings, districts: &[String]) -> String {
+    if districts.is_empty() {
+        s.get("whole_municipality").to_string()
+    } else {
+        s.fill("districts_only", &[("list", &districts.join(", "))])
+    }
+}
+
+/// "0–6 jaar" or "0–6 jaar, en vanaf 28 weken zwangerschap".
+pub fn ages_text(s: &Strings, ages: Ages, with_pregnancy: bool) -> String {
+    let key = if with_pregnancy && ages.pregnancy {
+        "ages_range_pregnancy"
+    } else {
+        "ages_range"
+    };
+    s.fill(
+        key,
+        &[
+            ("from", &ages.from.to_string()),
+            ("to", &ages.to.to_string()),
+        ],
+    )
+}
