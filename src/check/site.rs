@@ -207,6 +207,62 @@ mod tests {
         assert!(site(&c, &tables(), &s).is_empty());
     }
 
+    /// `site` is the one list of rules: each of them reports through it.
+    #[test]
+    fn every_rule_reports_through_site() {
+        let mut pages = homes();
+        pages.push(page(0, "a.md", "slug: b\n"));
+        pages.push(page(0, "b.md", ""));
+        pages.push(page(0, "c.md", "translation_key: d\n"));
+        pages.push(page(0, "d.md", ""));
+        pages.push(page(0, "folder.md", "pdf: general\n"));
+        pages.push(page(0, "nieuws/_index.md", "feed: true\n"));
+        pages.push(page(0, "nieuws/x.md", ""));
+        pages.push(page(1, "extra.md", ""));
+        let c = config_with("menu: [nergens]\n");
+        let tables = vec![
+            strings(0, &[("pagination_path", "Pagina")]),
+            strings(1, &[("pagination_path", "page")]),
+        ];
+        let ds = site(&c, &tables, &crate::model::testing::site_with(&c, pages));
+        for rule in [
+            "pagination_path must be usable in a web address",
+            "string table i18n/nl.yaml is missing the key `leaflet_call`",
+            "two pages have the address /b/",
+            "translation key `d` is used by two pages of one language",
+            "translation key `extra` matches no page in the default language (nl)",
+            "menu entry `nergens` matches no page",
+            "page has no date, but its section has a feed",
+        ] {
+            assert!(ds.iter().any(|d| d.message == rule), "{rule}: {ds:#?}");
+        }
+    }
+
+    /// A page without an address (reported by the model) leaves the rest of the site checked,
+    /// so one run reports both.
+    #[test]
+    fn a_site_with_unplaced_pages_is_still_checked() {
+        let mut pages = homes();
+        pages.push(page(0, "Oud Nieuws/een.md", ""));
+        pages.push(page(0, "Oud Nieuws/twee.md", ""));
+        pages.push(page(1, "extra.md", ""));
+        let c = config_with("menu: [nergens]\n");
+        let (placed, placing) = crate::model::build(&c, pages, false);
+        assert_eq!(placing.len(), 1, "{placing:?}");
+        let Some(placed) = placed else {
+            panic!("the site is placed");
+        };
+        let ds = site(&c, &tables(), &placed);
+        let got: Vec<&str> = ds.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "translation key `extra` matches no page in the default language (nl)",
+                "menu entry `nergens` matches no page"
+            ]
+        );
+    }
+
     #[test]
     fn two_pages_or_a_listing_page_at_one_address_are_reported_with_both_files() {
         let mut pages = homes();
