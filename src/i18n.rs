@@ -244,6 +244,59 @@ mod tests {
         assert_eq!(list(&[]), "no placeholders");
     }
 
+    /// Writes `i18n/nl.yaml` and `i18n/en.yaml` and loads them for a site with both languages.
+    fn load_tables(nl: &str, en: &str) -> Result<Vec<Strings>, Vec<Diagnostic>> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(DIR)).unwrap();
+        for (code, text) in [("nl", nl), ("en", en)] {
+            let path = dir.path().join(DIR).join(format!("{code}.yaml"));
+            std::fs::write(path, text).unwrap();
+        }
+        load(dir.path(), &crate::model::testing::config())
+    }
+
+    fn always(except: &str) -> String {
+        keys::ALWAYS
+            .iter()
+            .filter(|k| **k != except)
+            .map(|k| format!("{k}: x\n"))
+            .collect()
+    }
+
+    #[test]
+    fn the_keys_every_build_reads_are_required_at_load_and_translations_follow_the_default() {
+        assert!(load_tables(&always(""), &always("")).is_ok());
+
+        let errors = load_tables(&always("not_found_title"), &always("not_found_title"))
+            .err()
+            .unwrap_or_default();
+        let got: Vec<(&str, Option<&str>)> = errors
+            .iter()
+            .map(|d| (d.message.as_str(), d.hint.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "string table i18n/nl.yaml is missing the key `not_found_title`",
+                Some("add `not_found_title: …`; the tool needs it")
+            )]
+        );
+
+        let nl = always("") + "home: Thuis\n";
+        let errors = load_tables(&nl, &always("")).err().unwrap_or_default();
+        let got: Vec<(&str, Option<&str>)> = errors
+            .iter()
+            .map(|d| (d.message.as_str(), d.hint.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "string table i18n/en.yaml is missing the key `home`",
+                Some("add `home: …` with the translation of \"Thuis\" (from i18n/nl.yaml)")
+            )]
+        );
+    }
+
     #[test]
     fn dates_follow_the_table() {
         let mut map = BTreeMap::new();
