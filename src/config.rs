@@ -103,6 +103,11 @@ fn default_paginate_by() -> usize {
     10
 }
 
+/// Index of the default language in `languages`, and so in every list kept per language
+/// (string tables, a page's translations, home pages): the first language site.yaml lists.
+/// Its pages are the originals; the others translate them.
+pub const DEFAULT_LANG: usize = 0;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
@@ -163,6 +168,11 @@ impl Config {
         let source = Source::read(root, &root.join(FILE)).map_err(|d| {
             vec![d.hint("every site needs a site.yaml at the project root; see README.md")]
         })?;
+        Config::parse(source, base_url)
+    }
+
+    /// Parses and checks the text of `site.yaml`.
+    pub fn parse(source: Arc<Source>, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let mut site: SiteConfig =
             yaml::parse(&source, 0..source.text.len(), Some(KEYS), "site.yaml")?;
         let mut errors = Vec::new();
@@ -243,7 +253,7 @@ impl Config {
     }
 
     pub fn default_language(&self) -> &Language {
-        &self.site.languages[0]
+        &self.site.languages[DEFAULT_LANG]
     }
 
     /// Absolute URL for a site-relative path (`en/referrers/` → `https://…/en/referrers/`).

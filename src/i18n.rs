@@ -1,7 +1,10 @@
 //! Interface strings (menu, buttons, footer, dates) per language, from `i18n/<code>.yaml`.
 //!
 //! The default language's table defines the set of keys; every other table must have exactly
-//! those keys, so a missing translation is a build error rather than an empty button.
+//! those keys, so a missing translation is a build error rather than an empty button. The keys
+//! the tool itself reads are listed in [`keys`]; the templates' keys are checked by rendering.
+
+pub mod keys;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,29 +12,11 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_LANG};
 use crate::diag::{Diagnostic, Source, suggest};
 use crate::yaml;
 
 pub const DIR: &str = "i18n";
-
-/// Keys the tool itself needs (the templates need more; those are checked by rendering).
-const REQUIRED: &[&str] = &[
-    "date_format",
-    "month_1",
-    "month_2",
-    "month_3",
-    "month_4",
-    "month_5",
-    "month_6",
-    "month_7",
-    "month_8",
-    "month_9",
-    "month_10",
-    "month_11",
-    "month_12",
-    "pagination_path",
-];
 
 /// One language's strings.
 #[derive(Debug, Clone)]
@@ -69,109 +54,22 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
     let mut errors = Vec::new();
     let mut tables = Vec::new();
     for lang in &config.site.languages {
-        let path = root.join(DIR).join(format!("{}.yaml", lang.code));
-        if !path.is_file() {
-            let span = crate::config::find_value(&config.source, &lang.code).unwrap_or(0..0);
-            errors.push(
-                Diagnostic::error(format!("no string table for language `{}`", lang.code))
-                    .at(&config.source, span)
-                    .hint(format!(
-                        "create {DIR}/{}.yaml by copying {DIR}/{}.yaml and translating its values",
-                        lang.code,
-                        config.default_language().code
-                    )),
-            );
-            continue;
-        }
-        let source = match Source::read(root, &path) {
-            Ok(s) => s,
-            Err(d) => {
-                errors.push(d);
-                continue;
-            }
-        };
-        match yaml::parse::<BTreeMap<String, serde_yaml::Value>>(
-            &source,
-            0..source.text.len(),
-            None,
-            "string table",
-        ) {
-            Ok(raw) => {
-                let mut map = BTreeMap::new();
-                for (key, value) in raw {
-                    match value {
-                        serde_yaml::Value::String(s) => {
-                            map.insert(key, s);
-                        }
-                        serde_yaml::Value::Number(n) => {
-                            map.insert(key, n.to_string());
-                        }
-                        _ => {
-                            let span = yaml::file_key_span(&source, &key);
-                            errors.push(
-                                Diagnostic::error(format!(
-                                    "string `{key}` must be a single line of text"
-                                ))
-                                .at(&source, span)
-                                .hint("write `key: \"text\"`; put text with `:` or `#` in quotes"),
-                            );
-                        }
-                    }
-                }
-                tables.push(Strings { map, source });
-            }
+        match read(root, config, &lang.code) {
+            Ok(table) => tables.push(table),
             Err(ds) => errors.extend(ds),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let (default, others) = tables.split_first().expect("at least one language");
-    for key in REQUIRED {
-        if !default.map.contains_key(*key) {
-            errors.push(missing(default, key, None));
-        }
-    }
-    for table in others {
-        for (key, text) in &default.map {
-            match table.map.get(key) {
-                None => errors.push(missing(table, key, Some((&default.source.path, text)))),
-                Some(translated) => {
-                    // `{phone}` left out of a translation would drop the number from the page.
-                    let (want, got) = (placeholders(text), placeholders(translated));
-                    if want != got {
-                        let span = yaml::file_value_span(&table.source, key);
-                        errors.push(
-                            Diagnostic::error(format!(
-                                "`{key}` must contain {} like {}, but has {}",
-                                list(&want),
-                                default.source.path,
-                                list(&got)
-                            ))
-                            .at(&table.source, span)
-                            .hint("keep every {name} exactly as written in the original (it may move within the sentence)"),
-                        );
-                    }
-                }
-            }
-        }
-        for key in table.map.keys() {
-            if !default.map.contains_key(key) {
-                let span = yaml::file_key_span(&table.source, key);
-                let mut d = Diagnostic::error(format!(
-                    "string table {} has key `{key}`, which {} does not have",
-                    table.source.path, default.source.path
-                ))
-                .at(&table.source, span);
-                d = match suggest(key, default.map.keys().map(String::as_str)) {
-                    Some(s) => d.hint(format!("did you mean `{s}`?")),
-                    None => d.hint(format!(
-                        "add it to {} first, or remove it here",
-                        default.source.path
-                    )),
-                };
-                errors.push(d);
-            }
+    errors.extend(require(&tables, keys::ALWAYS, None));
+    if let Some(default) = tables.get(DEFAULT_LANG) {
+        for (_, table) in tables
+            .iter()
+            .enumerate()
+            .filter(|(l, _)| *l != DEFAULT_LANG)
+        {
+            errors.extend(compare(default, table));
         }
     }
     if errors.is_empty() {
@@ -179,6 +77,117 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
     } else {
         Err(errors)
     }
+}
+
+/// The keys of `keys` the default table lacks, each an error at the end of the table; `purpose`
+/// says what needs them. (Every other table has exactly the default's keys: see [`load`].)
+pub fn require(tables: &[Strings], keys: &[&str], purpose: Option<&str>) -> Vec<Diagnostic> {
+    let Some(default) = tables.get(DEFAULT_LANG) else {
+        return Vec::new();
+    };
+    keys.iter()
+        .filter(|key| !default.map.contains_key(**key))
+        .map(|key| {
+            let d = missing(default, key, None);
+            match purpose {
+                Some(p) => d.hint(format!("add `{key}: …`; the tool needs it for {p}")),
+                None => d,
+            }
+        })
+        .collect()
+}
+
+/// Reads the table of language `code`: every value a single line of text.
+fn read(root: &Path, config: &Config, code: &str) -> Result<Strings, Vec<Diagnostic>> {
+    let path = root.join(DIR).join(format!("{code}.yaml"));
+    if !path.is_file() {
+        let span = crate::config::find_value(&config.source, code).unwrap_or(0..0);
+        return Err(vec![
+            Diagnostic::error(format!("no string table for language `{code}`"))
+                .at(&config.source, span)
+                .hint(format!(
+                    "create {DIR}/{code}.yaml by copying {DIR}/{}.yaml and translating its values",
+                    config.default_language().code
+                )),
+        ]);
+    }
+    let source = Source::read(root, &path).map_err(|d| vec![d])?;
+    let raw = yaml::parse::<BTreeMap<String, serde_yaml::Value>>(
+        &source,
+        0..source.text.len(),
+        None,
+        "string table",
+    )?;
+    let mut errors = Vec::new();
+    let mut map = BTreeMap::new();
+    for (key, value) in raw {
+        match value {
+            serde_yaml::Value::String(s) => {
+                map.insert(key, s);
+            }
+            serde_yaml::Value::Number(n) => {
+                map.insert(key, n.to_string());
+            }
+            _ => {
+                let span = yaml::file_key_span(&source, &key);
+                errors.push(
+                    Diagnostic::error(format!("string `{key}` must be a single line of text"))
+                        .at(&source, span)
+                        .hint("write `key: \"text\"`; put text with `:` or `#` in quotes"),
+                );
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(Strings { map, source })
+    } else {
+        Err(errors)
+    }
+}
+
+/// A translated table against the default one: the same keys, the same placeholders.
+fn compare(default: &Strings, table: &Strings) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (key, text) in &default.map {
+        match table.map.get(key) {
+            None => errors.push(missing(table, key, Some((&default.source.path, text)))),
+            Some(translated) => {
+                // `{phone}` left out of a translation would drop the number from the page.
+                let (want, got) = (placeholders(text), placeholders(translated));
+                if want != got {
+                    let span = yaml::file_value_span(&table.source, key);
+                    errors.push(
+                        Diagnostic::error(format!(
+                            "`{key}` must contain {} like {}, but has {}",
+                            list(&want),
+                            default.source.path,
+                            list(&got)
+                        ))
+                        .at(&table.source, span)
+                        .hint("keep every {name} exactly as written in the original (it may move within the sentence)"),
+                    );
+                }
+            }
+        }
+    }
+    for key in table.map.keys() {
+        if !default.map.contains_key(key) {
+            let span = yaml::file_key_span(&table.source, key);
+            let d = Diagnostic::error(format!(
+                "string table {} has key `{key}`, which {} does not have",
+                table.source.path, default.source.path
+            ))
+            .at(&table.source, span);
+            errors.push(match suggest(key, default.map.keys().map(String::as_str)) {
+                Some(s) => d.hint(format!("did you mean `{s}`?")),
+                None => d.hint(format!(
+                    "add it to {} first, or remove it here",
+                    default.source.path
+                )),
+            });
+        }
+    }
+    errors
 }
 
 /// The `{name}` placeholders of a string, sorted.
@@ -233,6 +242,59 @@ mod tests {
             ["name", "phone"]
         );
         assert_eq!(list(&[]), "no placeholders");
+    }
+
+    /// Writes `i18n/nl.yaml` and `i18n/en.yaml` and loads them for a site with both languages.
+    fn load_tables(nl: &str, en: &str) -> Result<Vec<Strings>, Vec<Diagnostic>> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(DIR)).unwrap();
+        for (code, text) in [("nl", nl), ("en", en)] {
+            let path = dir.path().join(DIR).join(format!("{code}.yaml"));
+            std::fs::write(path, text).unwrap();
+        }
+        load(dir.path(), &crate::model::testing::config())
+    }
+
+    fn always(except: &str) -> String {
+        keys::ALWAYS
+            .iter()
+            .filter(|k| **k != except)
+            .map(|k| format!("{k}: x\n"))
+            .collect()
+    }
+
+    #[test]
+    fn the_keys_every_build_reads_are_required_at_load_and_translations_follow_the_default() {
+        assert!(load_tables(&always(""), &always("")).is_ok());
+
+        let errors = load_tables(&always("not_found_title"), &always("not_found_title"))
+            .err()
+            .unwrap_or_default();
+        let got: Vec<(&str, Option<&str>)> = errors
+            .iter()
+            .map(|d| (d.message.as_str(), d.hint.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "string table i18n/nl.yaml is missing the key `not_found_title`",
+                Some("add `not_found_title: …`; the tool needs it")
+            )]
+        );
+
+        let nl = always("") + "home: Thuis\n";
+        let errors = load_tables(&nl, &always("")).err().unwrap_or_default();
+        let got: Vec<(&str, Option<&str>)> = errors
+            .iter()
+            .map(|d| (d.message.as_str(), d.hint.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "string table i18n/en.yaml is missing the key `home`",
+                Some("add `home: …` with the translation of \"Thuis\" (from i18n/nl.yaml)")
+            )]
+        );
     }
 
     #[test]

@@ -223,43 +223,17 @@ pub fn load(
     }
 
     let t = Instant::now();
-    let mut site = match model::build(&config, &strings, sources, opts.drafts) {
-        Ok(s) => s,
-        Err(ds) => {
-            diags.extend(ds);
-            return None;
-        }
-    };
+    let (site, placing) = model::build(&config, sources, opts.drafts);
+    diags.extend(placing);
+    let mut site = site?;
+    // The rules over the placed site, reported together with what kept pages from being placed.
+    diags.extend(check::site(&config, &strings, &site));
+    if diags.has_errors() {
+        return None;
+    }
     // Outdated translations are warnings, and their pages say so.
     diags.extend(check::translations::mark(&config, &mut site));
-    for page in &site.pages {
-        if !templates.contains(&page.template) {
-            let names: Vec<&str> = templates.names().collect();
-            let d = Diagnostic::error(format!("template `{}` does not exist", page.template));
-            let d = if page.src.front.template.is_some() {
-                d.at(&page.src.source, page.src.value_span("template"))
-            } else {
-                d.at(&page.src.source, 0..3)
-            };
-            diags.push(
-                match crate::diag::suggest(&page.template, names.iter().copied()) {
-                    Some(s) => d.hint(format!("did you mean `{s}`? Templates live in templates/")),
-                    None => d.hint(format!(
-                        "create templates/{} or choose one of: {}",
-                        page.template,
-                        names.join(", ")
-                    )),
-                },
-            );
-        }
-    }
-    if !templates.contains("404.html") {
-        diags.push(
-            Diagnostic::error("template `404.html` does not exist")
-                .in_file("templates/404.html")
-                .hint("the site needs it for the page shown at unknown addresses"),
-        );
-    }
+    diags.extend(check::templates(&site, &templates));
     timings.push(("model + checks", t.elapsed()));
 
     let t = Instant::now();

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_LANG};
 use crate::content::SourcePage;
 use crate::diag::Diagnostic;
 use crate::model::Site;
@@ -23,7 +23,8 @@ pub enum Status {
     Missing,
 }
 
-/// A page of the default language and its translations, by language index (0: itself).
+/// A page of the default language and its translations, by language index (the default
+/// language: the page itself).
 #[derive(Debug)]
 pub struct Row {
     pub key: String,
@@ -63,12 +64,17 @@ pub fn table(config: &Config, site: &Site) -> Vec<Row> {
     for page in site
         .pages
         .iter()
-        .filter(|p| p.lang() == 0 && p.src.generated.is_none())
+        .filter(|p| p.lang() == DEFAULT_LANG && p.src.generated.is_none())
     {
         let version = version(&page.src);
-        let mut status = vec![Status::UpToDate];
-        let mut paths = vec![Some(page.src.source.path.clone())];
-        for lang in 1..langs {
+        let mut status = Vec::with_capacity(langs);
+        let mut paths = Vec::with_capacity(langs);
+        for lang in 0..langs {
+            if lang == DEFAULT_LANG {
+                status.push(Status::UpToDate);
+                paths.push(Some(page.src.source.path.clone()));
+                continue;
+            }
             match site
                 .translation(&page.key, lang)
                 .filter(|t| t.src.generated.is_none())
@@ -149,16 +155,17 @@ pub fn render(rows: &[Row], config: &Config) -> String {
     };
     let width = rows.iter().map(|r| r.key.len()).max().unwrap_or(4).max(4);
     let mut widths: Vec<usize> = langs.iter().map(|l| l.code.len().max(8)).collect();
-    widths[0] = 8;
+    widths[DEFAULT_LANG] = 8;
+    let translated = |i: &usize| *i != DEFAULT_LANG;
     let mut out = format!("{:width$}  {:8}", "page", "version");
-    for (i, l) in langs.iter().enumerate().skip(1) {
+    for (i, l) in langs.iter().enumerate().filter(|(i, _)| translated(i)) {
         let _ = write!(out, "  {:w$}", l.code, w = widths[i]);
     }
     out.push('\n');
     let mut counts = [0usize; 4];
     for row in rows {
         let _ = write!(out, "{:width$}  {:8}", row.key, row.version);
-        for (i, s) in row.status.iter().enumerate().skip(1) {
+        for (i, s) in row.status.iter().enumerate().filter(|(i, _)| translated(i)) {
             let _ = write!(out, "  {:w$}", cell(s), w = widths[i]);
             counts[match s {
                 Status::UpToDate => 0,
@@ -174,7 +181,7 @@ pub fn render(rows: &[Row], config: &Config) -> String {
         out,
         "\n{} pages in {}: {} translations up to date, {} outdated, {} unmarked, {} missing",
         rows.len(),
-        langs[0].name,
+        config.default_language().name,
         counts[0],
         counts[1],
         counts[2],
@@ -190,7 +197,13 @@ pub fn mark_files(root: &Path, rows: &[Row], files: &[String]) -> Result<Vec<Str
         let rel = crate::diag::rel_path(root, &root.join(file));
         let row = rows
             .iter()
-            .find(|r| r.paths.iter().skip(1).flatten().any(|p| *p == rel))
+            .find(|r| {
+                r.paths
+                    .iter()
+                    .enumerate()
+                    .filter(|(l, _)| *l != DEFAULT_LANG)
+                    .any(|(_, p)| p.as_deref() == Some(rel.as_str()))
+            })
             .ok_or_else(|| {
                 Diagnostic::error(format!("{rel} is not a translation of a page"))
                     .hint("name a translated page, e.g. content/en/over.md")

@@ -283,18 +283,8 @@ impl<'a> Pass<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Option<Event<'a>> {
         self.depth.see(&event, &range);
         let at = self.body_start + range.start..self.body_start + range.end;
-        if let Some((_, html)) = &mut self.html_block {
-            match event {
-                Event::Html(t) | Event::Text(t) => html.push_str(&t),
-                Event::End(TagEnd::HtmlBlock) => {
-                    if let Some((start, html)) = self.html_block.take()
-                        && !is_comment(&html)
-                    {
-                        self.diags.push(html_error(self.src, start));
-                    }
-                }
-                _ => {}
-            }
+        if self.html_block.is_some() {
+            self.inside_html_block(event);
             return None;
         }
         match event {
@@ -313,27 +303,7 @@ impl<'a> Pass<'a> {
                 dest_url,
                 title,
                 id,
-            }) => {
-                let refused = rules::image(&dest_url);
-                if let Err(refusal) = &refused {
-                    self.diags.push(refusal.error(true, self.src, at.clone()));
-                } else if is_local(&dest_url) {
-                    self.local.push(LocalLink {
-                        span: at.clone(),
-                        dest: dest_url.to_string(),
-                    });
-                }
-                self.images.push((at, false));
-                Some(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: match refused {
-                        Ok(()) => rewrite(self.links, &dest_url),
-                        Err(_) => CowStr::Borrowed(""),
-                    },
-                    title,
-                    id,
-                }))
-            }
+            }) => Some(self.image(link_type, dest_url, title, id, at)),
             Event::End(TagEnd::Image) => {
                 if let Some((at, false)) = self.images.pop() {
                     self.diags.push(
@@ -349,38 +319,7 @@ impl<'a> Pass<'a> {
                 dest_url,
                 title,
                 id,
-            }) => {
-                if let Err(refusal) = rules::link(&dest_url) {
-                    self.diags.push(refusal.error(false, self.src, at));
-                    // Never written: the page is not published with an error. Still, nothing
-                    // of the refused address reaches the HTML.
-                    return Some(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: CowStr::Borrowed(""),
-                        title,
-                        id,
-                    }));
-                }
-                if is_local(&dest_url) {
-                    self.local.push(LocalLink {
-                        span: at.clone(),
-                        dest: dest_url.to_string(),
-                    });
-                }
-                if dest_url.is_empty() && link_type == LinkType::Inline {
-                    self.error(
-                        at,
-                        "link has no address".to_string(),
-                        "write the address between the parentheses: [text](/contact/)".to_string(),
-                    );
-                }
-                Some(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: rewrite(self.links, &dest_url),
-                    title,
-                    id,
-                }))
-            }
+            }) => Some(self.link(link_type, dest_url, title, id, at)),
             Event::Start(Tag::Paragraph) if self.summary_state == 0 => {
                 self.summary_state = 1;
                 Some(event)
@@ -407,6 +346,97 @@ impl<'a> Pass<'a> {
             _ => Some(event),
         }
     }
+
+    /// An event inside an HTML block: its text is kept until the block ends, then the block
+    /// is reported unless it is a comment.
+    fn inside_html_block(&mut self, event: Event<'a>) {
+        let Some((_, html)) = &mut self.html_block else {
+            return;
+        };
+        match event {
+            Event::Html(t) | Event::Text(t) => html.push_str(&t),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, html)) = self.html_block.take()
+                    && !is_comment(&html)
+                {
+                    self.diags.push(html_error(self.src, start));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// An image's opening tag: a refused address is reported and left out, a local one noted
+    /// for the link check and rewritten.
+    fn image(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+        at: Range<usize>,
+    ) -> Event<'a> {
+        let refused = rules::image(&dest_url);
+        if let Err(refusal) = &refused {
+            self.diags.push(refusal.error(true, self.src, at.clone()));
+        } else if is_local(&dest_url) {
+            self.local.push(LocalLink {
+                span: at.clone(),
+                dest: dest_url.to_string(),
+            });
+        }
+        self.images.push((at, false));
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url: match refused {
+                Ok(()) => rewrite(self.links, &dest_url),
+                Err(_) => CowStr::Borrowed(""),
+            },
+            title,
+            id,
+        })
+    }
+
+    /// A link's opening tag, as [`Pass::image`]; a link without an address is an error too.
+    fn link(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+        at: Range<usize>,
+    ) -> Event<'a> {
+        if let Err(refusal) = rules::link(&dest_url) {
+            self.diags.push(refusal.error(false, self.src, at));
+            // Never written: the page is not published with an error. Still, nothing of the
+            // refused address reaches the HTML.
+            return Event::Start(Tag::Link {
+                link_type,
+                dest_url: CowStr::Borrowed(""),
+                title,
+                id,
+            });
+        }
+        if is_local(&dest_url) {
+            self.local.push(LocalLink {
+                span: at.clone(),
+                dest: dest_url.to_string(),
+            });
+        }
+        if dest_url.is_empty() && link_type == LinkType::Inline {
+            self.error(
+                at,
+                "link has no address".to_string(),
+                "write the address between the parentheses: [text](/contact/)".to_string(),
+            );
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewrite(self.links, &dest_url),
+            title,
+            id,
+        })
+    }
 }
 
 fn rewrite<'a>(links: &Links, dest: &CowStr<'a>) -> CowStr<'a> {
@@ -428,170 +458,4 @@ fn html_error(src: &Arc<Source>, at: std::ops::Range<usize>) -> Diagnostic {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run(body: &str) -> (Rendered, Vec<Diagnostic>) {
-        let src = Source::new("content/nl/x.md", format!("---\ntitle: X\n---\n{body}"));
-        let assets = Assets::for_tests(&[("img/kind.jpg", "img/kind.0123456789.jpg")]);
-        let links = Links {
-            base_path: "/sub/",
-            assets: &assets,
-        };
-        let mut diags = Vec::new();
-        let r = render(&src, 16, &links, &mut diags);
-        (r, diags)
-    }
-
-    #[test]
-    fn headings_get_unique_ids() {
-        let (r, d) = run("## Wat we doen\n\n## Wat we doen\n\n## Eigen {#mijn-id}\n");
-        assert!(d.is_empty());
-        assert!(r.html.contains(r#"<h2 id="wat-we-doen">"#), "{}", r.html);
-        assert!(r.html.contains(r#"<h2 id="wat-we-doen-2">"#));
-        assert!(r.html.contains(r#"<h2 id="mijn-id">"#));
-        assert_eq!(r.anchors, ["wat-we-doen", "wat-we-doen-2", "mijn-id"]);
-    }
-
-    #[test]
-    fn site_links_follow_base_path_and_assets() {
-        let (r, _) = run(
-            "[Contact](/contact/#bel) ![Kind](/img/kind.jpg) [Ext](https://example.org/) [Rel](a/)\n",
-        );
-        assert!(r.html.contains(r#"href="/sub/contact/#bel""#), "{}", r.html);
-        assert!(r.html.contains(r#"src="/sub/img/kind.0123456789.jpg""#));
-        assert!(r.html.contains(r#"href="https://example.org/""#));
-        assert!(r.html.contains(r#"href="a/""#));
-    }
-
-    #[test]
-    fn raw_html_missing_alt_and_broken_reference_are_errors() {
-        let (_, d) = run(
-            "Hallo <b>daar</b>\n\n![](/img/kind.jpg)\n\nZie [hier][nergens].\n\n<!-- notitie -->\n",
-        );
-        let msgs: Vec<_> = d.iter().map(|d| (d.message.as_str(), d.line)).collect();
-        assert!(
-            msgs.iter().any(|(m, l)| m.contains("HTML") && *l == 4),
-            "{msgs:?}"
-        );
-        assert!(
-            msgs.iter()
-                .any(|(m, l)| m.contains("alternative text") && *l == 6),
-            "{msgs:?}"
-        );
-        assert!(
-            msgs.iter()
-                .any(|(m, l)| m.contains("`[nergens]`") && *l == 8),
-            "{msgs:?}"
-        );
-        assert_eq!(d.len(), 4, "{msgs:?}"); // <b> and </b> are each reported
-    }
-
-    #[test]
-    fn tables_footnotes_and_smart_quotes() {
-        let (r, d) = run("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1] \"zo\"\n\n[^1]: Noot.\n");
-        assert!(d.is_empty());
-        assert!(r.html.contains("<table>"));
-        assert!(r.html.contains("footnote-definition"));
-        assert!(r.html.contains('“'));
-    }
-
-    #[test]
-    fn summary_is_first_paragraph_text() {
-        let (r, _) = run("## Kop\n\nEerste *zin*\nloopt door.\n\nTweede.\n");
-        assert_eq!(r.summary, "Eerste zin loopt door.");
-    }
-
-    /// Messages of the errors in `d`, with their line and column.
-    fn errors(d: &[Diagnostic]) -> Vec<(String, usize, usize)> {
-        d.iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
-            .map(|d| (d.message.clone(), d.line, d.column))
-            .collect()
-    }
-
-    #[test]
-    fn script_links_in_every_form_are_errors_and_never_reach_the_html() {
-        let body = "[x](javascript:alert(1))\n\n\
-                    <javascript:alert(1)>\n\n\
-                    [ref][r]\n\n\
-                    [r]: javascript:alert(1)\n\n\
-                    [d](data:text/html,<script>alert(1)</script>)\n\n\
-                    [e](&#106;avascript:alert(1))\n\n\
-                    [t](java&#9;script:alert(1))\n\n\
-                    ![kind](javascript:alert(1))\n\n\
-                    ![kind](https://cdn.example/kind.jpg)\n";
-        let (r, d) = run(body);
-        let e = errors(&d);
-        let lines: Vec<usize> = e.iter().map(|e| e.1).collect();
-        assert_eq!(lines, [4, 6, 8, 12, 14, 16, 18, 20], "{e:#?}");
-        assert!(e.iter().all(|e| e.2 == 1), "{e:#?}");
-        assert!(e[0].0.contains("`javascript:`"), "{e:#?}");
-        assert!(e[3].0.contains("`data:`"), "{e:#?}");
-        assert!(e[7].0.contains("from this site"), "{e:#?}");
-        // The autolink's text may show the address as text; no attribute carries it.
-        let html = r.html.to_ascii_lowercase();
-        for attr in ["=\"javascript", "=\"data:", "=\"https://cdn"] {
-            assert!(!html.contains(attr), "{}", r.html);
-        }
-    }
-
-    #[test]
-    fn heading_attributes_other_than_id_and_class_are_errors() {
-        let (r, d) = run("## Kop {#kop onclick=alert(1)}\n\n## Twee {.intro}\n");
-        let e = errors(&d);
-        assert_eq!(e.len(), 1, "{e:#?}");
-        assert!(e[0].0.contains("`onclick`"), "{e:#?}");
-        assert_eq!((e[0].1, e[0].2), (4, 1));
-        assert!(!r.html.contains("onclick"), "{}", r.html);
-        assert!(
-            r.html.contains(r#"<h2 id="twee" class="intro">"#),
-            "{}",
-            r.html
-        );
-    }
-
-    #[test]
-    fn deep_nesting_is_an_error_at_its_line() {
-        let list: String = (0..1000)
-            .map(|i| format!("{}- a\n", "  ".repeat(i)))
-            .collect();
-        let quote = format!("{} diep\n", ">".repeat(1500));
-        let emphasis = format!("{}a{}\n", "*".repeat(2000), "*".repeat(2000));
-        for (body, line) in [
-            (list, 4 + super::rules::MAX_DEPTH),
-            (quote, 4),
-            (emphasis, 4),
-        ] {
-            let (_, d) = run(&format!("Intro.\n\n{body}"));
-            let e = errors(&d);
-            assert_eq!(e.len(), 1, "{e:#?}");
-            assert!(e[0].0.contains("nested more than 32"), "{e:#?}");
-            assert_eq!(e[0].1, line + 2, "{e:#?}");
-        }
-        // Real content, a few levels deep, is fine.
-        let (_, d) = run("> - a\n>   - *b **c [d](/e/)***\n>     > f\n");
-        assert!(errors(&d).is_empty(), "{d:#?}");
-    }
-
-    #[test]
-    fn identical_headings_get_ids_in_linear_time() {
-        let body = "## Kop\n\n".repeat(20_000) + "## Kop-3 {#kop-5}\n";
-        let (r, d) = run(&body);
-        assert!(d.is_empty());
-        assert_eq!(r.anchors.len(), 20_001);
-        assert_eq!(r.anchors[1], "kop-2");
-        let unique: HashSet<&String> = r.anchors.iter().collect();
-        assert_eq!(unique.len(), 20_001);
-        // Linear: each heading tries a bounded number of candidates (counting from 1 again
-        // for each repeat would try 200 million).
-        let mut ids = Ids::default();
-        for _ in 0..20_000 {
-            ids.unique("kop".to_string());
-        }
-        assert!(ids.tries < 20_000, "{} tries", ids.tries);
-        // An explicit id that a counter already used is still unique (and a later one skips it).
-        let (r, _) = run("## A\n\n## A\n\n## B {#a-3}\n\n## A\n");
-        assert_eq!(r.anchors, ["a", "a-2", "a-3", "a-4"]);
-    }
-}
+mod tests;

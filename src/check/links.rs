@@ -1,0 +1,211 @@
+//! Every link and image an editor wrote to this site must reach a page or file of the build,
+//! and every `#anchor` an id on that page. Needs the rendered site: run by `build` before the
+//! new site replaces the old one, and by `check` on a site kept in memory.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use crate::assets::Assets;
+use crate::diag::{Diagnostic, suggest};
+use crate::model::Site;
+
+/// What a build wrote: every path, with the ids of each HTML page.
+#[derive(Debug, Default)]
+pub struct Outputs {
+    files: Mutex<BTreeMap<String, Vec<String>>>,
+}
+
+impl Outputs {
+    /// Notes one written file (called from the render sink, on any thread).
+    pub fn record(&self, path: &str, bytes: &[u8]) {
+        let ids = if path.ends_with(".html") {
+            ids(&String::from_utf8_lossy(bytes))
+        } else {
+            Vec::new()
+        };
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), ids);
+        }
+    }
+
+    pub fn into_map(self) -> BTreeMap<String, Vec<String>> {
+        self.files.into_inner().unwrap_or_default()
+    }
+}
+
+/// The `id` attribute values of an HTML document (quoted or, as minified, unquoted).
+pub fn ids(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = html[from..].find("id=") {
+        let at = from + pos;
+        from = at + 3;
+        if at == 0 || !bytes[at - 1].is_ascii_whitespace() {
+            continue; // data-id=, or text
+        }
+        let rest = &html[from..];
+        let value = match rest.as_bytes().first() {
+            Some(&q @ (b'"' | b'\'')) => rest[1..].split(q as char).next(),
+            // Unquoted values end at what HTML forbids in them.
+            _ => rest
+                .split(|c: char| {
+                    c.is_ascii_whitespace() || matches!(c, '>' | '<' | '"' | '\'' | '=' | '`')
+                })
+                .next(),
+        };
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            out.push(v.to_string());
+        }
+    }
+    out
+}
+
+/// Every local link of every Markdown page, checked against what the build wrote.
+pub fn links(
+    site: &Site,
+    assets: &Assets,
+    outputs: &BTreeMap<String, Vec<String>>,
+) -> Vec<Diagnostic> {
+    let pages: Vec<String> = outputs
+        .keys()
+        .filter_map(|p| p.strip_suffix("index.html"))
+        .map(|p| format!("/{p}"))
+        .collect();
+    let mut diags = Vec::new();
+    for page in &site.pages {
+        for link in &page.src.links {
+            let Some((path, fragment)) = resolve(&page.url, &link.dest) else {
+                diags.push(
+                    Diagnostic::error(format!("link to `{}` leaves the site's root", link.dest))
+                        .at(&page.src.source, link.span.clone())
+                        .hint("write the address from the site's root, e.g. /contact/"),
+                );
+                continue;
+            };
+            let file = assets.fingerprinted(&path).map(str::to_string).or_else(|| {
+                // `over/` is `over/index.html`; `over` too (hosts redirect it).
+                [
+                    path.clone(),
+                    format!("{path}index.html"),
+                    format!("{path}/index.html"),
+                ]
+                .into_iter()
+                .find(|f| !f.ends_with('/') && outputs.contains_key(f.as_str()))
+            });
+            let Some(file) = file else {
+                let written = format!("/{path}");
+                let d = Diagnostic::error(format!(
+                    "link to `{}` goes nowhere: the site has no page or file `{written}`",
+                    link.dest
+                ))
+                .at(&page.src.source, link.span.clone());
+                diags.push(match suggest(&written, pages.iter().map(String::as_str)) {
+                    Some(s) => d.hint(format!("did you mean `{s}`?")),
+                    None => d.hint(
+                        "write the page's address as it appears in the browser, from the site's root, e.g. /contact/",
+                    ),
+                });
+                continue;
+            };
+            let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
+                continue;
+            };
+            let ids = &outputs[&file];
+            if !ids.contains(&fragment) {
+                let d = Diagnostic::error(format!(
+                    "link to `{}`: the page has no place called `#{fragment}`",
+                    link.dest
+                ))
+                .at(&page.src.source, link.span.clone());
+                diags.push(match suggest(&fragment, ids.iter().map(String::as_str)) {
+                    Some(s) => d.hint(format!("did you mean `#{s}`? A heading's anchor is its text in lowercase with hyphens")),
+                    None => d.hint("link to a heading of that page: its text in lowercase with hyphens, e.g. #wat-doet-een-vrijwilliger"),
+                });
+            }
+        }
+    }
+    diags
+}
+
+/// The output path (without a leading `/`) and fragment a link of the page at `page_url`
+/// (`over/`) points to; `None` if `..` climbs above the site.
+fn resolve(page_url: &str, dest: &str) -> Option<(String, Option<String>)> {
+    let (rest, fragment) = match dest.split_once('#') {
+        Some((r, f)) => (r, Some(f.to_string())),
+        None => (dest, None),
+    };
+    let path = rest.split('?').next().unwrap_or("");
+    let joined = if path.is_empty() {
+        page_url.to_string()
+    } else if let Some(abs) = path.strip_prefix('/') {
+        abs.to_string()
+    } else {
+        format!("{page_url}{path}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let path = parts.join("/");
+    // An address that does not decode is looked up as written (and reported as missing).
+    let decoded = |s: String| percent_decode(&s).unwrap_or(s);
+    Some((decoded(path), fragment.map(decoded)))
+}
+
+/// Decodes `%xx` escapes (`%20` → space); `None` if an escape is malformed or the result is
+/// not UTF-8. Shared by the link check and `serve`, so both read addresses alike.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text that looks like an attribute counts too: the check may pass a link it could
+    /// refuse, never refuse a good one.
+    #[test]
+    fn ids_are_found_quoted_and_unquoted() {
+        let html = r#"<h2 id=wat-we-doen>x</h2><p data-id=no id="a b"><a id='c'>text id=d</a>"#;
+        assert_eq!(ids(html), ["wat-we-doen", "a b", "c", "d"]);
+    }
+
+    #[test]
+    fn links_resolve_from_the_page() {
+        let r = |page, dest| resolve(page, dest);
+        assert_eq!(r("over/", "/contact/"), Some(("contact/".into(), None)));
+        assert_eq!(
+            r("over/", "#kop"),
+            Some(("over/".into(), Some("kop".into())))
+        );
+        assert_eq!(
+            r("verhalen/anna/", "../bob/#x"),
+            Some(("verhalen/bob/".into(), Some("x".into())))
+        );
+        assert_eq!(
+            r("", "img/a%20b.jpg?v=1"),
+            Some(("img/a b.jpg".into(), None))
+        );
+        assert_eq!(r("over/", "../../x/"), None);
+    }
+}
