@@ -42,8 +42,7 @@ impl Coverage {
         let settings = &config.site.registry;
         // A page's address in this language, else in the default one.
         let page_of = |key: &str, lang: usize| {
-            site.translation(key, lang)
-                .or_else(|| site.translation(key, 0))
+            site.translation_or_original(key, lang)
                 .map(|p| (config.url(&p.url), config.permalink(&p.url)))
         };
         let views: Vec<View> = (0..config.site.languages.len())

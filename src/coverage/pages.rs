@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::view::ages_text;
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_LANG};
 use crate::content::frontmatter::FrontMatter;
 use crate::content::{Generated, SECTION_FILE, SourcePage};
 use crate::diag::{Diagnostic, Source};
@@ -41,7 +41,7 @@ pub fn generate(
             .iter()
             .filter(|p| p.is_section && section_key(p) == *key)
             .collect();
-        if wanted && !sections.iter().any(|p| p.lang == 0) {
+        if wanted && !sections.iter().any(|p| p.lang == DEFAULT_LANG) {
             let span = crate::config::find_value(&config.source, key).unwrap_or(0..0);
             errors.push(
                 Diagnostic::error(format!("registry.{setting}: no section `{key}` in the default language"))

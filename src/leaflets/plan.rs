@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Job;
 use super::blocks::{self, Block, shown};
-use crate::config::{Config, Language};
+use crate::config::{Config, DEFAULT_LANG, Language};
 use crate::content::frontmatter::PdfKind;
 use crate::coverage::view::{LocationView, View};
 use crate::diag::Diagnostic;
@@ -73,8 +73,7 @@ impl Plan {
         list.iter()
             .map(|l| Titled {
                 title: site
-                    .translation(&l.key, lang)
-                    .or_else(|| site.translation(&l.key, 0))
+                    .translation_or_original(&l.key, lang)
                     .map(|p| p.src.front.title.clone()),
                 links: &l.links,
             })
@@ -105,7 +104,7 @@ pub fn plan(
         location_links: vec![Vec::new(); registry.locations.len()],
         ..Plan::default()
     };
-    for p in site.pages.iter().filter(|p| p.lang() != 0) {
+    for p in site.pages.iter().filter(|p| p.lang() != DEFAULT_LANG) {
         if p.src.front.pdf.is_some() {
             let default = &config.default_language().code;
             errors.push(
@@ -121,7 +120,7 @@ pub fn plan(
         base_url: &config.permalink(""),
     };
     for (key, langs) in &site.translations {
-        let Some(original) = langs[0].map(|i| &site.pages[i]) else {
+        let Some(original) = site.original(key) else {
             continue;
         };
         let Some(kind) = original.src.front.pdf else {
@@ -266,7 +265,7 @@ struct CoordinatorLine {
 
 impl Leaflets<'_> {
     fn shared(&self, blocks: &[Block]) -> String {
-        let home = &self.site.pages[self.site.homes[0]];
+        let home = &self.site.pages[self.site.homes[DEFAULT_LANG]];
         let shared = Shared {
             lang: &self.language.code,
             dir: if self.rtl { "rtl" } else { "ltr" },
@@ -315,8 +314,7 @@ impl Leaflets<'_> {
         let key = &self.config.site.registry.map;
         let target = self
             .site
-            .translation(key, self.lang)
-            .or_else(|| self.site.translation(key, 0))
+            .translation_or_original(key, self.lang)
             .unwrap_or(&self.site.pages[self.site.homes[self.lang]]);
         let url = self.config.permalink(&target.url);
         self.contact(

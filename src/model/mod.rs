@@ -86,6 +86,11 @@ impl Site {
     pub fn original(&self, key: &str) -> Option<&Page> {
         self.translation(key, DEFAULT_LANG)
     }
+
+    /// The page in `lang`, else its original: where a link in that language leads.
+    pub fn translation_or_original(&self, key: &str, lang: usize) -> Option<&Page> {
+        self.translation(key, lang).or_else(|| self.original(key))
+    }
 }
 
 /// Places the pages (`drafts` keeps draft pages) and returns the site with the problems that

@@ -12,7 +12,7 @@ use super::values::{
     Alternate, Card, LangValue, MenuItem, Original, PageValue, Pager, SiteValue, Switch,
     TitledLink, jsonld,
 };
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_LANG};
 use crate::content::Generated;
 use crate::coverage::{self, Coverage, Values};
 use crate::diag::Diagnostic;
@@ -178,7 +178,7 @@ impl<'a> Renderer<'a> {
 
     /// The not-found page: one file for all addresses, so it speaks every language.
     pub fn render_404(&self) -> Result<Vec<u8>, Diagnostic> {
-        let mut ctx = self.language_context(0);
+        let mut ctx = self.language_context(DEFAULT_LANG);
         let languages: Vec<Value> = self
             .langs
             .iter()
@@ -193,7 +193,7 @@ impl<'a> Renderer<'a> {
         ctx.insert(
             "page",
             &PageValue {
-                title: self.strings[0].get("not_found_title"),
+                title: self.strings[DEFAULT_LANG].get("not_found_title"),
                 description: String::new(),
                 content: "",
                 url: self.config.url("404.html"),
@@ -264,9 +264,9 @@ impl<'a> Renderer<'a> {
             ctx.insert("feed_url", &feed);
         }
         if page.outdated
-            && let Some(original) = self.site.translation(&page.key, 0)
+            && let Some(original) = self.site.original(&page.key)
         {
-            let code = &self.config.site.languages[0].code;
+            let code = &self.config.default_language().code;
             ctx.insert(
                 "outdated",
                 &Original {
@@ -326,7 +326,7 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
-        if let Some(default) = self.site.translation(&page.key, 0) {
+        if let Some(default) = self.site.original(&page.key) {
             alternates.push(Alternate {
                 hreflang: "x-default",
                 href: self.config.permalink(&default.url),
@@ -422,7 +422,7 @@ fn to_json(record: &impl serde::Serialize) -> serde_json::Value {
 /// The schema.org record of the organisation: the same on every page, so built once.
 fn organisation(config: &Config, site: &Site) -> serde_json::Value {
     let org = &config.site.organisation;
-    let home = config.permalink(&site.pages[site.homes[0]].url);
+    let home = config.permalink(&site.pages[site.homes[DEFAULT_LANG]].url);
     to_json(&jsonld::Organisation {
         kind: "NGO",
         id: format!("{home}#organisation"),

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_LANG};
 use crate::escape::escape_xml;
 use crate::model::{Page, Site};
 
@@ -35,7 +35,7 @@ pub fn sitemap(config: &Config, site: &Site) -> String {
                     );
                 }
             }
-            if let Some(d) = translations[0] {
+            if let Some(d) = translations[DEFAULT_LANG] {
                 let _ = write!(
                     out,
                     r#"<xhtml:link rel="alternate" hreflang="x-default" href="{}"/>"#,
