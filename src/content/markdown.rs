@@ -469,7 +469,7 @@ mod tests {
         let (_, d) = run(
             "Hallo <b>daar</b>\n\n![](/img/kind.jpg)\n\nZie [hier][nergens].\n\n<!-- notitie -->\n",
         );
-        let msgs: Vec<_> = d.iter().map(|d| (d.message.as_str(), d.line)).collect();
+        let msgs: Vec<_> = d.iter().map(|d| (d.message(), d.line())).collect();
         assert!(
             msgs.iter().any(|(m, l)| m.contains("HTML") && *l == 4),
             "{msgs:?}"
@@ -505,8 +505,8 @@ mod tests {
     /// Messages of the errors in `d`, with their line and column.
     fn errors(d: &[Diagnostic]) -> Vec<(String, usize, usize)> {
         d.iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
-            .map(|d| (d.message.clone(), d.line, d.column))
+            .filter(|d| d.severity() == crate::diag::Severity::Error)
+            .map(|d| (d.message().to_string(), d.line(), d.column()))
             .collect()
     }
 

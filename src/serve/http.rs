@@ -230,10 +230,9 @@ fn error_page(errors: &[Diagnostic]) -> String {
         out.push_str(&format!(
             "<section><h2>{}</h2><p>{}</p><pre>{}</pre>{}</section>",
             escape_xml(&d.location()),
-            escape_xml(&d.message),
+            escape_xml(d.message()),
             escape_xml(&d.render()),
-            d.hint
-                .as_deref()
+            d.hint_text()
                 .map(|h| format!("<p><strong>Hint:</strong> {}</p>", escape_xml(h)))
                 .unwrap_or_default(),
         ));
