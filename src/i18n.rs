@@ -126,7 +126,12 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
     if !errors.is_empty() {
         return Err(errors);
     }
-    let (default, others) = tables.split_first().expect("at least one language");
+    // Config::load refuses a site.yaml without languages, so there is a first table.
+    let Some((default, others)) = tables.split_first() else {
+        return Err(vec![
+            Diagnostic::error("no languages listed").in_file(crate::config::FILE),
+        ]);
+    };
     for key in REQUIRED {
         if !default.map.contains_key(*key) {
             errors.push(missing(default, key, None));
