@@ -123,16 +123,22 @@ impl Diagnostic {
         self
     }
 
-    /// A second place that explains this one: the word at byte `offset` of `source`.
+    /// A second place that explains this one: what is written at byte `offset` of `source`
+    /// (up to the end of its key, value or list item).
     pub fn related(mut self, source: &Arc<Source>, offset: usize) -> Self {
         let text = &source.text;
         let mut start = offset.min(text.len());
         while !text.is_char_boundary(start) {
             start -= 1;
         }
-        let end = text[start..]
-            .find(['\n', ':', ' '])
-            .map_or(text.len(), |i| start + i);
+        let line = text[start..].split('\n').next().unwrap_or_default();
+        let item = &line[..line.find([':', ',', ']', '}', '#']).unwrap_or(line.len())];
+        let shown = if item.trim_end().is_empty() {
+            line
+        } else {
+            item
+        };
+        let end = start + shown.trim_end().len();
         let (line, column) = source.line_col(start);
         self.related = Some(Related {
             source: source.clone(),
@@ -430,6 +436,16 @@ mod tests {
         assert!(shown.contains("2 │ title: Over\n  │ -----"), "{shown}");
         assert!(
             shown.contains("3 │ slug: about\n  │       ^^^^^"),
+            "{shown}"
+        );
+        // A list item is underlined whole, spaces included.
+        let list = Source::new("l.yaml", "areas:\n  - Den Haag  # x\n  - Den Haag\n");
+        let shown = Diagnostic::error("twice")
+            .at(&list, 29..37)
+            .related(&list, 11)
+            .render();
+        assert!(
+            shown.contains("2 │   - Den Haag  # x\n  │     --------\n"),
             "{shown}"
         );
         // The other forms name the place as before.
