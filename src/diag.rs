@@ -3,139 +3,15 @@
 
 use std::fmt::Write as _;
 use std::ops::Range;
-use std::path::Path;
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::term::{self, Config};
 
 mod excerpt;
-use excerpt::Quoted;
-
-/// A file the project read, kept so diagnostics can quote it.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// Path relative to the project root, with forward slashes (stable across machines).
-    pub path: String,
-    pub text: Arc<str>,
-}
-
-impl Source {
-    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Arc<Source> {
-        Arc::new(Source {
-            path: path.into(),
-            text: text.into(),
-        })
-    }
-
-    /// Reads a text file of the project: UTF-8 required (a clear error otherwise), a leading
-    /// byte-order mark dropped, line endings kept (CRLF is handled by every parser we use).
-    /// A link, or a file outside `root`, is refused before anything is read (so no error
-    /// message ever quotes a file that is not part of the project).
-    pub fn read(root: &Path, path: &Path) -> Result<Arc<Source>, Diagnostic> {
-        let bytes = crate::files::read(root, path)?;
-        Source::from_bytes(rel_path(root, path), bytes)
-    }
-
-    /// As [`Source::read`], for a kind of file with a size limit of its own.
-    pub fn read_at_most(
-        root: &Path,
-        path: &Path,
-        limit: u64,
-        what: &str,
-    ) -> Result<Arc<Source>, Diagnostic> {
-        let bytes = crate::files::read_at_most(root, path, limit, what)?;
-        Source::from_bytes(rel_path(root, path), bytes)
-    }
-
-    /// Reads a file the user named on the command line (an import's source table), shown by
-    /// the name as given: it is outside the project by nature.
-    pub fn read_input(path: &Path) -> Result<Arc<Source>, Diagnostic> {
-        let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(format!("cannot read file: {e}"))
-                .in_file(shown.clone())
-                .hint("check the path you gave")
-        })?;
-        Source::from_bytes(shown, bytes)
-    }
-
-    /// As [`Source::read`], for bytes already in memory.
-    pub fn from_bytes(rel: String, bytes: Vec<u8>) -> Result<Arc<Source>, Diagnostic> {
-        match String::from_utf8(bytes) {
-            Ok(mut text) => {
-                if text.starts_with('\u{feff}') {
-                    text.drain(..3);
-                }
-                if let Some((at, c)) = text.char_indices().find(|(_, c)| is_control(*c)) {
-                    let (line, column) = line_col(&text, at);
-                    let mut d = Diagnostic::error(format!(
-                        "the file contains an invisible control character (U+{:04X}) at line {line}, column {column}",
-                        c as u32
-                    ))
-                    .in_file(rel)
-                    .hint("delete it (it is not text; it often comes along when copying from a PDF or a word processor)");
-                    d.line = line;
-                    d.column = column;
-                    return Err(d);
-                }
-                Ok(Source::new(rel, text))
-            }
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let bytes = e.into_bytes();
-                let prefix = String::from_utf8_lossy(&bytes[..valid]);
-                let (line, column) = line_col(&prefix, prefix.len());
-                let mut d = Diagnostic::error(format!(
-                    "file is not UTF-8 text (invalid byte 0x{:02X} at line {line}, column {column})",
-                    bytes[valid]
-                ))
-                .in_file(rel)
-                .hint("save the file with UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)");
-                d.line = line;
-                d.column = column;
-                Err(d)
-            }
-        }
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        line_col(&self.text, offset)
-    }
-
-    /// Byte offset of the start of a 1-based line (end of text if past the end).
-    pub fn line_start(&self, line: usize) -> usize {
-        if line <= 1 {
-            return 0;
-        }
-        self.text
-            .match_indices('\n')
-            .nth(line - 2)
-            .map_or(self.text.len(), |(i, _)| i + 1)
-    }
-}
-
-/// Control characters other than tab and line breaks, a byte-order mark inside the text and
-/// the non-characters U+FFFE/U+FFFF: no page, table or template needs them, they are
-/// invisible in an editor, HTML forbids most, and a tagged PDF (PDF/UA) all of them.
-fn is_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
-}
-
-/// 1-based line and column (in characters) of a byte offset in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
+mod source;
+use excerpt::{View, Views};
+pub use source::{Source, line_col, rel_path};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -144,19 +20,39 @@ pub enum Severity {
 }
 
 /// Something wrong in the project, pointing at the file and place that needs fixing.
+///
+/// Built in one expression (`Diagnostic::error(..).at(..).hint(..)`) and read through its
+/// accessors: nothing changes a diagnostic after it is made, so what a stage reported is what
+/// the editor sees.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
-    pub severity: Severity,
-    pub message: String,
+    severity: Severity,
+    message: String,
     /// The file at fault; `None` only for problems that belong to no file (e.g. an I/O failure).
-    pub path: Option<String>,
+    path: Option<String>,
     source: Option<Arc<Source>>,
     span: Option<Range<usize>>,
-    pub line: usize,
-    pub column: usize,
-    pub hint: Option<String>,
-    /// A second place that explains the first, e.g. the other page with the same URL.
-    pub related: Option<(String, usize, usize)>,
+    line: usize,
+    column: usize,
+    hint: Option<String>,
+    related: Option<Related>,
+}
+
+/// A second place that explains the first, e.g. the other page with the same URL: a secondary
+/// label in the quoted source, and a `see also` note with its position.
+#[derive(Debug, Clone)]
+struct Related {
+    source: Arc<Source>,
+    span: Range<usize>,
+    line: usize,
+    column: usize,
+}
+
+impl Related {
+    /// `file:line:column`, as the note and the GitHub and JSON forms give it.
+    fn place(&self) -> String {
+        format!("{}:{}:{}", self.source.path, self.line, self.column)
+    }
 }
 
 impl Diagnostic {
@@ -214,19 +110,81 @@ impl Diagnostic {
         self
     }
 
+    /// A line and column in a file named by [`Diagnostic::in_file`] but not quoted (it is
+    /// not text).
+    fn at_position(mut self, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// A second place that explains this one: what is written at byte `offset` of `source`
+    /// (up to the end of its key, value or list item).
     pub fn related(mut self, source: &Arc<Source>, offset: usize) -> Self {
-        let (line, column) = source.line_col(offset);
-        self.related = Some((source.path.clone(), line, column));
+        let text = &source.text;
+        let mut start = offset.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let line = text[start..].split('\n').next().unwrap_or_default();
+        let item = &line[..line.find([':', ',', ']', '}', '#']).unwrap_or(line.len())];
+        let shown = if item.trim_end().is_empty() {
+            line
+        } else {
+            item
+        };
+        let end = start + shown.trim_end().len();
+        let (line, column) = source.line_col(start);
+        self.related = Some(Related {
+            source: source.clone(),
+            span: start..end,
+            line,
+            column,
+        });
         self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.severity
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// What is wrong, without the place.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The project-relative path of the file at fault, if the problem belongs to a file.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// 1-based line, or 0 when the diagnostic names a file but no place in it.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// 1-based column in characters (meaningful when [`Diagnostic::line`] is not 0).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// How to fix it, if the stage that found it knows.
+    /// Whether a second place is named ("see also").
+    pub fn has_related(&self) -> bool {
+        self.related.is_some()
+    }
+
+    pub fn hint_text(&self) -> Option<&str> {
+        self.hint.as_deref()
     }
 
     /// `file:line:column` (or as much of it as is known).
@@ -238,55 +196,90 @@ impl Diagnostic {
         }
     }
 
-    /// The human form: headline with location, quoted source, hint.
-    pub fn render(&self) -> String {
-        let kind = match self.severity {
+    fn kind(&self) -> &'static str {
+        match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        };
+        }
+    }
+
+    /// The human form: headline with location, quoted source, hint.
+    pub fn render(&self) -> String {
+        if let (Some(source), Some(span)) = (&self.source, &self.span) {
+            return self.quoted(source, span.clone()).unwrap_or_else(|| {
+                format!("{}: {}: {}\n", self.kind(), self.location(), self.message)
+            });
+        }
         let mut out = String::new();
-        match (&self.source, &self.span) {
-            (Some(source), Some(span)) => {
-                let mut notes = Vec::new();
-                if let Some(hint) = &self.hint {
-                    notes.push(format!("hint: {hint}"));
-                }
-                if let Some((p, l, c)) = &self.related {
-                    notes.push(format!("see also: {p}:{l}:{c}"));
-                }
-                let cs = |span: Range<usize>| {
-                    match self.severity {
-                        Severity::Error => CsDiagnostic::error(),
-                        Severity::Warning => CsDiagnostic::warning(),
-                    }
-                    .with_message(format!("{}: {}", self.location(), self.message))
-                    .with_labels(vec![Label::primary((), span)])
-                    .with_notes(notes.clone())
-                };
-                let config = Config::default();
-                let emitted = match excerpt::quote(&source.path, &source.text, span.clone()) {
-                    Quoted::Whole(file, span) => term::emit_into_string(&config, &file, &cs(span)),
-                    Quoted::Cut(file, span) => term::emit_into_string(&config, &file, &cs(span)),
-                };
-                match emitted {
-                    Ok(s) => out.push_str(&s),
-                    Err(_) => {
-                        let _ = writeln!(out, "{kind}: {}: {}", self.location(), self.message);
-                    }
-                }
-            }
-            _ => {
-                let _ = writeln!(out, "{kind}: {}: {}", self.location(), self.message);
-                if let Some(hint) = &self.hint {
-                    let _ = writeln!(out, "  = hint: {hint}");
-                }
-                if let Some((p, l, c)) = &self.related {
-                    let _ = writeln!(out, "  = see also: {p}:{l}:{c}");
-                }
-            }
+        let _ = writeln!(
+            out,
+            "{}: {}: {}",
+            self.kind(),
+            self.location(),
+            self.message
+        );
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        if let Some(related) = &self.related {
+            let _ = writeln!(out, "  = see also: {}", related.place());
         }
         out
     }
+
+    /// The headline, the quoted source with the mistake (and the related place, when there is
+    /// one) underlined, and the notes; `None` if the source cannot be quoted.
+    fn quoted(&self, source: &Arc<Source>, span: Range<usize>) -> Option<String> {
+        let mut notes = Vec::new();
+        if let Some(hint) = &self.hint {
+            notes.push(format!("hint: {hint}"));
+        }
+        if let Some(related) = &self.related {
+            notes.push(format!("see also: {}", related.place()));
+        }
+        let headline = match self.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_message(format!("{}: {}", self.location(), self.message))
+        .with_notes(notes);
+        let config = Config::default();
+        let quote = || excerpt::quote(&source.path, &source.text, span.clone());
+        if let Some(related) = &self.related {
+            let (view, in_view) = quote();
+            let (views, labels) = with_related(source, view, in_view, related);
+            let shown = headline.clone().with_labels(labels);
+            if let Ok(s) = term::emit_into_string(&config, &views, &shown) {
+                return Some(s);
+            }
+        }
+        // Without the related place (or if quoting it failed): the place at fault alone.
+        let (view, in_view) = quote();
+        let shown = headline.with_labels(vec![Label::primary(0, in_view)]);
+        term::emit_into_string(&config, &Views(vec![view]), &shown).ok()
+    }
+}
+
+/// The views and labels of a message with a related place: one view when both places are in
+/// the same file and it is quoted whole, else a second view for the related place.
+fn with_related<'a>(
+    source: &'a Source,
+    view: View<'a>,
+    span: Range<usize>,
+    related: &'a Related,
+) -> (Views<'a>, Vec<Label<usize>>) {
+    let (other, other_span) = excerpt::quote(
+        &related.source.path,
+        &related.source.text,
+        related.span.clone(),
+    );
+    let same_file = related.source.path == source.path && related.source.text == source.text;
+    if same_file && matches!((&view, &other), (View::Whole(_), View::Whole(_))) {
+        let labels = vec![Label::primary(0, span), Label::secondary(0, other_span)];
+        return (Views(vec![view]), labels);
+    }
+    let labels = vec![Label::primary(0, span), Label::secondary(1, other_span)];
+    (Views(vec![view, other]), labels)
 }
 
 impl Diagnostic {
@@ -299,10 +292,6 @@ impl Diagnostic {
                 .replace('\n', "%0A")
         };
         let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         let mut props = Vec::new();
         if let Some(p) = &self.path {
             props.push(format!("file={}", prop(p)));
@@ -320,22 +309,22 @@ impl Diagnostic {
             message.push_str("\nhint: ");
             message.push_str(hint);
         }
-        if let Some((p, l, c)) = &self.related {
-            message.push_str(&format!("\nsee also: {p}:{l}:{c}"));
+        if let Some(related) = &self.related {
+            message.push_str(&format!("\nsee also: {}", related.place()));
         }
-        format!("::{kind} {}::{}", props.join(","), data(&message))
+        format!("::{} {}::{}", self.kind(), props.join(","), data(&message))
     }
 
     /// The machine-readable form (`check --format json`).
     pub fn json(&self) -> serde_json::Value {
         serde_json::json!({
-            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "severity": self.kind(),
             "file": self.path,
             "line": (self.line > 0).then_some(self.line),
             "column": (self.line > 0).then_some(self.column),
             "message": self.message,
             "hint": self.hint,
-            "related": self.related.as_ref().map(|(p, l, c)| serde_json::json!({"file": p, "line": l, "column": c})),
+            "related": self.related.as_ref().map(|r| serde_json::json!({"file": r.source.path, "line": r.line, "column": r.column})),
         })
     }
 }
@@ -401,27 +390,9 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// Path relative to the project root with forward slashes, for messages and stable sorting.
-pub fn rel_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_col_counts_characters_not_bytes() {
-        let text = "ab\ncé:x\n";
-        assert_eq!(line_col(text, 0), (1, 1));
-        assert_eq!(line_col(text, 3), (2, 1));
-        // 'é' is two bytes; ':' is the third character on line 2.
-        assert_eq!(line_col(text, 6), (2, 3));
-    }
 
     #[test]
     fn rendered_message_names_file_line_column_and_hint() {
@@ -439,31 +410,52 @@ mod tests {
     fn at_line_col_points_at_the_token() {
         let src = Source::new("a.yaml", "one: 1\ntwo: [\n");
         let d = Diagnostic::error("x").at_line_col(&src, 2, 6);
-        assert_eq!((d.line, d.column), (2, 6));
+        assert_eq!((d.line(), d.column()), (2, 6));
     }
 
     #[test]
-    fn invisible_characters_are_located() {
-        for (c, code) in [
-            ('\u{0}', "U+0000"),
-            ('\u{85}', "U+0085"),
-            ('\u{feff}', "U+FEFF"),
-        ] {
-            let d =
-                Source::from_bytes("a.md".into(), format!("ab\ncd{c}e").into_bytes()).unwrap_err();
-            assert!(d.message.contains(code), "{}", d.message);
-            assert_eq!((d.line, d.column), (2, 3));
-        }
-        assert!(Source::from_bytes("a.md".into(), b"\xEF\xBB\xBFa\tb\r\n".to_vec()).is_ok());
-    }
-
-    #[test]
-    fn non_utf8_is_located_and_bom_dropped() {
-        let err = Source::from_bytes("a.md".into(), b"ok\nbad \xff here".to_vec()).unwrap_err();
-        assert_eq!((err.line, err.column), (2, 5));
-        assert!(err.location().starts_with("a.md:2:5"));
-        let ok = Source::from_bytes("b.md".into(), "\u{feff}title".as_bytes().to_vec()).unwrap();
-        assert_eq!(&*ok.text, "title");
+    fn a_related_place_is_underlined_where_it_is_and_named_in_a_note() {
+        let over = Source::new("content/en/over.md", "---\ntitle: Over\nslug: about\n---\n");
+        let other = Source::new(
+            "content/en/other.md",
+            "---\ntitle: Other\nslug: about\n---\n",
+        );
+        let d = Diagnostic::error("two pages have the address /en/about/")
+            .at(&over, 22..27)
+            .related(&other, 23);
+        let shown = d.render();
+        assert!(shown.contains("┌─ content/en/over.md:3:7"), "{shown}");
+        assert!(shown.contains("┌─ content/en/other.md:3:7"), "{shown}");
+        assert!(shown.contains("│       ^^^^^"), "{shown}");
+        assert!(shown.contains("│       -----"), "{shown}");
+        assert!(
+            shown.contains("= see also: content/en/other.md:3:7"),
+            "{shown}"
+        );
+        // In the same file: one quote with both places marked.
+        let shown = Diagnostic::error("x")
+            .at(&over, 22..27)
+            .related(&over, 4)
+            .render();
+        assert_eq!(shown.matches("┌─").count(), 1, "{shown}");
+        assert!(shown.contains("2 │ title: Over\n  │ -----"), "{shown}");
+        assert!(
+            shown.contains("3 │ slug: about\n  │       ^^^^^"),
+            "{shown}"
+        );
+        // A list item is underlined whole, spaces included.
+        let list = Source::new("l.yaml", "areas:\n  - Den Haag  # x\n  - Den Haag\n");
+        let shown = Diagnostic::error("twice")
+            .at(&list, 29..37)
+            .related(&list, 11)
+            .render();
+        assert!(
+            shown.contains("2 │   - Den Haag  # x\n  │     --------\n"),
+            "{shown}"
+        );
+        // The other forms name the place as before.
+        assert!(d.github().ends_with("%0Asee also: content/en/other.md:3:7"));
+        assert_eq!(d.json()["related"]["line"], 3);
     }
 
     #[test]

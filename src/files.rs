@@ -125,10 +125,10 @@ mod tests {
         std::fs::write(root.join("locations/real/c.yaml"), "x").unwrap();
         assert!(read(&root, &root.join("locations/a.yaml")).is_ok());
         let e = read(&root, &root.join("locations/b.yaml")).unwrap_err();
-        assert_eq!(e.path.as_deref(), Some("locations/b.yaml"));
-        assert!(e.message.contains("symlink"));
+        assert_eq!(e.path(), Some("locations/b.yaml"));
+        assert!(e.message().contains("symlink"));
         let e = read(&root, &root.join("locations/linked/c.yaml")).unwrap_err();
-        assert_eq!(e.path.as_deref(), Some("locations/linked"));
+        assert_eq!(e.path(), Some("locations/linked"));
         assert!(read(&root, Path::new("/etc/passwd")).is_err());
         assert!(read(&root, &root.join("locations/../../x")).is_err());
         // A root reached through a link is fine: it is the project.
@@ -139,7 +139,7 @@ mod tests {
         let (files, errors) = walk(&root, &root.join("locations"));
         let names: Vec<String> = files.iter().map(|f| rel_path(&root, f.path())).collect();
         assert_eq!(names, ["locations/a.yaml", "locations/real/c.yaml"]);
-        let linked: Vec<&str> = errors.iter().filter_map(|e| e.path.as_deref()).collect();
+        let linked: Vec<&str> = errors.iter().filter_map(|e| e.path()).collect();
         assert_eq!(linked, ["locations/b.yaml", "locations/linked"]);
     }
 }

@@ -272,7 +272,7 @@ mod tests {
             .unwrap_or_default();
         let got: Vec<(&str, Option<&str>)> = errors
             .iter()
-            .map(|d| (d.message.as_str(), d.hint.as_deref()))
+            .map(|d| (d.message(), d.hint_text()))
             .collect();
         assert_eq!(
             got,
@@ -286,7 +286,7 @@ mod tests {
         let errors = load_tables(&nl, &always("")).err().unwrap_or_default();
         let got: Vec<(&str, Option<&str>)> = errors
             .iter()
-            .map(|d| (d.message.as_str(), d.hint.as_deref()))
+            .map(|d| (d.message(), d.hint_text()))
             .collect();
         assert_eq!(
             got,

@@ -15,14 +15,25 @@ pub enum Kind {
     Location,
 }
 
-/// Writes the new file and returns its project-relative path. Never overwrites.
+/// Writes the new file and returns its project-relative path. Never overwrites. Every error
+/// of site.yaml is returned (the site must load before a file can be placed in it).
 pub fn create(
     root: &Path,
     kind: Kind,
     name: &str,
     lang: Option<&str>,
+) -> Result<String, Vec<Diagnostic>> {
+    let config = Config::load(root, None)?;
+    write(root, &config, kind, name, lang).map_err(|d| vec![d])
+}
+
+fn write(
+    root: &Path,
+    config: &Config,
+    kind: Kind,
+    name: &str,
+    lang: Option<&str>,
 ) -> Result<String, Diagnostic> {
-    let config = Config::load(root, None).map_err(|mut ds| ds.remove(0))?;
     let languages = &config.site.languages;
     let lang = match lang {
         None => &languages[0],
@@ -197,4 +208,31 @@ fn location(name: &str, municipality: &str) -> String {
         quoted(name),
         quoted(municipality)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_of_site_yaml_is_reported_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: X\nbase_url: nope\nlanguages: []\norganisation: {name: X, email: x@example.org}\n",
+        )
+        .unwrap();
+        let errors = create(root, Kind::Page, "Voor scholen", None).unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(Diagnostic::message).collect();
+        assert_eq!(
+            messages,
+            [
+                "base URL `nope` is not an http(s) URL",
+                "no languages listed"
+            ],
+        );
+        assert!(errors.iter().all(|d| d.path() == Some("site.yaml")));
+        assert!(!root.join("content").exists());
+    }
 }

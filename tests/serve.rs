@@ -347,6 +347,59 @@ fn an_address_that_is_not_ascii_or_a_huge_header_gets_an_answer_and_the_server_k
     assert!(home.contains("<h1>Welkom</h1>"));
 }
 
+/// A file in a folder whose name is not ASCII (`static/ä/`) is served at its encoded address;
+/// the same folder asked for with raw UTF-8 or Latin-1 bytes, with or without its slash, gets
+/// an answer with an ASCII header, and the server keeps serving.
+#[test]
+fn a_folder_that_is_not_ascii_is_served_and_raw_addresses_get_an_answer() {
+    let site = Site::fixture("basic");
+    site.write("static/ä/note.txt", "umlaut\n");
+    // The file's fingerprinted name, from a build elsewhere.
+    let out = tempfile::tempdir().unwrap();
+    let run = site.build(&["--out", out.path().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let name = std::fs::read_dir(out.path().join("ä"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|n| n.starts_with("note."))
+        .unwrap();
+    let server = start(&site, 0).expect("serve starts");
+    let file = get_raw(server.port, format!("/%C3%A4/{name}").as_bytes());
+    assert!(
+        file.starts_with(b"HTTP/1.1 200 ") && file.ends_with(b"\r\n\r\numlaut\n"),
+        "{}",
+        String::from_utf8_lossy(&file)
+    );
+    for path in [
+        "/ä".as_bytes(),
+        "/ä/".as_bytes(),
+        format!("/ä/{name}").as_bytes(),
+        b"/\xe4/",
+        b"/%C3%A4",
+        b"/%C3%A4/",
+    ] {
+        let raw = get_raw(server.port, path);
+        let end = raw.windows(4).position(|w| w == b"\r\n\r\n");
+        let head = &raw[..end.unwrap_or(raw.len())];
+        assert!(
+            raw.starts_with(b"HTTP/1.1 ") && head.is_ascii(),
+            "{}: {:?}",
+            String::from_utf8_lossy(path),
+            String::from_utf8_lossy(&raw)
+        );
+        let status = raw.get(9..12).unwrap_or_default();
+        assert!(
+            [&b"200"[..], b"400", b"404"].contains(&status),
+            "{}: {}",
+            String::from_utf8_lossy(path),
+            String::from_utf8_lossy(&raw)
+        );
+    }
+    let (status, home) = get(server.port, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("<h1>Welkom</h1>"));
+}
+
 /// Threads and resident memory (KiB) of a process, from /proc.
 fn threads_and_rss(pid: u32) -> (usize, usize) {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();

@@ -185,8 +185,8 @@ mod tests {
     fn messages(ds: &[Diagnostic]) -> Vec<(String, String, usize)> {
         ds.iter()
             .map(|d| {
-                let at = d.path.clone().unwrap_or_default();
-                (d.message.clone(), at, d.line)
+                let at = d.path().unwrap_or_default().to_string();
+                (d.message().to_string(), at, d.line())
             })
             .collect()
     }
@@ -234,7 +234,7 @@ mod tests {
             "menu entry `nergens` matches no page",
             "page has no date, but its section has a feed",
         ] {
-            assert!(ds.iter().any(|d| d.message == rule), "{rule}: {ds:#?}");
+            assert!(ds.iter().any(|d| d.message() == rule), "{rule}: {ds:#?}");
         }
     }
 
@@ -253,7 +253,7 @@ mod tests {
             panic!("the site is placed");
         };
         let ds = site(&c, &tables(), &placed);
-        let got: Vec<&str> = ds.iter().map(|d| d.message.as_str()).collect();
+        let got: Vec<&str> = ds.iter().map(|d| d.message()).collect();
         assert_eq!(
             got,
             [
@@ -286,7 +286,7 @@ mod tests {
                 ),
             ]
         );
-        assert!(ds.iter().all(|d| d.related.is_some()));
+        assert!(ds.iter().all(|d| d.has_related()));
     }
 
     #[test]
@@ -315,12 +315,12 @@ mod tests {
         let ds = translations_have_originals(&config(), &placed(pages));
         assert_eq!(ds.len(), 2, "{ds:?}");
         assert_eq!(
-            ds[0].message,
+            ds[0].message(),
             "translation key `overr` matches no page in the default language (nl)"
         );
-        assert_eq!(ds[0].hint.as_deref(), Some("did you mean `over`?"));
+        assert_eq!(ds[0].hint_text().as_deref(), Some("did you mean `over`?"));
         assert_eq!(
-            ds[1].message,
+            ds[1].message(),
             "translation key `extra` matches no page in the default language (nl)"
         );
     }
@@ -347,7 +347,7 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(ds[0].hint.as_deref(), Some("did you mean `over`?"));
+        assert_eq!(ds[0].hint_text().as_deref(), Some("did you mean `over`?"));
     }
 
     #[test]
@@ -363,7 +363,12 @@ mod tests {
         let ds = dated_listings(&placed(pages));
         let got: Vec<(String, String)> = ds
             .iter()
-            .map(|d| (d.message.clone(), d.path.clone().unwrap_or_default()))
+            .map(|d| {
+                (
+                    d.message().to_string(),
+                    d.path().unwrap_or_default().to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             got,

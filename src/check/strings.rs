@@ -51,8 +51,8 @@ mod tests {
     fn missing(ds: &[Diagnostic]) -> Vec<String> {
         ds.iter()
             .map(|d| {
-                assert_eq!(d.path.as_deref(), Some("i18n/nl.yaml"));
-                d.message.clone()
+                assert_eq!(d.path(), Some("i18n/nl.yaml"));
+                d.message().to_string()
             })
             .collect()
     }
@@ -72,7 +72,7 @@ mod tests {
             "string table i18n/nl.yaml is missing the key `example_data`"
         );
         assert_eq!(
-            ds[0].hint.as_deref(),
+            ds[0].hint_text().as_deref(),
             Some("add `example_data: …`; the tool needs it for the PDF leaflets")
         );
 
@@ -89,7 +89,7 @@ mod tests {
         );
         assert!(
             ds[0]
-                .hint
+                .hint_text()
                 .as_deref()
                 .is_some_and(|h| h.ends_with("for the registry's pages"))
         );
@@ -102,11 +102,11 @@ mod tests {
         let ds = pagination_paths(&[good, bad]);
         assert_eq!(ds.len(), 1);
         assert_eq!(
-            (ds[0].path.as_deref(), ds[0].line),
+            (ds[0].path().as_deref(), ds[0].line()),
             (Some("i18n/en.yaml"), 2)
         );
         assert_eq!(
-            ds[0].message,
+            ds[0].message(),
             "pagination_path must be usable in a web address"
         );
     }

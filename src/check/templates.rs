@@ -72,7 +72,7 @@ mod tests {
         let ds = missing(&s, &["home.html", "page.html"]);
         let got: Vec<(&str, Option<&str>, usize)> = ds
             .iter()
-            .map(|d| (d.message.as_str(), d.path.as_deref(), d.line))
+            .map(|d| (d.message(), d.path(), d.line()))
             .collect();
         assert_eq!(
             got,
@@ -95,11 +95,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            ds[0].hint.as_deref(),
+            ds[0].hint_text().as_deref(),
             Some("create templates/section.html or choose one of: home.html, page.html")
         );
         assert_eq!(
-            ds[1].hint.as_deref(),
+            ds[1].hint_text().as_deref(),
             Some("did you mean `page.html`? Templates live in templates/")
         );
     }

@@ -279,21 +279,21 @@ mod tests {
         let s = src("---\ntitle: A\ndate: 2026-02-30\nslug: Over Ons\n---\n");
         let errs = parse(&s).unwrap_err();
         assert_eq!(errs.len(), 2);
-        assert_eq!((errs[0].line, errs[0].column), (3, 7));
-        assert_eq!((errs[1].line, errs[1].column), (4, 7));
-        assert!(errs[1].hint.as_deref().unwrap().contains("over-ons"));
+        assert_eq!((errs[0].line(), errs[0].column()), (3, 7));
+        assert_eq!((errs[1].line(), errs[1].column()), (4, 7));
+        assert!(errs[1].hint_text().unwrap().contains("over-ons"));
     }
 
     #[test]
     fn missing_and_unclosed_front_matter() {
         assert!(
             parse(&src("# Title\n")).unwrap_err()[0]
-                .message
+                .message()
                 .contains("no front matter")
         );
         assert!(
             parse(&src("---\ntitle: A\n")).unwrap_err()[0]
-                .message
+                .message()
                 .contains("not closed")
         );
     }

@@ -22,14 +22,15 @@ pub struct Excerpt<'a> {
     shift: usize,
 }
 
-/// The file to quote for `span` of `text`: the file itself when its lines are short, else an
-/// excerpt; with the span inside what is returned.
-pub enum Quoted<'a> {
-    Whole(SimpleFile<&'a str, &'a str>, Range<usize>),
-    Cut(Excerpt<'a>, Range<usize>),
+/// What stands in for one file when a message is printed: the file itself when its lines are
+/// short, else an excerpt.
+pub enum View<'a> {
+    Whole(SimpleFile<&'a str, &'a str>),
+    Cut(Excerpt<'a>),
 }
 
-pub fn quote<'a>(name: &'a str, text: &'a str, span: Range<usize>) -> Quoted<'a> {
+/// The view to quote `span` of `text` in, with the span inside that view.
+pub fn quote<'a>(name: &'a str, text: &'a str, span: Range<usize>) -> (View<'a>, Range<usize>) {
     let start = floor(text, span.start.min(text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
@@ -42,7 +43,7 @@ pub fn quote<'a>(name: &'a str, text: &'a str, span: Range<usize>) -> Quoted<'a>
         .max()
         .unwrap_or(0);
     if longest <= LONG_LINE && lines <= MAX_LINES {
-        return Quoted::Whole(SimpleFile::new(name, text), span);
+        return (View::Whole(SimpleFile::new(name, text)), span);
     }
     // One line only, and on it at most AROUND characters before and after the mistake.
     let end = end.min(line_end);
@@ -61,13 +62,13 @@ pub fn quote<'a>(name: &'a str, text: &'a str, span: Range<usize>) -> Quoted<'a>
     }
     let first_line = text[..line_start].matches('\n').count() + 1;
     let span = offset + start - from..offset + end - from;
-    Quoted::Cut(
-        Excerpt {
+    (
+        View::Cut(Excerpt {
             name,
             text: cut,
             first_line,
             shift,
-        },
+        }),
         span,
     )
 }
@@ -133,6 +134,95 @@ impl<'a> Files<'a> for Excerpt<'a> {
     }
 }
 
+/// A view answers as the file it stands for.
+impl<'a> Files<'a> for View<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: ()) -> Result<&'a str, Error> {
+        match self {
+            View::Whole(f) => Files::name(f, id),
+            View::Cut(e) => e.name(id),
+        }
+    }
+
+    fn source(&'a self, id: ()) -> Result<&'a str, Error> {
+        match self {
+            View::Whole(f) => Files::source(f, id),
+            View::Cut(e) => e.source(id),
+        }
+    }
+
+    fn line_index(&'a self, id: (), byte_index: usize) -> Result<usize, Error> {
+        match self {
+            View::Whole(f) => f.line_index(id, byte_index),
+            View::Cut(e) => e.line_index(id, byte_index),
+        }
+    }
+
+    fn line_number(&'a self, id: (), line_index: usize) -> Result<usize, Error> {
+        match self {
+            View::Whole(f) => f.line_number(id, line_index),
+            View::Cut(e) => e.line_number(id, line_index),
+        }
+    }
+
+    fn column_number(&'a self, id: (), line: usize, byte_index: usize) -> Result<usize, Error> {
+        match self {
+            View::Whole(f) => f.column_number(id, line, byte_index),
+            View::Cut(e) => e.column_number(id, line, byte_index),
+        }
+    }
+
+    fn line_range(&'a self, id: (), line_index: usize) -> Result<Range<usize>, Error> {
+        match self {
+            View::Whole(f) => f.line_range(id, line_index),
+            View::Cut(e) => e.line_range(id, line_index),
+        }
+    }
+}
+
+/// The views one message quotes: the place at fault, and the place that explains it when that
+/// is in another file (or too far away on a long line to share the first view).
+pub struct Views<'a>(pub Vec<View<'a>>);
+
+impl<'a> Views<'a> {
+    fn get(&self, id: usize) -> Result<&View<'a>, Error> {
+        self.0.get(id).ok_or(Error::FileMissing)
+    }
+}
+
+impl<'a> Files<'a> for Views<'a> {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, Error> {
+        self.get(id)?.name(())
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, Error> {
+        self.get(id)?.source(())
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, Error> {
+        self.get(id)?.line_index((), byte_index)
+    }
+
+    fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, Error> {
+        self.get(id)?.line_number((), line_index)
+    }
+
+    fn column_number(&'a self, id: usize, line: usize, byte_index: usize) -> Result<usize, Error> {
+        self.get(id)?.column_number((), line, byte_index)
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, Error> {
+        self.get(id)?.line_range((), line_index)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,7 +237,7 @@ mod tests {
         assert!(shown.len() < 1_000, "{} bytes", shown.len());
         assert!(shown.contains("content/nl/x.md:3:70001"), "{shown}");
         assert!(shown.contains("3 │ …[[["), "{shown}");
-        let Quoted::Cut(excerpt, span) = quote("x", &src.text, at..at + 1) else {
+        let (View::Cut(excerpt), span) = quote("x", &src.text, at..at + 1) else {
             panic!("not cut");
         };
         assert!(!excerpt.text.contains('\n'));

@@ -438,7 +438,7 @@ mod tests {
         .unwrap();
         std::fs::write(&m, "d,f,c,n,s\n2027-01-01,Gamma,GM0999,Nergens,x\n").unwrap();
         let errs = run(&dir.path().join("p"), &b, &m, None).unwrap_err();
-        assert!(errs[0].message.contains("GM0999"), "{errs:?}");
+        assert!(errs[0].message().contains("GM0999"), "{errs:?}");
         assert!(
             !dir.path().join("p/geo").exists(),
             "nothing written on error"

@@ -486,9 +486,9 @@ mod tests {
         let bad = Source::new("x.csv", "town,where\nA,B\n");
         let err = rows(&bad, Kind::Place).unwrap_err();
         assert!(
-            err[0].message.contains("place column"),
+            err[0].message().contains("place column"),
             "{}",
-            err[0].message
+            err[0].message()
         );
     }
 }

@@ -552,9 +552,9 @@ mod tests {
     fn unprintable_constructs_are_errors_at_their_line() {
         let md = "Tekst\n\n![foto](/img/a.jpg)\n\n| a |\n|---|\n| b |\n\n    code\n\n<div>x</div>\n\nzie `x`\n";
         let errs = blocks(md).unwrap_err();
-        let lines: Vec<usize> = errs.iter().map(|d| d.line).collect();
+        let lines: Vec<usize> = errs.iter().map(|d| d.line()).collect();
         assert_eq!(lines, vec![3, 5, 9, 11, 13], "{errs:?}");
-        assert!(errs[0].message.contains("an image cannot be printed"));
+        assert!(errs[0].message().contains("an image cannot be printed"));
     }
 
     #[test]

@@ -173,7 +173,7 @@ impl Report {
         if let Ok(mut guard) = self.errors.lock() {
             let (errors, seen) = &mut *guard;
             for d in ds {
-                if seen.insert((d.message.clone(), d.location())) {
+                if seen.insert((d.message().to_string(), d.location())) {
                     errors.push(d);
                 }
             }

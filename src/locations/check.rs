@@ -31,13 +31,16 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
     }
     let parsed: LocationFile = match serde_yaml::from_str(&src.text) {
         Ok(p) => p,
+        Err(e) if e.to_string().contains("untagged enum AreaEntry") => {
+            let d = Diagnostic::error("this entry of `municipalities` is not a municipality name")
+                .hint("write a name like `  - Utrecht`, or `  - municipality: Utrecht` with `districts:` or `ages:` below it");
+            return (None, vec![crate::yaml::at_error(&src, 0, &e, d)]);
+        }
         Err(e) => {
-            let mut d = crate::yaml::from_error(&src, 0, &e, "location file");
-            if d.message.contains("untagged enum AreaEntry") {
-                d.message = "this entry of `municipalities` is not a municipality name".into();
-                d = d.hint("write a name like `  - Utrecht`, or `  - municipality: Utrecht` with `districts:` or `ages:` below it");
-            }
-            return (None, vec![d]);
+            return (
+                None,
+                vec![crate::yaml::from_error(&src, 0, &e, "location file")],
+            );
         }
     };
     let mut c = Checker {

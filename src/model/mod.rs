@@ -251,7 +251,7 @@ mod tests {
         assert!(s.is_none());
         assert_eq!(e.len(), 1);
         assert!(
-            e[0].message.contains("home page cannot be a draft"),
+            e[0].message().contains("home page cannot be a draft"),
             "{e:?}"
         );
     }

@@ -143,7 +143,10 @@ mod tests {
                     .collect()
             })
             .unwrap_or_default();
-        (urls, errors.into_iter().map(|e| e.message).collect())
+        (
+            urls,
+            errors.iter().map(|e| e.message().to_string()).collect(),
+        )
     }
 
     #[test]

@@ -96,7 +96,7 @@ mod tests {
         let messages: Vec<String> = sink
             .into_diagnostics()
             .into_iter()
-            .map(|d| d.message)
+            .map(|d| d.message().to_string())
             .collect();
         let enospc = io::Error::from_raw_os_error(28).to_string();
         assert_eq!(

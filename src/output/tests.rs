@@ -36,7 +36,7 @@ fn refuses_foreign_folder_and_keeps_it() {
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("precious.txt"), "keep me").unwrap();
     let err = Staging::new(&out, &root).err().unwrap();
-    assert!(err.message.contains("not created by homestart"));
+    assert!(err.message().contains("not created by homestart"));
     assert_eq!(
         fs::read_to_string(out.join("precious.txt")).unwrap(),
         "keep me"
@@ -207,9 +207,9 @@ fn a_second_build_at_the_same_time_refuses_cleanly() {
     first.write("x.html", b"1", None).unwrap();
     let err = Staging::new(&out, &root).err().unwrap();
     assert!(
-        err.message.contains("another homestart build is writing"),
+        err.message().contains("another homestart build is writing"),
         "{}",
-        err.message
+        err.message()
     );
     first.commit().unwrap();
     build(&root, &out, &[("x.html", "2")]).unwrap();
@@ -275,12 +275,12 @@ fn a_symlinked_folder_in_the_output_is_refused_and_its_target_untouched() {
     .err()
     .unwrap();
     assert!(
-        err.message.contains("a symbolic link inside"),
+        err.message().contains("a symbolic link inside"),
         "{}",
-        err.message
+        err.message()
     );
     assert!(
-        err.message
+        err.message()
             .contains(&format!("{} →", out.join("en").display()))
     );
     // Nor when the build would remove the file there.
@@ -311,15 +311,15 @@ fn a_failed_move_in_restores_the_old_site_and_says_so() {
     ];
     let err = build(&root, &out, &new).err().unwrap();
     assert!(
-        err.message
+        err.message()
             .contains("the output folder was restored as it was (3 files moved in were put back)"),
         "{}",
-        err.message
+        err.message()
     );
     assert!(
-        err.message.contains("c.html: a folder is in the way"),
+        err.message().contains("c.html: a folder is in the way"),
         "{}",
-        err.message
+        err.message()
     );
     assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a1");
     assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "b1");
@@ -355,9 +355,9 @@ fn a_move_in_that_cannot_be_undone_lists_the_new_files() {
         12,
     );
     assert!(
-        d.message.contains("the old site could not be restored either: 12 files are new, the others old: p00.html, p01.html, p02.html, p03.html, p04.html, p05.html, p06.html, p07.html, p08.html, p09.html, and 2 more"),
+        d.message().contains("the old site could not be restored either: 12 files are new, the others old: p00.html, p01.html, p02.html, p03.html, p04.html, p05.html, p06.html, p07.html, p08.html, p09.html, and 2 more"),
         "{}",
-        d.message
+        d.message()
     );
 }
 

@@ -230,10 +230,9 @@ fn error_page(errors: &[Diagnostic]) -> String {
         out.push_str(&format!(
             "<section><h2>{}</h2><p>{}</p><pre>{}</pre>{}</section>",
             escape_xml(&d.location()),
-            escape_xml(&d.message),
+            escape_xml(d.message()),
             escape_xml(&d.render()),
-            d.hint
-                .as_deref()
+            d.hint_text()
                 .map(|h| format!("<p><strong>Hint:</strong> {}</p>", escape_xml(h)))
                 .unwrap_or_default(),
         ));
@@ -294,5 +293,31 @@ mod tests {
             assert!(HeaderValue::from_str(&to).is_ok());
         }
         assert_eq!(location("/a b/\"<x>`"), "/a%20b/%22%3Cx%3E%60");
+    }
+
+    /// Every address, whatever its bytes, gets an answer; a folder that is not ASCII is sent
+    /// on with an encoded `Location` (building that header once killed the connection).
+    #[test]
+    fn an_address_that_is_not_ascii_gets_an_answer_with_an_ascii_location() {
+        let shared = Shared::default();
+        if let Ok(mut s) = shared.snapshot.lock() {
+            s.files = Arc::new(HashMap::from([
+                ("ä/index.html".to_string(), "<p>ä</p>".into()),
+                ("index.html".to_string(), b"<p>home</p>".to_vec()),
+            ]));
+        }
+        for address in ["/ä", "/%C3%A4", "/a\u{0}b", "/\u{7f}\u{fffd}", "/ä/\"<x>`"] {
+            let res = answer(address, &shared);
+            assert!(
+                [301, 400, 404].contains(&res.status().as_u16()),
+                "{address}: {}",
+                res.status()
+            );
+            if res.status() == StatusCode::MOVED_PERMANENTLY {
+                assert_eq!(res.headers()[LOCATION], "/%C3%A4/", "{address}");
+            }
+        }
+        assert_eq!(answer("/%C3%A4/", &shared).status(), StatusCode::OK);
+        assert_eq!(answer("/", &shared).status(), StatusCode::OK);
     }
 }

@@ -77,7 +77,7 @@ mod tests {
         let src = Source::new("x.yaml", text);
         check(&src, 0..src.text.len(), "x")
             .err()
-            .map(|d| (d.line, d.column))
+            .map(|d| (d.line(), d.column()))
     }
 
     /// `levels` mappings inside each other by indentation.

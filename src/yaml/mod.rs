@@ -174,8 +174,27 @@ pub fn from_error(src: &Arc<Source>, base: usize, e: &serde_yaml::Error, what: &
         None => raw.clone(),
     };
     let hint = hint_for(&message);
-    let mut d = Diagnostic::error(format!("{what}: {message}"));
-    d = match e.location() {
+    let d = at_error(
+        src,
+        base,
+        e,
+        Diagnostic::error(format!("{what}: {message}")),
+    );
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
+}
+
+/// Places `d` where serde_yaml reported `e` (in the YAML starting at byte `base` of `src`),
+/// for a caller that words the error better than serde_yaml does.
+pub fn at_error(
+    src: &Arc<Source>,
+    base: usize,
+    e: &serde_yaml::Error,
+    d: Diagnostic,
+) -> Diagnostic {
+    match e.location() {
         Some(loc) => {
             let (base_line, base_col) = src.line_col(base);
             let line = base_line + loc.line().saturating_sub(1);
@@ -187,10 +206,6 @@ pub fn from_error(src: &Arc<Source>, base: usize, e: &serde_yaml::Error, what: &
             d.at_line_col(src, line, column.max(1))
         }
         None => d.at(src, base..base),
-    };
-    match hint {
-        Some(h) => d.hint(h),
-        None => d,
     }
 }
 
@@ -244,9 +259,9 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(errs.len(), 2);
-        assert_eq!((errs[0].line, errs[0].column), (1, 1));
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `title`?"));
-        assert_eq!((errs[1].line, errs[1].column), (2, 1));
+        assert_eq!((errs[0].line(), errs[0].column()), (1, 1));
+        assert_eq!(errs[0].hint_text(), Some("did you mean `title`?"));
+        assert_eq!((errs[1].line(), errs[1].column()), (2, 1));
     }
 
     #[test]
@@ -255,7 +270,7 @@ mod tests {
         let errs =
             parse::<Doc>(&src, 4..23, Some(&["title", "weight"]), "front matter").unwrap_err();
         assert_eq!(errs.len(), 1);
-        assert!(errs[0].line >= 3, "{:?}", errs[0]);
+        assert!(errs[0].line() >= 3, "{:?}", errs[0]);
     }
 
     #[test]
@@ -268,16 +283,16 @@ mod tests {
             "front matter",
         )
         .unwrap_err();
-        assert_eq!(errs[0].line, 2, "{:?}", errs[0]);
-        assert!(errs[0].hint.is_some());
+        assert_eq!(errs[0].line(), 2, "{:?}", errs[0]);
+        assert!(errs[0].hint_text().is_some());
     }
 
     #[test]
     fn tabs_are_named() {
         let src = Source::new("x.yaml", "title: A\n\tweight: 2\n");
         let errs = parse::<Doc>(&src, 0..src.text.len(), None, "x").unwrap_err();
-        assert_eq!((errs[0].line, errs[0].column), (2, 1));
-        assert!(errs[0].message.contains("tab"));
+        assert_eq!((errs[0].line(), errs[0].column()), (2, 1));
+        assert!(errs[0].message().contains("tab"));
     }
 
     #[test]
@@ -285,11 +300,11 @@ mod tests {
         let src = Source::new("x.yaml", "weight: 2\n");
         let errs = parse::<Doc>(&src, 0..src.text.len(), None, "x").unwrap_err();
         assert!(
-            errs[0].message.contains("missing field `title`"),
+            errs[0].message().contains("missing field `title`"),
             "{}",
-            errs[0].message
+            errs[0].message()
         );
-        assert_eq!(errs[0].hint.as_deref(), Some("add a line `title: …`"));
+        assert_eq!(errs[0].hint_text(), Some("add a line `title: …`"));
     }
 
     #[test]

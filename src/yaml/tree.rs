@@ -221,14 +221,17 @@ mod tests {
         let root = parse(&src, 0..src.text.len()).unwrap();
         let item = &root.get("a").unwrap().items()[0];
         let errs = item.unknown_keys(&src, &["name", "phone"], "a coordinator");
-        assert_eq!((errs[0].line, errs[0].column), (2, 5));
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `name`?"));
+        assert_eq!((errs[0].line(), errs[0].column()), (2, 5));
+        assert_eq!(errs[0].hint_text(), Some("did you mean `name`?"));
     }
 
     #[test]
     fn syntax_error_has_position() {
         let src = Source::new("x.yaml", "a: [1,\nb: 2\n");
         let err = parse(&src, 0..src.text.len()).unwrap_err();
-        assert!(err.line >= 1 && err.message.contains("syntax"), "{err:?}");
+        assert!(
+            err.line() >= 1 && err.message().contains("syntax"),
+            "{err:?}"
+        );
     }
 }

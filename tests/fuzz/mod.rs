@@ -216,7 +216,7 @@ fn runner() -> TestRunner {
 fn judge(path: &str, diags: &[Diagnostic], took: Duration) -> Result<(), TestCaseError> {
     for d in diags {
         prop_assert!(
-            d.path.as_deref() == Some(path) && d.line > 0 && d.column > 0,
+            d.path() == Some(path) && d.line() > 0 && d.column() > 0,
             "a problem without its place: {d:?}"
         );
     }
@@ -321,7 +321,7 @@ fn fuzz_whole_check_never_panics_and_every_problem_has_its_place() {
             // no line to name).
             for d in diags.sorted().into_iter().filter(|d| d.is_error()) {
                 prop_assert!(
-                    d.path.is_some() && (d.line > 0 || d.path.as_deref() != Some(rel.as_str())),
+                    d.path().is_some() && (d.line() > 0 || d.path() != Some(rel.as_str())),
                     "a problem without its place after editing {rel}: {d:?}"
                 );
             }

@@ -40,7 +40,7 @@ fn raw_html_missing_alt_and_broken_reference_are_errors() {
     let (_, d) = run(
         "Hallo <b>daar</b>\n\n![](/img/kind.jpg)\n\nZie [hier][nergens].\n\n<!-- notitie -->\n",
     );
-    let msgs: Vec<_> = d.iter().map(|d| (d.message.as_str(), d.line)).collect();
+    let msgs: Vec<_> = d.iter().map(|d| (d.message(), d.line())).collect();
     assert!(
         msgs.iter().any(|(m, l)| m.contains("HTML") && *l == 4),
         "{msgs:?}"
@@ -76,8 +76,8 @@ fn summary_is_first_paragraph_text() {
 /// Messages of the errors in `d`, with their line and column.
 fn errors(d: &[Diagnostic]) -> Vec<(String, usize, usize)> {
     d.iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
-        .map(|d| (d.message.clone(), d.line, d.column))
+        .filter(|d| d.severity() == crate::diag::Severity::Error)
+        .map(|d| (d.message().to_string(), d.line(), d.column()))
         .collect()
 }
 

@@ -1,0 +1,55 @@
+//! `homestart check`: every problem `build` would find, in the form the reader wants.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use homestart::pipeline::{self, Options};
+
+use super::report;
+
+/// Check the whole project as `build` would (content, registry, translations, links and
+/// anchors, images, templates) without writing a site; exit 1 on any error.
+#[derive(clap::Args)]
+pub struct Args {
+    /// `human` (default), `github` (annotations on the pull request) or `json`.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Fail on warnings too (e.g. stale translations).
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Github,
+    Json,
+}
+
+pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    let diags = pipeline::check(&Options::at(root));
+    let (errors, warnings) = (diags.error_count(), diags.warning_count());
+    match args.format {
+        Format::Human => {
+            report::diagnostics(&diags);
+            eprintln!("check: {errors} error(s), {warnings} warning(s)");
+        }
+        Format::Github => {
+            for d in diags.sorted() {
+                println!("{}", d.github());
+            }
+            eprintln!("check: {errors} error(s), {warnings} warning(s)");
+        }
+        Format::Json => {
+            let list: Vec<_> = diags.sorted().into_iter().map(|d| d.json()).collect();
+            let out =
+                serde_json::json!({"errors": errors, "warnings": warnings, "diagnostics": list});
+            println!("{out:#}");
+        }
+    }
+    if errors > 0 || (args.strict && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,22 @@
+//! `homestart serve`: the live preview, until the process is stopped.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::report;
+
+/// Preview the site on 127.0.0.1 while you edit: rebuilds on every save and reloads the
+/// open tab; errors show in the browser.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Port (0: any free port).
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+}
+
+pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    match homestart::serve::run(root, args.port) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(d) => report::failed(&d),
+    }
+}

@@ -1,0 +1,175 @@
+//! The files a project read, kept whole so a diagnostic can quote them, and the positions
+//! (line, column, project-relative path) diagnostics give.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::Diagnostic;
+
+/// A file the project read, kept so diagnostics can quote it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the project root, with forward slashes (stable across machines).
+    pub path: String,
+    pub text: Arc<str>,
+}
+
+impl Source {
+    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Arc<Source> {
+        Arc::new(Source {
+            path: path.into(),
+            text: text.into(),
+        })
+    }
+
+    /// Reads a text file of the project: UTF-8 required (a clear error otherwise), a leading
+    /// byte-order mark dropped, line endings kept (CRLF is handled by every parser we use).
+    /// A link, or a file outside `root`, is refused before anything is read (so no error
+    /// message ever quotes a file that is not part of the project).
+    pub fn read(root: &Path, path: &Path) -> Result<Arc<Source>, Diagnostic> {
+        let bytes = crate::files::read(root, path)?;
+        Source::from_bytes(rel_path(root, path), bytes)
+    }
+
+    /// As [`Source::read`], for a kind of file with a size limit of its own.
+    pub fn read_at_most(
+        root: &Path,
+        path: &Path,
+        limit: u64,
+        what: &str,
+    ) -> Result<Arc<Source>, Diagnostic> {
+        let bytes = crate::files::read_at_most(root, path, limit, what)?;
+        Source::from_bytes(rel_path(root, path), bytes)
+    }
+
+    /// Reads a file the user named on the command line (an import's source table), shown by
+    /// the name as given: it is outside the project by nature.
+    pub fn read_input(path: &Path) -> Result<Arc<Source>, Diagnostic> {
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| {
+            Diagnostic::error(format!("cannot read file: {e}"))
+                .in_file(shown.clone())
+                .hint("check the path you gave")
+        })?;
+        Source::from_bytes(shown, bytes)
+    }
+
+    /// As [`Source::read`], for bytes already in memory.
+    pub fn from_bytes(rel: String, bytes: Vec<u8>) -> Result<Arc<Source>, Diagnostic> {
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..3);
+                }
+                if let Some((at, c)) = text.char_indices().find(|(_, c)| is_control(*c)) {
+                    let (line, column) = line_col(&text, at);
+                    return Err(Diagnostic::error(format!(
+                        "the file contains an invisible control character (U+{:04X}) at line {line}, column {column}",
+                        c as u32
+                    ))
+                    .in_file(rel)
+                    .at_position(line, column)
+                    .hint("delete it (it is not text; it often comes along when copying from a PDF or a word processor)"));
+                }
+                Ok(Source::new(rel, text))
+            }
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let prefix = String::from_utf8_lossy(&bytes[..valid]);
+                let (line, column) = line_col(&prefix, prefix.len());
+                Err(Diagnostic::error(format!(
+                    "file is not UTF-8 text (invalid byte 0x{:02X} at line {line}, column {column})",
+                    bytes[valid]
+                ))
+                .in_file(rel)
+                .at_position(line, column)
+                .hint("save the file with UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)"))
+            }
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.text, offset)
+    }
+
+    /// Byte offset of the start of a 1-based line (end of text if past the end).
+    pub fn line_start(&self, line: usize) -> usize {
+        if line <= 1 {
+            return 0;
+        }
+        self.text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(self.text.len(), |(i, _)| i + 1)
+    }
+}
+
+/// Control characters other than tab and line breaks, a byte-order mark inside the text and
+/// the non-characters U+FFFE/U+FFFF: no page, table or template needs them, they are
+/// invisible in an editor, HTML forbids most, and a tagged PDF (PDF/UA) all of them.
+fn is_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Path relative to the project root with forward slashes, for messages and stable sorting.
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\ncé:x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'é' is two bytes; ':' is the third character on line 2.
+        assert_eq!(line_col(text, 6), (2, 3));
+    }
+
+    #[test]
+    fn invisible_characters_are_located() {
+        for (c, code) in [
+            ('\u{0}', "U+0000"),
+            ('\u{85}', "U+0085"),
+            ('\u{feff}', "U+FEFF"),
+        ] {
+            let d =
+                Source::from_bytes("a.md".into(), format!("ab\ncd{c}e").into_bytes()).unwrap_err();
+            assert!(d.message().contains(code), "{}", d.message());
+            assert_eq!((d.line(), d.column()), (2, 3));
+        }
+        assert!(Source::from_bytes("a.md".into(), b"\xEF\xBB\xBFa\tb\r\n".to_vec()).is_ok());
+    }
+
+    #[test]
+    fn non_utf8_is_located_and_bom_dropped() {
+        let err = Source::from_bytes("a.md".into(), b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!((err.line(), err.column()), (2, 5));
+        assert!(err.location().starts_with("a.md:2:5"));
+        let ok = Source::from_bytes("b.md".into(), "\u{feff}title".as_bytes().to_vec()).unwrap();
+        assert_eq!(&*ok.text, "title");
+    }
+}
