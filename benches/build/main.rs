@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 
 const SECTIONS: usize = 20;
 
-#[path = "scale/mod.rs"]
 mod scale;
 
 fn main() {

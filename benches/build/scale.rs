@@ -1,6 +1,6 @@
 //! A registry of many locations (`HOMESTART_BENCH_LOCATIONS=10000 cargo bench --bench build`):
 //! a copy of the included site whose `locations/` is replaced by generated files (see
-//! tests/common/generate.rs), timed as whole processes with their peak memory: `check`, and
+//! tests/it/common/generate.rs), timed as whole processes with their peak memory: `check`, and
 //! `build` without the leaflets, and with them when `HOMESTART_BENCH_LEAFLETS` is set
 //! (`pdf: per-location` makes one PDF per location per language). The copy is kept in target/bench/ for profiling.
 
@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-#[path = "../../tests/common/generate.rs"]
+#[path = "../../tests/it/common/generate.rs"]
 mod generate;
 
 pub fn registry(bin: &Path, repo: &Path, work: &Path, count: usize) {

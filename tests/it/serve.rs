@@ -3,14 +3,12 @@
 //! see it recover; encoded traversal is refused; a port in use is named; thousands of idle
 //! connections cost no threads and are closed after the idle timeout.
 
-mod common;
-
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Site, assert_has};
+use crate::common::{Site, assert_has};
 
 /// The server process, stopped when the test ends (also on failure).
 struct Server {
