@@ -105,7 +105,12 @@ fn pages_and_open_data_from_the_registry() {
     let overview = site.read("locaties/index.html");
     assert_eq!(overview.matches("<h2>").count(), 3);
 
-    // Open data read back by a real GeoJSON parser: one feature per covered municipality.
+    open_data_read_back(&site);
+}
+
+/// The open data of the registry fixture, read back by real parsers.
+fn open_data_read_back(site: &Site) {
+    // Read back by a real GeoJSON parser: one feature per covered municipality.
     let gj: geojson::GeoJson = site.read("data/coverage.geojson").parse().unwrap();
     let geojson::GeoJson::FeatureCollection(fc) = gj else {
         panic!("not a collection")
