@@ -1,8 +1,6 @@
 //! Helpers for integration tests: copy a fixture site to a temporary folder, run the real
 //! `homestart` binary on it, and read what it wrote.
 
-#![allow(dead_code)]
-
 pub mod generate;
 
 use std::collections::BTreeMap;

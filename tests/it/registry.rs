@@ -2,11 +2,9 @@
 //! of bad input (position, hint, non-zero exit, old output untouched), and the shipped
 //! registry checked for dropped or duplicated municipalities.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{Site, assert_has};
+use crate::common::{Site, assert_has};
 
 fn registry_site() -> Site {
     Site::with_project("registry")
@@ -14,7 +12,7 @@ fn registry_site() -> Site {
 
 /// The failure contract (see `common::broken`) on the registry fixture.
 fn broken(breakage: impl FnOnce(&Site)) -> String {
-    common::broken(registry_site(), breakage)
+    crate::common::broken(registry_site(), breakage)
 }
 
 const WEST: &str = "locations/utrecht-west.yaml";
@@ -107,7 +105,12 @@ fn pages_and_open_data_from_the_registry() {
     let overview = site.read("locaties/index.html");
     assert_eq!(overview.matches("<h2>").count(), 3);
 
-    // Open data read back by a real GeoJSON parser: one feature per covered municipality.
+    open_data_read_back(&site);
+}
+
+/// The open data of the registry fixture, read back by real parsers.
+fn open_data_read_back(site: &Site) {
+    // Read back by a real GeoJSON parser: one feature per covered municipality.
     let gj: geojson::GeoJson = site.read("data/coverage.geojson").parse().unwrap();
     let geojson::GeoJson::FeatureCollection(fc) = gj else {
         panic!("not a collection")
@@ -452,7 +455,7 @@ fn shipped_registry_drops_and_duplicates_nothing() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
     let out_dir = out.path().join("site");
-    let run = common::homestart(root, &["build", "--out", out_dir.to_str().unwrap()]);
+    let run = crate::common::homestart(root, &["build", "--out", out_dir.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 
     // name → code from the boundary file and the aliases, folded loosely.
@@ -559,13 +562,13 @@ fn shipped_registry_drops_and_duplicates_nothing() {
     assert_eq!(pages, files);
 }
 
-/// 10,000 generated locations (tests/common/generate.rs) check and build, one page each per
+/// 10,000 generated locations (tests/it/common/generate.rs) check and build, one page each per
 /// language: every cost of the registry path is linear (the figures are in the README).
 #[test]
 fn ten_thousand_locations() {
     let site = registry_site();
-    let slugs = common::generate::registry(site.root(), 10_000);
-    let run = common::homestart(site.root(), &["check"]);
+    let slugs = crate::common::generate::registry(site.root(), 10_000);
+    let run = crate::common::homestart(site.root(), &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);

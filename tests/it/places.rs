@@ -1,9 +1,7 @@
 //! The place and postcode tables behind the lookup: checked against the division when the
 //! site builds, and replaced only by an import that reads cleanly.
 
-mod common;
-
-use common::{Site, assert_has, homestart};
+use crate::common::{Site, assert_has, homestart};
 
 fn site() -> Site {
     Site::with_project("registry")
@@ -11,7 +9,7 @@ fn site() -> Site {
 
 #[test]
 fn bad_rows_in_the_place_tables_are_located() {
-    let err = common::broken(site(), |s| {
+    let err = crate::common::broken(site(), |s| {
         let places = std::fs::read_to_string(s.root().join("geo/places.csv")).unwrap();
         s.write(
             "geo/places.csv",

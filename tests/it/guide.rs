@@ -1,11 +1,9 @@
 //! The editors' guides quote the three most common error messages: they must stay exactly what
 //! the tool prints. Each mistake is made on a copy of the project and checked.
 
-mod common;
-
 use std::path::Path;
 
-use common::{copy_dir, homestart};
+use crate::common::{copy_dir, homestart};
 
 /// The ```text blocks of a guide.
 fn quoted_errors(guide: &str) -> Vec<String> {

@@ -1,21 +1,20 @@
 //! A registry of many locations (`HOMESTART_BENCH_LOCATIONS=10000 cargo bench --bench build`):
 //! a copy of the included site whose `locations/` is replaced by generated files (see
-//! tests/common/generate.rs), timed as whole processes with their peak memory: `check`, and
+//! tests/it/common/generate.rs), timed as whole processes with their peak memory: `check`, and
 //! `build` without the leaflets, and with them when `HOMESTART_BENCH_LEAFLETS` is set
-//! (`pdf: per-location` makes one PDF per location per language). The copy is kept in target/bench/ for profiling.
+//! (`pdf: per-location` makes one PDF per location per language). The copy is
+//! kept in the target folder (`CARGO_TARGET_TMPDIR/bench`, printed) for profiling.
 
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-#[path = "../../tests/common/generate.rs"]
+#[path = "../../tests/it/common/generate.rs"]
 mod generate;
 
 pub fn registry(bin: &Path, repo: &Path, work: &Path, count: usize) {
     let root = work.join(format!("registry-{count}"));
-    for part in homestart::config::PROJECT_PARTS {
-        super::copy_dir(&repo.join(part), &root.join(part));
-    }
+    crate::files::copy_project(repo, &root);
     let t = Instant::now();
     generate::registry(&root, count);
     println!(
@@ -25,8 +24,8 @@ pub fn registry(bin: &Path, repo: &Path, work: &Path, count: usize) {
     );
     // The same site without leaflets: no page asks for a PDF.
     let html_only = work.join(format!("registry-{count}-html"));
-    super::copy_dir(&root, &html_only);
-    super::without_leaflets(&html_only);
+    crate::files::copy_dir(&root, &html_only);
+    crate::files::without_leaflets(&html_only);
     println!();
     println!("| {count} locations | seconds | peak memory |");
     println!("|---|---:|---:|");

@@ -1,9 +1,7 @@
 //! `homestart check` and `homestart translations` on fixtures with known problems: every
 //! problem at its exact place, in all three formats, with the exit code; good links pass.
 
-mod common;
-
-use common::{Site, assert_has, homestart};
+use crate::common::{Site, assert_has, homestart};
 
 /// The basic fixture with links an editor writes, good and bad, in content/nl/over.md.
 fn site_with_links() -> Site {

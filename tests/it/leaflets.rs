@@ -2,12 +2,10 @@
 //! and for its location, then read back with poppler's tools (`pdftotext`, `pdffonts`,
 //! `pdfinfo`) the way a reader's PDF viewer would see them.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{Site, assert_has, broken, snapshot};
+use crate::common::{Site, assert_has, broken, snapshot};
 
 const LANGS: [&str; 4] = ["nl", "en", "ar", "ti"];
 

@@ -1,14 +1,13 @@
 //! Each kind of broken input: the build names file:line:column with a hint, exits non-zero,
 //! and leaves the previous output exactly as it was.
 
-mod common;
 mod fuzz;
 
-use common::{Site, assert_has};
+use crate::common::{Site, assert_has};
 
 /// The failure contract (see `common::broken`) on the basic fixture.
 fn broken(breakage: impl FnOnce(&Site)) -> String {
-    common::broken(Site::fixture("basic"), breakage)
+    crate::common::broken(Site::fixture("basic"), breakage)
 }
 
 #[test]

@@ -1,8 +1,6 @@
 //! Builds fixture sites with the real binary and checks what a visitor and a crawler get.
 
-mod common;
-
-use common::{Site, assert_same_files, links, snapshot};
+use crate::common::{Site, assert_same_files, links, snapshot};
 
 #[test]
 fn builds_pages_sections_translations_and_languages() {
@@ -249,7 +247,7 @@ fn included_site_builds_with_every_language() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("site");
-    let run = common::homestart(root, &["build", "--out", target.to_str().unwrap()]);
+    let run = crate::common::homestart(root, &["build", "--out", target.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let read = |p: &str| std::fs::read_to_string(target.join(p)).unwrap();
     assert!(read("index.html").contains("<html dir=ltr lang=nl>"));
@@ -406,7 +404,7 @@ fn a_failed_move_in_restores_the_old_site_and_a_rebuild_equals_a_clean_build() {
     edit_title(&site, "title: Bericht 1", "title: Xericht 1");
     let run = site.build(&[]);
     assert_ne!(run.code, 0);
-    common::assert_has(
+    crate::common::assert_has(
         &run.stderr,
         &[
             "cannot move the new site into",

@@ -3,14 +3,12 @@
 //! see it recover; encoded traversal is refused; a port in use is named; thousands of idle
 //! connections cost no threads and are closed after the idle timeout.
 
-mod common;
-
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Site, assert_has};
+use crate::common::{Site, assert_has};
 
 /// The server process, stopped when the test ends (also on failure).
 struct Server {
@@ -422,6 +420,47 @@ fn closed(mut s: &TcpStream) -> bool {
     }
 }
 
+/// 50 clients asking 20 pages each, a new connection per request, while the server's threads
+/// are sampled: the time of each request, and the most threads the server had.
+fn load(port: u16, pid: u32, expected: &str) -> (Vec<Duration>, usize) {
+    let sampling = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let sampler = {
+        let sampling = sampling.clone();
+        std::thread::spawn(move || {
+            let mut most = 0;
+            while sampling.load(std::sync::atomic::Ordering::Relaxed) {
+                most = most.max(threads_and_rss(pid).0);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            most
+        })
+    };
+    let clients: Vec<_> = (0..50)
+        .map(|_| {
+            let expected = expected.to_string();
+            std::thread::spawn(move || {
+                (0..20)
+                    .map(|_| {
+                        let start = Instant::now();
+                        let (status, body) = get(port, "/over/");
+                        let took = start.elapsed();
+                        assert_eq!(status, 200);
+                        assert!(body == expected, "a wrong body: {body}");
+                        took
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let took: Vec<Duration> = clients
+        .into_iter()
+        .flat_map(|c| c.join().expect("every request is answered"))
+        .collect();
+    sampling.store(false, std::sync::atomic::Ordering::Relaxed);
+    let most_threads = sampler.join().unwrap();
+    (took, most_threads)
+}
+
 #[test]
 #[cfg(target_os = "linux")]
 fn thousands_of_idle_connections_cost_no_threads_and_are_closed_after_the_idle_timeout() {
@@ -476,41 +515,7 @@ fn thousands_of_idle_connections_cost_no_threads_and_are_closed_after_the_idle_t
     let (_, rss_idle) = threads_and_rss(pid);
 
     // Meanwhile 50 clients ask 20 pages each, a new connection per request.
-    let sampling = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-    let sampler = {
-        let sampling = sampling.clone();
-        std::thread::spawn(move || {
-            let mut most = 0;
-            while sampling.load(std::sync::atomic::Ordering::Relaxed) {
-                most = most.max(threads_and_rss(pid).0);
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            most
-        })
-    };
-    let clients: Vec<_> = (0..50)
-        .map(|_| {
-            let expected = expected.clone();
-            std::thread::spawn(move || {
-                (0..20)
-                    .map(|_| {
-                        let start = Instant::now();
-                        let (status, body) = get(port, "/over/");
-                        let took = start.elapsed();
-                        assert_eq!(status, 200);
-                        assert!(body == expected, "a wrong body: {body}");
-                        took
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-        .collect();
-    let mut took: Vec<Duration> = clients
-        .into_iter()
-        .flat_map(|c| c.join().expect("every request is answered"))
-        .collect();
-    sampling.store(false, std::sync::atomic::Ordering::Relaxed);
-    let most_threads = sampler.join().unwrap();
+    let (mut took, most_threads) = load(port, pid, &expected);
     let loaded = opened.elapsed();
     took.sort();
     let (median, p99, max) = (

@@ -4,7 +4,7 @@
 //! must not panic, crash or hang, and every problem must name its file and line.
 //!
 //! It runs in every `cargo test` with a fixed seed and a bounded number of cases; to search
-//! longer: `HOMESTART_FUZZ_CASES=100000 HOMESTART_FUZZ_SEED=7 cargo test --release --test errors fuzz`.
+//! longer: `HOMESTART_FUZZ_CASES=100000 HOMESTART_FUZZ_SEED=7 cargo test --release --test it fuzz`.
 
 use std::path::Path;
 use std::sync::Arc;

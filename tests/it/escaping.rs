@@ -2,8 +2,6 @@
 //! text and attributes, JSON-LD in <script>, inline SVG, JSON, GeoJSON, CSV) shows it
 //! literally. The check refuses markup in the registry, so this test plants it after loading.
 
-mod common;
-
 use std::sync::Mutex;
 
 use homestart::diag::Diagnostics;
@@ -15,7 +13,7 @@ const ATTR: &str = "\"><img src=x onerror=alert(1)>";
 
 #[test]
 fn planted_markup_is_escaped_in_every_output() {
-    let site = common::Site::with_project("registry");
+    let site = crate::common::Site::with_project("registry");
     let opts = Options::at(site.root().to_path_buf());
     let mut diags = Diagnostics::default();
     let mut project = pipeline::load(&opts, &mut diags, &mut Vec::new()).expect("fixture loads");
@@ -131,7 +129,7 @@ fn planted_markup_is_escaped_in_every_output() {
 /// shown as written everywhere else.
 #[test]
 fn formulas_in_names_do_not_reach_the_csv() {
-    let site = common::Site::with_project("registry");
+    let site = crate::common::Site::with_project("registry");
     let names = [
         (
             "locations/utrecht-west.yaml",
