@@ -4,10 +4,35 @@
 //! the tool reads, with the file named and a hint.
 
 use std::path::{Component, Path};
+use std::sync::Arc;
 
 use walkdir::{DirEntry, WalkDir};
 
-use crate::diag::{Diagnostic, rel_path};
+use crate::diag::{Diagnostic, Source, rel_path};
+
+/// Reading a project file into a [`Source`] lives here, beside the rules for what may be read,
+/// so the diagnostics module never depends on the file system.
+impl Source {
+    /// Reads a text file of the project: UTF-8 required (a clear error otherwise), a leading
+    /// byte-order mark dropped, line endings kept (CRLF is handled by every parser we use).
+    /// A link, or a file outside `root`, is refused before anything is read (so no error
+    /// message ever quotes a file that is not part of the project).
+    pub fn read(root: &Path, path: &Path) -> Result<Arc<Source>, Diagnostic> {
+        let bytes = read(root, path)?;
+        Source::from_bytes(rel_path(root, path), bytes)
+    }
+
+    /// As [`Source::read`], for a kind of file with a size limit of its own.
+    pub fn read_at_most(
+        root: &Path,
+        path: &Path,
+        limit: u64,
+        what: &str,
+    ) -> Result<Arc<Source>, Diagnostic> {
+        let bytes = read_at_most(root, path, limit, what)?;
+        Source::from_bytes(rel_path(root, path), bytes)
+    }
+}
 
 /// Refuses `path` unless it lies inside `root` and neither it nor any folder between `root` and
 /// it is a link. `root` itself may be reached through links: it is where the editor works.

@@ -5,6 +5,8 @@
 // Diagnostics are large (message, hint, quoted source) but only travel on the cold error
 // path, where one per problem is exactly what an editor needs; boxing them buys nothing.
 #![allow(clippy::result_large_err)]
+// No function longer than clippy.toml allows: one that is can be read in one go.
+#![warn(clippy::too_many_lines)]
 
 pub mod assets;
 pub mod check;

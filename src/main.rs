@@ -1,5 +1,6 @@
 //! The `homestart` command line: parses the arguments and hands them to the command's module
 //! in `cmd/`, which does the work and says what the exit code is.
+#![warn(clippy::too_many_lines)]
 
 mod cmd;
 

@@ -46,7 +46,7 @@ pub fn leaflets(root: &Path, out: &Path) {
         homestart::diag::Source::read(root, &root.join("templates/leaflet.typ")).unwrap(),
     );
     let setup = t.elapsed();
-    let jobs = &project.leaflets.jobs;
+    let jobs = &project.leaflets().jobs;
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let mut one: Vec<Duration> = (0..20)
         .map(|i| {
@@ -84,7 +84,7 @@ pub fn leaflets(root: &Path, out: &Path) {
     println!(
         "PDF leaflets ({} in {} languages): fonts + template loaded once in {:.1} ms; one leaflet typeset median {:.1} ms (min {:.1}, max {:.1}, 20 runs); whole set in parallel from scratch median {:.0} ms (min {:.0}, max {:.0}, 3 runs), from the cache {:.1} ms; {} files, {:.1} MB, {:.0} KB per leaflet on average",
         jobs.len(),
-        project.config.site.languages.len(),
+        project.config().site.languages.len(),
         ms(setup),
         ms(one[10]),
         ms(one[0]),
@@ -107,7 +107,7 @@ pub fn maps_and_lookup(root: &Path, out: &Path) {
     let mut diags = homestart::diag::Diagnostics::default();
     let project =
         homestart::pipeline::load(&opts, &mut diags, &mut Vec::new()).expect("site loads");
-    let (config, site, geo) = (&project.config, &project.site, &project.geo);
+    let (config, site, geo) = (project.config(), project.site(), project.geo());
     let median = |f: &mut dyn FnMut()| {
         let mut times: Vec<Duration> = (0..20)
             .map(|_| {
@@ -137,16 +137,9 @@ pub fn maps_and_lookup(root: &Path, out: &Path) {
     let full = median(&mut || drop(coverage_map(geo, &items, "map", Detail::Full)));
     let small = median(&mut || drop(coverage_map(geo, &items, "map", Detail::Small)));
     let all = median(&mut || {
-        let maps = homestart::render::registry::AreaMaps::new(geo, &project.registry);
-        drop(homestart::render::registry::build(
-            config,
-            site,
-            &project.strings[0],
-            0,
-            geo,
-            &project.registry,
-            &maps,
-        ))
+        let (strings, registry) = (project.strings(), project.registry());
+        let coverage = homestart::coverage::Coverage::build(config, strings, site, geo, registry);
+        drop(coverage.files(config, strings, geo, registry))
     });
     let gz = |rel: &str| {
         let bytes = std::fs::read(out.join(rel)).unwrap_or_default();
@@ -160,8 +153,8 @@ pub fn maps_and_lookup(root: &Path, out: &Path) {
     };
     println!();
     println!(
-        "maps and lookup: country map {full:.1} ms, small map {small:.1} ms; all registry values of one language (both maps, {} area maps, lookup index) {all:.1} ms (median of 20)",
-        project.registry.locations.len() + geo.municipalities.len()
+        "maps and lookup: country map {full:.1} ms, small map {small:.1} ms; the registry in every language (views; for the languages with registry pages both country maps, {} area maps, template values and the lookup index; open data) {all:.1} ms (median of 20)",
+        project.registry().locations.len() + geo.municipalities.len()
     );
     println!(
         "gzipped (level 9): map page kaart/ {}; home page {}; lookup index data/lookup-nl.json {}",

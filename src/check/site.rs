@@ -318,7 +318,7 @@ mod tests {
             ds[0].message(),
             "translation key `overr` matches no page in the default language (nl)"
         );
-        assert_eq!(ds[0].hint_text().as_deref(), Some("did you mean `over`?"));
+        assert_eq!(ds[0].hint_text(), Some("did you mean `over`?"));
         assert_eq!(
             ds[1].message(),
             "translation key `extra` matches no page in the default language (nl)"
@@ -347,7 +347,7 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(ds[0].hint_text().as_deref(), Some("did you mean `over`?"));
+        assert_eq!(ds[0].hint_text(), Some("did you mean `over`?"));
     }
 
     #[test]

@@ -72,7 +72,7 @@ mod tests {
             "string table i18n/nl.yaml is missing the key `example_data`"
         );
         assert_eq!(
-            ds[0].hint_text().as_deref(),
+            ds[0].hint_text(),
             Some("add `example_data: …`; the tool needs it for the PDF leaflets")
         );
 
@@ -90,7 +90,6 @@ mod tests {
         assert!(
             ds[0]
                 .hint_text()
-                .as_deref()
                 .is_some_and(|h| h.ends_with("for the registry's pages"))
         );
     }
@@ -101,10 +100,7 @@ mod tests {
         let bad = strings(1, &[("home", "Home"), ("pagination_path", "Page 2")]);
         let ds = pagination_paths(&[good, bad]);
         assert_eq!(ds.len(), 1);
-        assert_eq!(
-            (ds[0].path().as_deref(), ds[0].line()),
-            (Some("i18n/en.yaml"), 2)
-        );
+        assert_eq!((ds[0].path(), ds[0].line()), (Some("i18n/en.yaml"), 2));
         assert_eq!(
             ds[0].message(),
             "pagination_path must be usable in a web address"

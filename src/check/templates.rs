@@ -95,11 +95,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            ds[0].hint_text().as_deref(),
+            ds[0].hint_text(),
             Some("create templates/section.html or choose one of: home.html, page.html")
         );
         assert_eq!(
-            ds[1].hint_text().as_deref(),
+            ds[1].hint_text(),
             Some("did you mean `page.html`? Templates live in templates/")
         );
     }

@@ -22,26 +22,6 @@ impl Source {
         })
     }
 
-    /// Reads a text file of the project: UTF-8 required (a clear error otherwise), a leading
-    /// byte-order mark dropped, line endings kept (CRLF is handled by every parser we use).
-    /// A link, or a file outside `root`, is refused before anything is read (so no error
-    /// message ever quotes a file that is not part of the project).
-    pub fn read(root: &Path, path: &Path) -> Result<Arc<Source>, Diagnostic> {
-        let bytes = crate::files::read(root, path)?;
-        Source::from_bytes(rel_path(root, path), bytes)
-    }
-
-    /// As [`Source::read`], for a kind of file with a size limit of its own.
-    pub fn read_at_most(
-        root: &Path,
-        path: &Path,
-        limit: u64,
-        what: &str,
-    ) -> Result<Arc<Source>, Diagnostic> {
-        let bytes = crate::files::read_at_most(root, path, limit, what)?;
-        Source::from_bytes(rel_path(root, path), bytes)
-    }
-
     /// Reads a file the user named on the command line (an import's source table), shown by
     /// the name as given: it is outside the project by nature.
     pub fn read_input(path: &Path) -> Result<Arc<Source>, Diagnostic> {

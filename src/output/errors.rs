@@ -70,6 +70,13 @@ impl Sink for WriteErrors<'_> {
     }
 }
 
+/// A file that could not be written, for sinks that report errors themselves.
+pub fn write_error(path: &str, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write {path}: {e}"))
+        .in_file(path.to_string())
+        .hint("check free disk space and permissions of the output folder")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,11 +114,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// A file that could not be written, for sinks that report errors themselves.
-pub fn write_error(path: &str, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write {path}: {e}"))
-        .in_file(path.to_string())
-        .hint("check free disk space and permissions of the output folder")
 }
