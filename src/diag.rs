@@ -1,5 +1,13 @@
 //! One diagnostic type for every stage, so every message an editor sees has the same shape:
 //! what is wrong, where (file:line:column with a snippet), and how to fix it.
+//!
+//! How functions hand problems back, by what the caller can do with them:
+//! - `Result<T, Diagnostic>`: one thing failed and there is nothing more to say (a file that
+//!   cannot be read);
+//! - `Result<T, Vec<Diagnostic>>`: a stage failed, with every problem it found;
+//! - `Vec<Diagnostic>`: a check, which produces nothing else;
+//! - `(T, Vec<Diagnostic>)`: what could be loaded, beside the problems, so later checks still
+//!   run over the rest and one run reports everything.
 
 use std::fmt::Write as _;
 use std::ops::Range;

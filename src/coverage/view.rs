@@ -327,3 +327,74 @@ pub fn ages_text(s: &Strings, ages: Ages, with_pregnancy: bool) -> String {
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn strings() -> Strings {
+        Strings {
+            map: [
+                ("whole_municipality", "all of it"),
+                ("districts_only", "only {list}"),
+                ("ages_range", "{from}-{to}"),
+                ("ages_range_pregnancy", "{from}-{to}+p"),
+                ("status_offered", "yes"),
+                ("status_not_offered", "no"),
+                ("day_1", "Mon"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+            source: crate::diag::Source::new("i18n/t.yaml", ""),
+        }
+    }
+
+    /// Every municipality's answer is the registry's, through the view: the locations serving
+    /// it with their own phone numbers and ages, else the nearest ones; a page that does not
+    /// exist has no address rather than a wrong one.
+    #[test]
+    fn the_view_answers_what_the_registry_says() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let geo = crate::geo::load(root).expect("geo/ loads");
+        let reg = crate::locations::load(root, &geo).expect("locations/ load");
+        let view = View::build(&strings(), 0, &geo, &reg, |section, slug| {
+            (section == Section::Locations).then(|| (format!("/l/{slug}/"), format!("x/{slug}")))
+        });
+        assert_eq!(view.municipalities.len(), geo.municipalities.len());
+        for (m, muni) in view.municipalities.iter().enumerate() {
+            assert_eq!(muni.offered, !reg.served_by[m].is_empty());
+            assert_eq!(muni.status, if muni.offered { "yes" } else { "no" });
+            assert!(muni.url.is_none() && muni.permalink.is_none());
+            for (s, &(l, a)) in muni.services.iter().zip(&reg.served_by[m]) {
+                let loc = &reg.locations[l];
+                assert_eq!((s.index, s.area), (l, a));
+                assert_eq!(s.location.phone.e164, loc.phone.e164);
+                assert_eq!(s.location.phone.href, format!("tel:{}", loc.phone.e164));
+                assert_eq!(
+                    s.location.url.as_deref(),
+                    Some(&*format!("/l/{}/", loc.slug))
+                );
+                assert_eq!(s.ages, ages_text(&strings(), loc.areas[a].ages, true));
+                let coverage = if loc.areas[a].districts.is_empty() {
+                    "all of it".to_string()
+                } else {
+                    format!("only {}", loc.areas[a].districts.join(", "))
+                };
+                assert_eq!(s.coverage, coverage);
+            }
+            let nearest: Vec<usize> = muni.nearest.iter().map(|n| n.index).collect();
+            let want: Vec<usize> = reg.nearest[m].iter().map(|&(l, _)| l).collect();
+            assert_eq!(nearest, want);
+        }
+        assert!(view.municipalities.iter().any(|m| m.offered));
+        assert!(view.municipalities.iter().any(|m| !m.nearest.is_empty()));
+        for (l, loc) in view.locations.iter().zip(&reg.locations) {
+            assert_eq!(l.permalink.as_deref(), Some(&*format!("x/{}", loc.slug)));
+            assert_eq!(l.coordinators.len(), loc.coordinators.len());
+            assert_eq!(l.municipality_count, loc.municipalities().count());
+        }
+    }
+}

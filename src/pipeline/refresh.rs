@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::Project;
+use crate::check;
 use crate::content::{self, markdown::Links};
 use crate::diag::Diagnostic;
 
@@ -23,17 +24,11 @@ pub enum Refresh {
 /// from them (a leaflet's text is in its PDFs: those need the full path, where unchanged PDFs
 /// come from the cache).
 pub fn pages(project: &mut Project, changed: &[PathBuf]) -> Refresh {
-    match reread(project, changed) {
-        Some(Ok(pages)) => Refresh::Pages(pages),
-        Some(Err(errors)) => Refresh::Failed(errors),
-        None => Refresh::Reload,
-    }
+    reread(project, changed).unwrap_or(Refresh::Reload)
 }
 
-fn reread(
-    project: &mut Project,
-    changed: &[PathBuf],
-) -> Option<Result<Vec<usize>, Vec<Diagnostic>>> {
+/// `None`: reload.
+fn reread(project: &mut Project, changed: &[PathBuf]) -> Option<Refresh> {
     let root = &project.root;
     if changed.is_empty() {
         return None;
@@ -61,10 +56,9 @@ fn reread(
             .position(|p| root.join(&p.src.source.path) == *path)?;
         let (page, diags) = content::reload(root, &project.config, path, &links)?;
         if diags.iter().any(Diagnostic::is_error) {
-            return Some(Err(diags
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect()));
+            return Some(Refresh::Failed(
+                diags.into_iter().filter(Diagnostic::is_error).collect(),
+            ));
         }
         let page = page?;
         if project.leaflets.page_links.contains_key(&index) {
@@ -84,10 +78,26 @@ fn reread(
         reloaded.push((index, page));
     }
     let mut indexes: Vec<usize> = reloaded.iter().map(|(i, _)| *i).chain(listings).collect();
-    indexes.sort_unstable();
-    indexes.dedup();
     for (i, page) in reloaded {
         project.site.pages[i].src = page;
     }
-    Some(Ok(indexes))
+    indexes.extend(remark_translations(project));
+    indexes.sort_unstable();
+    indexes.dedup();
+    Some(Refresh::Pages(indexes))
+}
+
+/// An edited original can make its translations outdated (or up to date again): marks them
+/// anew and returns the pages whose notice comes or goes.
+fn remark_translations(project: &mut Project) -> Vec<usize> {
+    let pages = &mut project.site.pages;
+    let before: Vec<bool> = pages.iter().map(|p| p.outdated).collect();
+    for page in pages.iter_mut() {
+        page.outdated = false;
+    }
+    // The warnings are the same as the full build's; the preview shows only errors.
+    let _ = check::translations::mark(&project.config, &mut project.site);
+    (0..before.len())
+        .filter(|&i| project.site.pages[i].outdated != before[i])
+        .collect()
 }

@@ -120,3 +120,47 @@ fn the_workflow_follows_the_readme() {
         );
     }
 }
+
+/// The README's folder layout names every part of `src/`, and every `src/` path it names
+/// exists: a new module gets its line, a moved one its new place.
+#[test]
+fn the_folder_layout_names_every_part_of_src() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let table = readme
+        .split("## Folder layout")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("README.md has a folder layout");
+    let named: Vec<&str> = table
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|p| p.starts_with("src/"))
+        .collect();
+    for path in &named {
+        assert!(
+            root.join(path.trim_end_matches('/')).exists(),
+            "README.md names {path}, which does not exist"
+        );
+    }
+    let mut parts: Vec<String> = std::fs::read_dir(root.join("src"))
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.path().is_dir() {
+                format!("src/{name}/")
+            } else {
+                format!("src/{name}")
+            }
+        })
+        .collect();
+    parts.sort();
+    for part in parts.iter().filter(|p| *p != "src/lib.rs") {
+        assert!(
+            named.contains(&part.as_str()),
+            "README.md's folder layout does not name {part}"
+        );
+    }
+}

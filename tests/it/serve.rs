@@ -596,3 +596,45 @@ fn an_idle_timeout_that_is_not_a_number_is_named() {
         ],
     );
 }
+
+/// An edit to a page's text renders only that page (and the listings showing its summary),
+/// through the same render as a full build: every file then equals a fresh full build's.
+#[test]
+fn a_partial_rebuild_gives_the_files_of_a_full_build() {
+    use homestart::pipeline::Options;
+    use homestart::serve::Builder;
+    let site = Site::fixture("basic");
+    let opts = Options::at(site.root().to_path_buf());
+    let mut builder = Builder::new(opts.clone());
+    let first = builder.build(&[]);
+    assert!(first.full && first.errors == 0, "{first:?}");
+    site.edit(
+        "content/nl/over.md",
+        "Tekst.",
+        "Andere tekst, met [een link](/nieuws/).",
+    );
+    site.edit(
+        "content/nl/nieuws/bericht-2.md",
+        "Inhoud van bericht 2.",
+        "Een nieuwe eerste alinea.",
+    );
+    let changed = [
+        site.root().join("content/nl/over.md"),
+        site.root().join("content/nl/nieuws/bericht-2.md"),
+    ];
+    let partial = builder.build(&changed);
+    assert!(!partial.full && partial.errors == 0, "{partial:?}");
+    assert!(
+        partial.pages >= 3,
+        "the pages and the news listing: {partial:?}"
+    );
+    let mut fresh = Builder::new(opts);
+    assert_eq!(fresh.build(&[]).errors, 0);
+    let (a, b) = (builder.files(), fresh.files());
+    let mut differ: Vec<&String> = b.keys().filter(|k| a.get(*k) != b.get(*k)).collect();
+    differ.sort();
+    assert!(differ.is_empty(), "differ from a full build: {differ:?}");
+    assert_eq!(a.len(), b.len());
+    let page = String::from_utf8_lossy(&a["over/index.html"]);
+    assert!(page.contains("Andere tekst"), "{page}");
+}
