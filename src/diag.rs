@@ -323,18 +323,43 @@ impl Diagnostic {
         format!("::{} {}::{}", self.kind(), props.join(","), data(&message))
     }
 
-    /// The machine-readable form (`check --format json`).
+    /// The machine-readable form (`check --format json`); its keys come out sorted.
     pub fn json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "severity": self.kind(),
-            "file": self.path,
-            "line": (self.line > 0).then_some(self.line),
-            "column": (self.line > 0).then_some(self.column),
-            "message": self.message,
-            "hint": self.hint,
-            "related": self.related.as_ref().map(|r| serde_json::json!({"file": r.source.path, "line": r.line, "column": r.column})),
-        })
+        let place = (self.line > 0).then_some((self.line, self.column));
+        let record = JsonDiagnostic {
+            severity: self.kind(),
+            file: self.path.as_deref(),
+            line: place.map(|p| p.0),
+            column: place.map(|p| p.1),
+            message: &self.message,
+            hint: self.hint.as_deref(),
+            related: self.related.as_ref().map(|r| JsonPlace {
+                file: &r.source.path,
+                line: r.line,
+                column: r.column,
+            }),
+        };
+        serde_json::to_value(record).unwrap_or_default()
     }
+}
+
+/// A diagnostic in `check --format json`.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: &'a str,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    hint: Option<&'a str>,
+    related: Option<JsonPlace<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonPlace<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
 }
 
 /// All problems of one run, collected so an editor sees every mistake at once.

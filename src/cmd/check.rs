@@ -41,9 +41,13 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
             eprintln!("check: {errors} error(s), {warnings} warning(s)");
         }
         Format::Json => {
-            let list: Vec<_> = diags.sorted().into_iter().map(|d| d.json()).collect();
-            let out =
-                serde_json::json!({"errors": errors, "warnings": warnings, "diagnostics": list});
+            let report = Report {
+                errors,
+                warnings,
+                diagnostics: diags.sorted().into_iter().map(|d| d.json()).collect(),
+            };
+            // As a JSON value, so the keys come out sorted, as they always have.
+            let out = serde_json::to_value(report).unwrap_or_default();
             println!("{out:#}");
         }
     }
@@ -52,4 +56,12 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `check --format json`.
+#[derive(serde::Serialize)]
+struct Report {
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<serde_json::Value>,
 }
