@@ -1,5 +1,6 @@
-//! Escaping text for where it goes: XML (HTML, SVG) and JSON inside `<script>`. A leaf
-//! module, so the map, the registry pages and the preview server can all use it.
+//! Escaping text for where it goes: XML (HTML, SVG) and JSON inside `<script>`; reading
+//! `%xx` escapes in addresses. A leaf module, so the map, the registry pages, the link check
+//! and the preview server can all use it.
 
 /// JSON that is safe inside `<script>`: no `</script>`, `<!--` or line separators can break out.
 pub fn json_for_script(value: &serde_json::Value) -> String {
@@ -34,6 +35,30 @@ pub fn escape_xml(s: &str) -> String {
     out
 }
 
+/// Decodes `%xx` escapes (`%20` → space); `None` if an escape is malformed (`%zz`, `%+1`, a
+/// `%` at the end) or the result is not UTF-8. Shared by the link check and `serve`, so both
+/// read addresses alike. (The percent-encoding crate passes malformed escapes through as
+/// text, which would let `serve` and the check disagree about an address.)
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +75,17 @@ mod tests {
     #[test]
     fn xml_escaping() {
         assert_eq!(escape_xml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn percent_escapes_decode_only_when_well_formed() {
+        assert_eq!(
+            percent_decode("/over%20ons/").as_deref(),
+            Some("/over ons/")
+        );
+        assert_eq!(percent_decode("/%C3%A4/").as_deref(), Some("/ä/"));
+        for bad in ["/%zz/", "/%+1/", "/%-1/", "/%4", "%", "/%C3/"] {
+            assert_eq!(percent_decode(bad), None, "{bad}");
+        }
     }
 }

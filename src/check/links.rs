@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use crate::assets::Assets;
 use crate::diag::{Diagnostic, suggest};
+use crate::escape::percent_decode;
 use crate::model::Site;
 
 /// What a build wrote: every path, with the ids of each HTML page.
@@ -157,25 +158,6 @@ fn resolve(page_url: &str, dest: &str) -> Option<(String, Option<String>)> {
     // An address that does not decode is looked up as written (and reported as missing).
     let decoded = |s: String| percent_decode(&s).unwrap_or(s);
     Some((decoded(path), fragment.map(decoded)))
-}
-
-/// Decodes `%xx` escapes (`%20` → space); `None` if an escape is malformed or the result is
-/// not UTF-8. Shared by the link check and `serve`, so both read addresses alike.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]

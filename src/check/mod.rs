@@ -12,6 +12,6 @@ pub mod strings;
 pub mod templates;
 pub mod translations;
 
-pub use links::{Outputs, ids, links, percent_decode};
+pub use links::{Outputs, ids, links};
 pub use site::site;
 pub use templates::templates;

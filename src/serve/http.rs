@@ -14,9 +14,9 @@ use tokio::sync::watch;
 
 use super::events::Events;
 use super::{Builder, Snapshot};
-use crate::check::percent_decode;
 use crate::diag::Diagnostic;
 use crate::escape::escape_xml;
+use crate::escape::percent_decode;
 
 const LIVE_JS: &str = "/__homestart/live.js";
 const EVENTS: &str = "/__homestart/events";
