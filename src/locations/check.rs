@@ -197,7 +197,13 @@ impl Checker<'_> {
         match phone::parse(written) {
             Ok(p) => p,
             Err(e) => {
-                self.error(node.map_or(0..0, Node::span), e.message, e.hint);
+                let span = node.map_or(0..0, Node::span);
+                // A mistake at one spot (a letter) is pointed at where it is in the file.
+                let spot = e.at.as_ref().and_then(|at| {
+                    let base = span.start + self.src.text.get(span.clone())?.find(written)?;
+                    Some(base + at.start..base + at.end)
+                });
+                self.error(spot.unwrap_or(span), e.message, e.hint);
                 phone::Phone {
                     written: written.to_string(),
                     display: written.to_string(),

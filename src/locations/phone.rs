@@ -36,6 +36,8 @@ pub struct Phone {
 pub struct PhoneError {
     pub message: String,
     pub hint: String,
+    /// Where in the written value the mistake is, when it is one spot (a letter).
+    pub at: Option<std::ops::Range<usize>>,
 }
 
 pub fn parse(written: &str) -> Result<Phone, PhoneError> {
@@ -43,13 +45,35 @@ pub fn parse(written: &str) -> Result<Phone, PhoneError> {
         message,
         hint: "write a Dutch number with its area code, e.g. 030 123 45 67 or 06 12 34 56 78"
             .into(),
+        at: None,
     };
     let trimmed = written.trim();
     if trimmed.is_empty() {
         return Err(refuse("the phone number is empty".into()));
     }
+    if let Some(letter) = letter(written) {
+        return Err(letter);
+    }
     let number = match phonenumber::parse_with(dutch(), Some(Id::NL), trimmed) {
         Ok(n) if n.code().value() == 31 && n.is_valid_with(dutch()) => n,
+        Ok(n) if n.code().value() == 31 => {
+            let digits = n.national().to_string();
+            // The shape of a Dutch number (length, first digits) but no type has it: say which
+            // start is not in use.
+            let shaped = dutch()
+                .by_id("NL")
+                .is_some_and(|m| m.descriptors().general().is_match(&digits));
+            return Err(match unused_prefix(&digits).filter(|_| shaped) {
+                Some(prefix) => PhoneError {
+                    message: format!(
+                        "`{trimmed}` is not a valid Dutch phone number: no Dutch number starts with {prefix} …"
+                    ),
+                    hint: "check the digits against where you found the number".into(),
+                    at: None,
+                },
+                None => refusal(trimmed, refuse),
+            });
+        }
         // Refused: the whole world's metadata tells a foreign number from no number at all.
         _ => return Err(refusal(trimmed, refuse)),
     };
@@ -61,6 +85,7 @@ pub fn parse(written: &str) -> Result<Phone, PhoneError> {
             message: format!("`{trimmed}` is a paid service number"),
             hint: "the programme is free for families: give a regular, mobile or 0800 number"
                 .into(),
+            at: None,
         });
     }
     let digits = number.national().to_string();
@@ -118,9 +143,75 @@ fn refusal(trimmed: &str, refuse: impl Fn(String) -> PhoneError) -> PhoneError {
         return PhoneError {
             message: format!("`{trimmed}` is not a Dutch phone number"),
             hint: "families and referrers call a Dutch number; write it with its area code, e.g. 030 123 45 67".into(),
+            at: None,
         };
     }
     refuse(format!("`{trimmed}` is not a valid Dutch phone number"))
+}
+
+/// A letter among the digits. libphonenumber reads letters as phone-keypad letters (`6l` is
+/// dialled as `65`), so a typo like `l` for `1` would publish another number: refused, at the
+/// letter. (Text without any digit is "not a phone number", said by the parser.)
+fn letter(written: &str) -> Option<PhoneError> {
+    if !written.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (at, c) = written.char_indices().find(|(_, c)| c.is_alphabetic())?;
+    let meant = match c {
+        'l' | 'I' | 'i' => Some('1'),
+        'O' | 'o' => Some('0'),
+        'S' | 's' => Some('5'),
+        'B' => Some('8'),
+        'Z' | 'z' => Some('2'),
+        _ => None,
+    };
+    Some(PhoneError {
+        message: format!("`{}` has the letter `{c}` where a phone number has digits", written.trim()),
+        hint: match meant {
+            Some(d) => format!("did you mean the digit `{d}`? A phone number holds digits only (spaces and dashes may group them)"),
+            None => "a phone number holds digits only (spaces and dashes may group them); put other text elsewhere".into(),
+        },
+        at: Some(at..at + c.len_utf8()),
+    })
+}
+
+/// The numbers in use: every number type's pattern of the Dutch plan joined (the general
+/// pattern is broader: it also covers ranges no type has, like 06 9…).
+fn types_pattern() -> Option<String> {
+    let types = NL_METADATA.split("</generalDesc>").nth(1)?;
+    let types = types.split("</territory>").next()?;
+    let patterns: Vec<String> = types
+        .split("<nationalNumberPattern>")
+        .skip(1)
+        .filter_map(|p| p.split("</nationalNumberPattern>").next())
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    (!patterns.is_empty()).then(|| format!("(?:{})", patterns.join(")|(?:")))
+}
+
+/// The shortest start of `digits` that no Dutch number has, written as dialled at home
+/// (`06 98`), or `None` when every start is possible (the number is too long or too short).
+fn unused_prefix(digits: &str) -> Option<String> {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::{Anchored, Input};
+    let dfa = DFA::new(&types_pattern()?).ok()?;
+    let mut cache = dfa.create_cache();
+    let input = Input::new(digits).anchored(Anchored::Yes);
+    let mut state = dfa.start_state_forward(&mut cache, &input).ok()?;
+    for (i, b) in digits.bytes().enumerate() {
+        state = dfa.next_state(&mut cache, state, b).ok()?;
+        if state.is_match() {
+            return None; // a whole number fits: this one is too long
+        }
+        if state.is_dead() {
+            let prefix = &digits[..=i];
+            return Some(match prefix.strip_prefix('6') {
+                Some(rest) if !rest.is_empty() => format!("06 {rest}"),
+                _ => format!("0{prefix}"),
+            });
+        }
+    }
+    None
 }
 
 /// Regroups libphonenumber's national format the Dutch way: area code, then the subscriber
@@ -178,6 +269,49 @@ mod tests {
         );
         assert!(parse("0900 1234567").unwrap_err().message.contains("paid"));
         assert!(parse("").is_err());
+    }
+
+    /// A letter is never read as a keypad digit: refused at its place, with the digit it
+    /// looks like.
+    #[test]
+    fn letters_are_refused_where_they_are() {
+        for (written, letter, at, meant) in [
+            ("033 657 81 6l", 'l', 12, Some('1')),
+            ("033 657 81 8I", 'I', 12, Some('1')),
+            ("033 6S7 81 61", 'S', 5, Some('5')),
+            ("  030 12O 45 67", 'O', 8, Some('0')),
+            ("030 123 45 67 (ma-vr)", 'm', 15, None),
+        ] {
+            let e = parse(written).unwrap_err();
+            assert!(
+                e.message.contains(&format!("the letter `{letter}`")),
+                "{written}: {e:?}"
+            );
+            assert_eq!(e.at, Some(at..at + 1), "{written}");
+            assert_eq!(&written[at..at + 1], letter.to_string());
+            if let Some(d) = meant {
+                assert!(
+                    e.hint.contains(&format!("the digit `{d}`")),
+                    "{written}: {e:?}"
+                );
+            }
+        }
+    }
+
+    /// A number in a range no operator uses says so, with the start no number has; one that
+    /// is only too long or short keeps the general message.
+    #[test]
+    fn unused_ranges_are_named() {
+        let e = parse("06 98 76 54 32").unwrap_err();
+        assert!(
+            e.message.ends_with("no Dutch number starts with 06 9 …"),
+            "{e:?}"
+        );
+        assert!(!e.hint.contains("area code"), "{e:?}");
+        let e = parse("030 123 45 6").unwrap_err();
+        assert!(e.message.contains("not a valid Dutch"), "{e:?}");
+        assert_eq!(unused_prefix("612345678"), None);
+        assert_eq!(unused_prefix("301234567"), None);
     }
 
     /// The Dutch extract and our formatter must judge and show every number exactly as the

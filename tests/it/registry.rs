@@ -304,6 +304,27 @@ fn bad_phone_numbers() {
     );
 }
 
+/// A letter is never published as another digit: refused at its column, with the digit it
+/// looks like; a number in a range no operator uses says which start is not in use.
+#[test]
+fn letters_and_unused_ranges_in_phone_numbers() {
+    let err = broken(|s| {
+        s.edit(WEST, "phone: 030 123 45 67", "phone: 030 123 45 6l");
+        s.edit(OOST, "phone: 030-2714560", "phone: 06 98 76 54 32");
+    });
+    assert_has(
+        &err,
+        &[
+            &format!("{WEST}:7:20"),
+            "`030 123 45 6l` has the letter `l` where a phone number has digits",
+            "did you mean the digit `1`?",
+            &format!("{OOST}:11:12"),
+            "`06 98 76 54 32` is not a valid Dutch phone number: no Dutch number starts with 06 9 …",
+        ],
+    );
+    assert!(!err.contains("with its area code"), "{err}");
+}
+
 #[test]
 fn impossible_age_ranges() {
     let err = broken(|s| {
