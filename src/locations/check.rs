@@ -492,13 +492,12 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
             );
         }
         if let Some(other) = by_name.insert(fold(&loc.name), loc) {
-            let span = name_span(loc);
-            errors.push(
-                Diagnostic::error(format!("location `{}` is registered twice", loc.name))
-                    .at(&loc.source, span)
-                    .related(&other.source, name_span(other).start)
-                    .hint("each location has one file; merge the two, or give them distinct names"),
-            );
+            errors.extend(in_both(
+                &format!("location `{}` is registered twice", loc.name),
+                "each location has one file; merge the two, or give them distinct names",
+                (&loc.source, name_span(loc)),
+                (&other.source, name_span(other)),
+            ));
         }
     }
     // Each claim is compared with the first earlier claim of another location only (whole
@@ -520,12 +519,12 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
                 c.whole.other_than(l)
             };
             if let Some((other, other_area)) = whole.map(conflict) {
-                errors.push(
-                    Diagnostic::error(format!("{name} is claimed by both {} and {}", other.name, loc.name))
-                        .at(&loc.source, area.span.clone())
-                        .related(&other.source, other_area.span.start)
-                        .hint("a referrer must find one answer: remove it from one location, or give both `districts:` that do not overlap"),
-                );
+                errors.extend(on_both(
+                    &format!("{name} is claimed by both {} and {}", other.name, loc.name),
+                    "a referrer must find one answer: remove it from one location, or give both `districts:` that do not overlap",
+                    (loc, area),
+                    (other, other_area),
+                ));
             } else {
                 for d in &area.districts {
                     let Some((other, other_area)) = c
@@ -536,15 +535,15 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
                     else {
                         continue;
                     };
-                    errors.push(
-                        Diagnostic::error(format!(
+                    errors.extend(on_both(
+                        &format!(
                             "district `{d}` of {name} is claimed by both {} and {}",
                             other.name, loc.name
-                        ))
-                        .at(&loc.source, area.span.clone())
-                        .related(&other.source, other_area.span.start)
-                        .hint("each district belongs to one location: remove it from one of them"),
-                    );
+                        ),
+                        "each district belongs to one location: remove it from one of them",
+                        (loc, area),
+                        (other, other_area),
+                    ));
                 }
             }
             c.any.add(l, a);
@@ -557,6 +556,40 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
         }
     }
     errors
+}
+
+/// A conflict between two files is reported in each, at its own entry and naming the other:
+/// whichever file a change touched carries the error (a pull request annotates only the files
+/// it changes).
+fn on_both(
+    message: &str,
+    hint: &str,
+    (loc, area): (&Location, &Area),
+    (other, other_area): (&Location, &Area),
+) -> [Diagnostic; 2] {
+    in_both(
+        message,
+        hint,
+        (&loc.source, area.span.clone()),
+        (&other.source, other_area.span.clone()),
+    )
+}
+
+/// [`on_both`] for any two places.
+fn in_both(
+    message: &str,
+    hint: &str,
+    one: (&Arc<Source>, Range<usize>),
+    two: (&Arc<Source>, Range<usize>),
+) -> [Diagnostic; 2] {
+    let at = |(src, span): &(&Arc<Source>, Range<usize>),
+              (osrc, ospan): &(&Arc<Source>, Range<usize>)| {
+        Diagnostic::error(message)
+            .at(src, span.clone())
+            .related(osrc, ospan.start)
+            .hint(hint)
+    };
+    [at(&one, &two), at(&two, &one)]
 }
 
 /// Who claimed a municipality so far: any part of it, all of it, and each district.

@@ -276,13 +276,28 @@ fn municipality_claimed_twice() {
             "districts:",
         ],
     );
+    // The same error in the edited file too, at its own entry, naming the other: a pull
+    // request that changed only Haaglanden is annotated there.
+    assert_has(
+        &err,
+        &[&format!("{HAAG}:17:5"), &format!("see also: {OOST}:16:5")],
+    );
+    assert_eq!(err.matches("Zeist is claimed by both").count(), 2, "{err}");
     let err = broken(|s| s.edit(WEST, "[West, Leidsche Rijn]", "[West, oost]"));
     assert_has(
         &err,
         &[
             "district `oost` of Utrecht is claimed by both",
             "each district belongs to one location",
+            &format!("{WEST}:"),
+            &format!("{OOST}:"),
         ],
+    );
+    assert_eq!(
+        err.matches("district `oost` of Utrecht is claimed by both")
+            .count(),
+        2,
+        "{err}"
     );
 }
 
@@ -391,6 +406,9 @@ fn duplicate_location() {
             "location `Home-Start Haaglanden` is registered twice",
             "see also: locations/haaglanden-kopie.yaml:1:7",
             "merge the two",
+            // And in the new file, which is the one a pull request adds.
+            "locations/haaglanden-kopie.yaml:1:7: location `Home-Start Haaglanden` is registered twice",
+            "see also: locations/haaglanden.yaml:1:7",
         ],
     );
 }
