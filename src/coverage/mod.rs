@@ -99,7 +99,8 @@ impl Coverage {
         let mut files = Vec::new();
         if let Some(default) = self.views.first().filter(|_| !reg.locations.is_empty()) {
             let example = config.site.registry.example_data;
-            for (path, bytes) in opendata::files(default, geo, example) {
+            let schema = config.permalink(opendata::LOCATIONS_SCHEMA);
+            for (path, bytes) in opendata::files(default, geo, example, &schema) {
                 files.push((path.to_string(), bytes));
             }
         }

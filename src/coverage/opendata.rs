@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::view::{LocationView, ServiceView, View};
@@ -15,6 +16,8 @@ pub const GEOJSON: &str = "data/coverage.geojson";
 pub const CSV: &str = "data/coverage.csv";
 pub const JSON: &str = "data/locations.json";
 pub const SCHEMA: &str = "data/location.schema.json";
+/// The schema of `locations.json` itself (the one above describes the source files).
+pub const LOCATIONS_SCHEMA: &str = "data/locations.schema.json";
 
 /// A location serving a municipality, in the GeoJSON's properties.
 #[derive(Serialize)]
@@ -39,60 +42,101 @@ struct Properties<'a> {
     services: Vec<Service<'a>>,
 }
 
-#[derive(Serialize)]
+/// `locations.json`: every location of the registry.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "Home-Start locations", deny_unknown_fields)]
 struct Document<'a> {
+    /// The address of this schema.
+    #[serde(rename = "$schema")]
+    schema: &'a str,
+    /// True while the registry holds invented example data.
     example_data: bool,
+    /// The year of the municipal division the registry is checked against.
     division: u16,
     licence: String,
     locations: Vec<Record<'a>>,
 }
 
-/// A location in `locations.json`.
-#[derive(Serialize)]
+/// A location.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Record<'a> {
+    /// From the file name; the last part of its page's address.
     slug: &'a str,
     name: &'a str,
+    /// Its page on this site.
     url: &'a str,
     organisation: &'a str,
     address: Address<'a>,
+    /// E.164, e.g. "+31301234567".
     phone: &'a str,
+    /// As shown on the site, e.g. "030 123 45 67".
     phone_display: &'a str,
     email: &'a str,
+    /// Dutch day names, lower case, e.g. "maandag".
     opening_days: Vec<&'static str>,
     coordinators: Vec<Coordinator<'a>>,
+    /// The municipalities (or some of their districts) it serves.
     areas: Vec<Area<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Address<'a> {
     street: &'a str,
+    /// "1234 AB".
     postcode: &'a str,
     city: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Coordinator<'a> {
     name: &'a str,
+    /// E.164.
     phone: &'a str,
     phone_display: &'a str,
     email: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Area<'a> {
+    /// CBS code, e.g. "GM0344".
     municipality_code: &'a str,
+    /// CBS name.
     municipality: &'a str,
+    /// Empty: the whole municipality.
     districts: &'a [String],
+    /// Ages of the children, in years, inclusive.
     ages_from: u8,
     ages_to: u8,
+    /// Families may also sign up from 28 weeks of pregnancy.
     from_pregnancy: bool,
+}
+
+/// The JSON Schema of `locations.json`, with its own address as `$id`.
+fn locations_schema(id: &str) -> String {
+    let mut schema = sorted(&schemars::schema_for!(Document<'static>));
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert("$id".into(), id.into());
+    }
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// Site-relative path and bytes of every open-data file, from the default language's view
 /// (its page addresses; names as CBS writes them).
-pub fn files(view: &View, geo: &Geography, example: bool) -> Vec<(&'static str, Vec<u8>)> {
+pub fn files(
+    view: &View,
+    geo: &Geography,
+    example: bool,
+    schema_url: &str,
+) -> Vec<(&'static str, Vec<u8>)> {
     let licence = format!("Registry: CC BY 4.0; {CREDIT}");
     let mut json_text = serde_json::to_string_pretty(&sorted(&Document {
+        schema: schema_url,
         example_data: example,
         division: geo.year,
         licence: licence.clone(),
@@ -107,6 +151,7 @@ pub fn files(view: &View, geo: &Geography, example: bool) -> Vec<(&'static str, 
         (CSV, csv(view, example)),
         (JSON, json_text.into_bytes()),
         (SCHEMA, crate::locations::schema::json_schema().into_bytes()),
+        (LOCATIONS_SCHEMA, locations_schema(schema_url).into_bytes()),
     ]
 }
 
@@ -141,7 +186,8 @@ fn geojson(view: &View, geo: &Geography, example: bool, licence: String) -> Feat
             .iter()
             .map(|p| {
                 p.iter()
-                    .map(|r| r.iter().map(|&c| c.into()).collect())
+                    .enumerate()
+                    .map(|(i, r)| wound(r, i == 0).map(|&c| c.into()).collect())
                     .collect()
             })
             .collect();
@@ -164,6 +210,24 @@ fn geojson(view: &View, geo: &Geography, example: bool, licence: String) -> Feat
         features,
         foreign_members: Some(meta),
     }
+}
+
+/// A ring's points in the order RFC 7946 asks for: an exterior ring counter-clockwise, a hole
+/// clockwise (the CBS boundaries come the other way round).
+fn wound(ring: &[[f64; 2]], exterior: bool) -> Box<dyn Iterator<Item = &[f64; 2]> + '_> {
+    if (signed_area(ring) > 0.0) == exterior {
+        Box::new(ring.iter())
+    } else {
+        Box::new(ring.iter().rev())
+    }
+}
+
+/// Twice the ring's area, positive when its points run counter-clockwise (shoelace formula).
+fn signed_area(ring: &[[f64; 2]]) -> f64 {
+    ring.iter()
+        .zip(ring.iter().skip(1).chain(ring.first()))
+        .map(|(a, b)| a[0] * b[1] - b[0] * a[1])
+        .sum()
 }
 
 fn service<'a>(view: &'a View, s: &'a ServiceView) -> Service<'a> {
@@ -279,7 +343,7 @@ fn text_cell(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::text_cell;
+    use super::{signed_area, text_cell, wound};
 
     #[test]
     fn formulas_become_text() {
@@ -298,5 +362,17 @@ mod tests {
         ] {
             assert_eq!(text_cell(written), cell);
         }
+    }
+
+    #[test]
+    fn rings_wind_as_rfc_7946_asks() {
+        let clockwise = [[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]];
+        assert!(signed_area(&clockwise) < 0.0);
+        let outer: Vec<[f64; 2]> = wound(&clockwise, true).copied().collect();
+        assert!(signed_area(&outer) > 0.0);
+        assert_eq!(outer.first(), outer.last());
+        let hole: Vec<[f64; 2]> = wound(&outer, false).copied().collect();
+        assert!(signed_area(&hole) < 0.0);
+        assert_eq!(wound(&outer, true).count(), outer.len());
     }
 }

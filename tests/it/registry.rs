@@ -127,6 +127,25 @@ fn open_data_read_back(site: &Site) {
     .into();
     assert_eq!(codes, expected);
     assert_eq!(fc.features.len(), expected.len(), "no duplicate features");
+    // RFC 7946: exterior rings counter-clockwise, holes clockwise (shoelace sign).
+    let area = |ring: &[Vec<f64>]| -> f64 {
+        ring.windows(2)
+            .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+            .sum()
+    };
+    for f in &fc.features {
+        let Some(geojson::GeometryValue::MultiPolygon { coordinates }) =
+            f.geometry.as_ref().map(|g| &g.value)
+        else {
+            panic!("a municipality is a MultiPolygon")
+        };
+        for polygon in coordinates {
+            for (i, ring) in polygon.iter().enumerate() {
+                let ring: Vec<Vec<f64>> = ring.iter().map(|p| p.as_slice().to_vec()).collect();
+                assert_eq!(area(&ring) > 0.0, i == 0, "ring {i} of {:?}", f.id);
+            }
+        }
+    }
     let utrecht = fc
         .features
         .iter()
@@ -157,6 +176,78 @@ fn open_data_read_back(site: &Site) {
         json["locations"][1]["organisation"],
         "Stichting Welzijn & Zorg \"De Brug\""
     );
+    // locations.json names its own schema, and satisfies it.
+    let schema: serde_json::Value =
+        serde_json::from_str(&site.read("data/locations.schema.json")).unwrap();
+    assert_eq!(json["$schema"], schema["$id"]);
+    assert!(
+        json["$schema"]
+            .as_str()
+            .unwrap()
+            .ends_with("/data/locations.schema.json")
+    );
+    satisfies(&json, &schema, &schema, "locations.json");
+}
+
+/// Enough of JSON Schema to check what schemars writes: `$ref` into `$defs`, object
+/// properties (required, none unknown), array items and the basic types.
+fn satisfies(
+    value: &serde_json::Value,
+    schema: &serde_json::Value,
+    root: &serde_json::Value,
+    at: &str,
+) {
+    use serde_json::Value;
+    if let Some(r) = schema["$ref"].as_str() {
+        let name = r.strip_prefix("#/$defs/").expect("a local definition");
+        return satisfies(value, &root["$defs"][name], root, at);
+    }
+    let kinds: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_u64() || n.is_i64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    assert!(
+        kinds.is_empty()
+            || kinds.contains(&kind)
+            || (kind == "integer" && kinds.contains(&"number")),
+        "{at}: {kind} where the schema says {kinds:?}"
+    );
+    match value {
+        Value::Object(map) => {
+            let props = schema["properties"].as_object().expect("properties");
+            for key in map.keys() {
+                assert!(
+                    props.contains_key(key),
+                    "{at}: `{key}` is not in the schema"
+                );
+            }
+            for key in schema["required"].as_array().into_iter().flatten() {
+                assert!(
+                    map.contains_key(key.as_str().unwrap()),
+                    "{at}: `{key}` is missing"
+                );
+            }
+            for (key, v) in map {
+                satisfies(v, &props[key], root, &format!("{at}.{key}"));
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                satisfies(v, &schema["items"], root, &format!("{at}[{i}]"));
+            }
+        }
+        _ => {}
+    }
 }
 
 #[test]
