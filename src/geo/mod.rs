@@ -119,6 +119,11 @@ impl Geography {
         Resolved::Unknown(names)
     }
 
+    /// The municipalities that no longer exist, by former name (in no particular order).
+    pub fn mergers(&self) -> impl Iterator<Item = &Merger> {
+        self.mergers.values()
+    }
+
     pub fn by_code(&self, code: &str) -> Option<usize> {
         self.municipalities
             .binary_search_by(|m| m.code.as_str().cmp(code))

@@ -50,6 +50,8 @@ pub const REGISTRY: &[&str] = &[
     "lookup_kind_municipality",
     "lookup_kind_place",
     "lookup_kind_postcode",
+    "lookup_kind_former",
+    "lookup_former",
     "lookup_more",
     "lookup_none",
     "lookup_postcode_unknown",

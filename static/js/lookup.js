@@ -48,8 +48,9 @@
       var key = fold(e[0]);
       var targets = many(e[1]);
       var hint = e[2] === 0 ? d.t.municipality
+        : e[2] === 4 ? fill(d.t.former, { list: names(targets), year: e[3] })
         : fill(e[2] === 1 ? d.t.also : d.t.place, { list: names(targets) });
-      return { label: e[0], key: key, flat: key.replace(/ /g, ''), targets: targets, hint: hint, kind: e[2] };
+      return { label: e[0], key: key, flat: key.replace(/ /g, ''), targets: targets, hint: hint, kind: e[2], year: e[3] };
     });
     var start = 0;
     d.z.forEach(function (run) {
@@ -244,9 +245,12 @@
   }
 
   // Every candidate of a name or postcode, each with its answer: never a guess.
-  function show(targets, query, kind) {
+  function show(targets, query, kind, year) {
     answer.textContent = '';
-    if (targets.length > 1) {
+    if (kind === 4) {
+      // A former municipality: its successors, and since when.
+      answer.appendChild(el('p', fill(data.t.former_answer, { query: query, year: year, list: names(targets) }), 'lookup-intro'));
+    } else if (targets.length > 1) {
       answer.appendChild(el('p', fill(data.t.in_several, { query: query, count: targets.length }), 'lookup-intro'));
     } else if (kind >= 2) {
       answer.appendChild(el('p', fill(data.t.in_one, { query: query, name: data.m[targets[0]][0] }), 'lookup-intro'));
@@ -258,7 +262,7 @@
     input.value = o.label;
     close();
     announce('', 0);
-    show(o.targets, o.label, o.kind);
+    show(o.targets, o.label, o.kind, o.year);
   }
 
   function submit() {

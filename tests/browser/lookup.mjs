@@ -98,6 +98,15 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#lookup-answer .lookup-result').length > 1);
   check(await results(page).count() === 2, '"Bergen" shows both municipalities called Bergen');
 
+  // A municipality that merged answers with what it became, and since when.
+  for (const [former, successor, year] of [['Langedijk', 'Dijk en Waard', '2022'], ['Landerd', 'Maashorst', '2022'], ['Westvoorne', 'Voorne aan Zee', '2023'], ['Mill en Sint Hubert', 'Land van Cuijk', '2022']]) {
+    await type(page, former);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((s) => document.querySelector('#lookup-answer h3')?.textContent.includes(s), successor);
+    const intro = await page.locator('#lookup-answer .lookup-intro').innerText();
+    check(intro.includes(former) && intro.includes(successor) && intro.includes(year) && await results(page).count() === 1, `"${former}" answers with ${successor} since ${year} (${intro})`);
+  }
+
   await type(page, 'xqzwv');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /xqzwv/.test(document.querySelector('#lookup-answer').textContent));

@@ -26,6 +26,8 @@ const STRINGS: &[(&str, &str)] = &[
     ("also", "lookup_kind_alias"),
     ("place", "lookup_kind_place"),
     ("postcode", "lookup_kind_postcode"),
+    ("former", "lookup_kind_former"),
+    ("former_answer", "lookup_former"),
     ("in_one", "lookup_in_one"),
     ("in_several", "lookup_in_several"),
     ("postcode_unknown", "lookup_postcode_unknown"),
@@ -43,11 +45,19 @@ pub fn path(lang: &str) -> String {
 /// The file's members; see [`index`]. Keys in alphabetical order, as the file has always had.
 #[derive(Serialize)]
 struct Index<'a> {
-    e: Vec<(&'a str, Targets<'a>, u8)>,
+    e: Vec<Named<'a>>,
     l: Vec<LocationRow<'a>>,
     m: Vec<MunicipalityRow<'a>>,
     t: std::collections::BTreeMap<&'static str, &'a str>,
     z: Vec<(u16, u16, Targets<'a>)>,
+}
+
+/// `[name, municipalities, kind]`, and for a former municipality `[…, year]`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Named<'a> {
+    Now(&'a str, Targets<'a>, u8),
+    Former(&'a str, Targets<'a>, u8, &'a str),
 }
 
 /// `[name, url, phone, tel, [[coordinator, phone, tel], …]]`
@@ -145,7 +155,10 @@ pub fn index(geo: &Geography, view: &View, s: &Strings) -> String {
     let entries = names(geo);
     let e = entries
         .iter()
-        .map(|e| (e.label.as_str(), targets(&e.targets), e.kind as u8))
+        .map(|e| match &e.since {
+            Some(year) => Named::Former(&e.label, targets(&e.targets), e.kind as u8, year),
+            None => Named::Now(&e.label, targets(&e.targets), e.kind as u8),
+        })
         .collect();
     // Runs of consecutive postcodes with the same municipalities: 4,000 postcodes in ~1,500
     // runs. A run starts `step` after the previous run's start.
@@ -185,6 +198,9 @@ pub enum Kind {
     OtherName = 1,
     /// A town; it may lie in several municipalities: "Hengelo", "Maarssen".
     Place = 2,
+    /// A municipality that merged into the ones it lists: "Langedijk" (Dijk en Waard).
+    /// (3 is the script's own kind for a postcode.)
+    Former = 4,
 }
 
 /// A searchable name with every municipality it may mean.
@@ -194,6 +210,8 @@ pub struct Entry {
     /// Ascending municipality indexes.
     pub targets: Vec<usize>,
     pub kind: Kind,
+    /// For a former municipality: the year it merged.
+    pub since: Option<String>,
 }
 
 /// Every name to search, one entry per folded name with all its municipalities: a town that
@@ -208,6 +226,8 @@ pub fn names(geo: &Geography) -> Vec<Entry> {
         named: Vec<usize>,
         towns: Vec<usize>,
         display_of: Option<usize>,
+        /// A former municipality's successors and the year it merged.
+        former: Option<(Vec<usize>, String)>,
     }
     let mut by_key: std::collections::BTreeMap<String, Found> = Default::default();
     fn entry<'a>(
@@ -238,24 +258,42 @@ pub fn names(geo: &Geography) -> Vec<Entry> {
     for p in &geo.places.places {
         entry(&mut by_key, &p.name).towns.extend(&p.municipalities);
     }
+    for m in geo.mergers() {
+        let year = m.date.split('-').next().unwrap_or(&m.date).to_string();
+        entry(&mut by_key, &m.former).former = Some((m.into.clone(), year));
+    }
     by_key
         .into_iter()
         .filter(|(key, _)| !key.is_empty())
         .map(|(_, f)| {
-            let mut targets: Vec<usize> = f.named.iter().chain(&f.towns).copied().collect();
+            // A name that is only a former municipality answers with its successors and
+            // the year. One that is also a town today ("Haaren", a village of Oisterwijk)
+            // answers as the town: that is where a family who writes it lives.
+            let current = !(f.named.is_empty() && f.towns.is_empty());
+            let successors = f.former.as_ref().filter(|_| !current);
+            let mut targets: Vec<usize> = f
+                .named
+                .iter()
+                .chain(&f.towns)
+                .chain(successors.into_iter().flat_map(|(into, _)| into))
+                .copied()
+                .collect();
             targets.sort_unstable();
             targets.dedup();
-            let kind = if targets.iter().any(|t| !f.named.contains(t)) {
-                Kind::Place
+            let (kind, since) = if !current {
+                (Kind::Former, f.former.map(|(_, year)| year))
+            } else if targets.iter().any(|t| !f.named.contains(t)) {
+                (Kind::Place, None)
             } else if targets.len() == 1 && f.display_of == Some(targets[0]) {
-                Kind::Municipality
+                (Kind::Municipality, None)
             } else {
-                Kind::OtherName
+                (Kind::OtherName, None)
             };
             Entry {
                 label: f.label,
                 targets,
                 kind,
+                since,
             }
         })
         .collect()

@@ -234,3 +234,40 @@ fn answers_carry_the_location_phone_and_coordinators() {
         );
     }
 }
+
+/// Every municipality that merged answers with what it became: "Langedijk", "Landerd",
+/// "Westvoorne" and "Mill en Sint Hubert" are entries of their own, with the year.
+#[test]
+fn every_former_municipality_answers_with_its_successors() {
+    let (geo, _, idx) = project();
+    let list = entries(&geo, &idx);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("geo/mergers.csv");
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let mut formers = 0;
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (date, former) = (&row[0], &row[1]);
+        let into: BTreeSet<String> = row[2].split('|').map(str::to_string).collect();
+        let (_, targets, kind) = find(&list, former);
+        // A former name that is a town today answers as the town (tested with the places).
+        if *kind == Kind::Place as u64 {
+            continue;
+        }
+        assert_eq!(*kind, Kind::Former as u64, "{former}");
+        {
+            formers += 1;
+            assert_eq!(targets, &into, "{former}");
+            let e = idx["e"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| fold(e[0].as_str().unwrap()) == fold(former))
+                .unwrap();
+            assert_eq!(e[3].as_str(), Some(&date[..4]), "{former}");
+        }
+    }
+    assert!(formers > 0);
+    for name in ["Langedijk", "Landerd", "Westvoorne", "Mill en Sint Hubert"] {
+        assert_eq!(find(&list, name).2, Kind::Former as u64, "{name}");
+    }
+}
