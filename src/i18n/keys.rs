@@ -52,6 +52,8 @@ pub const REGISTRY: &[&str] = &[
     "lookup_kind_postcode",
     "lookup_kind_former",
     "lookup_former",
+    "lookup_did_you_mean",
+    "lookup_empty",
     "lookup_more",
     "lookup_none",
     "lookup_postcode_unknown",

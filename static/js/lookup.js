@@ -125,7 +125,7 @@
       }
       var ms = postcodes[Number(pc[1])];
       if (!ms) return { items: [], message: fill(data.t.postcode_unknown, { query: pc[1] }) };
-      return { items: [{ label: pc[1], hint: fill(data.t.postcode, { list: names(ms) }), targets: ms, kind: 3 }], message: '' };
+      return { items: [{ label: pc[1], hint: fill(data.t.postcode, { list: names(ms) }), targets: ms, kind: 3 }], exact: true, message: '' };
     }
     var allowed = flat.length >= 8 ? 2 : flat.length >= 4 ? 1 : 0;
     var hits = [];
@@ -144,6 +144,9 @@
     hits.sort(byRank);
     return {
       items: hits.slice(0, MAX).map(function (h) { return h[1]; }),
+      // Enter answers only a name written in full (case, accents, spaces, apostrophes and
+      // hyphens aside); anything else is a question, never a guess.
+      exact: hits.length > 0 && hits[0][0] === 0,
       message: hits.length ? '' : fill(data.t.none, { query: text.trim() })
     };
   }
@@ -265,14 +268,25 @@
     show(o.targets, o.label, o.kind, o.year);
   }
 
+  function say(text) {
+    answer.textContent = '';
+    answer.appendChild(el('p', text, 'lookup-intro'));
+  }
+
   function submit() {
     var result = search(input.value);
     if (active >= 0 && options[active]) choose(options[active]);
-    else if (result.items.length) choose(result.items[0]);
-    else if (result.message) {
+    else if (!fold(input.value)) {
       close();
-      answer.textContent = '';
-      answer.appendChild(el('p', result.message, 'lookup-intro'));
+      say(data.t.empty);
+    } else if (result.exact) choose(result.items[0]);
+    else if (result.items.length) {
+      // A name that needed a typo or is unfinished: ask, with the candidates to choose from.
+      say(fill(data.t.did_you_mean, { list: result.items.slice(0, 3).map(function (o) { return o.label; }).join(', ') }));
+      suggest();
+    } else if (result.message) {
+      close();
+      say(result.message);
     }
   }
 

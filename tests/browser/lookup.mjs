@@ -107,6 +107,22 @@ try {
     check(intro.includes(former) && intro.includes(successor) && intro.includes(year) && await results(page).count() === 1, `"${former}" answers with ${successor} since ${year} (${intro})`);
   }
 
+  // A typo is a question: "Bedoelt u …?" with the candidates, and no answer.
+  await type(page, 'Landerdd');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /Bedoelt u/.test(document.querySelector('#lookup-answer').textContent));
+  const question = await page.locator('#lookup-answer').innerText();
+  check(/Bedoelt u .*Landerd/.test(question) && await results(page).count() === 0 && await input.getAttribute('aria-expanded') === 'true', `"Landerdd" + Enter asks instead of answering (${question})`);
+  // Enter in an empty field clears the old answer and says what to type.
+  await type(page, 'Utrecht');
+  await page.keyboard.press('Enter');
+  await results(page).first().waitFor();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#lookup-answer .lookup-result').length === 0);
+  check(/Typ de naam/.test(await page.locator('#lookup-answer').innerText()), 'Enter on an empty field clears the answer and says what to type');
+
   await type(page, 'xqzwv');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /xqzwv/.test(document.querySelector('#lookup-answer').textContent));
@@ -150,9 +166,13 @@ try {
   check(/Den Haag/.test(en) && /Call|offered/i.test(en) && await page.locator('#lookup-answer a[href*="/en/municipalities/"]').count() > 0, 'the English map answers in English with English links');
 
   // The A–Z page answers a query it was sent (the form's target without JavaScript).
-  await page.goto(server.base + 'gemeenten/?q=utrech', { waitUntil: 'load' });
+  await page.goto(server.base + 'gemeenten/?q=utrecht', { waitUntil: 'load' });
   await results(page).first().waitFor();
-  check(/Utrecht/.test(await page.locator('#lookup-answer').innerText()), 'the A–Z page answers ?q=utrech');
+  check(/Utrecht/.test(await page.locator('#lookup-answer').innerText()), 'the A–Z page answers ?q=utrecht');
+  // …and asks about one that is not written in full.
+  await page.goto(server.base + 'gemeenten/?q=utrech', { waitUntil: 'load' });
+  await page.waitForFunction(() => /Bedoelt u/.test(document.querySelector('#lookup-answer').textContent));
+  check(/Bedoelt u Utrecht/.test(await page.locator('#lookup-answer').innerText()) && await results(page).count() === 0, 'the A–Z page asks about ?q=utrech');
   check(foreign.length === 0, 'still no request to another host');
   await page.close();
 

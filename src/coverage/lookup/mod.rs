@@ -28,6 +28,8 @@ const STRINGS: &[(&str, &str)] = &[
     ("postcode", "lookup_kind_postcode"),
     ("former", "lookup_kind_former"),
     ("former_answer", "lookup_former"),
+    ("did_you_mean", "lookup_did_you_mean"),
+    ("empty", "lookup_empty"),
     ("in_one", "lookup_in_one"),
     ("in_several", "lookup_in_several"),
     ("postcode_unknown", "lookup_postcode_unknown"),
