@@ -339,7 +339,7 @@ impl Diagnostic {
                 column: r.column,
             }),
         };
-        serde_json::to_value(record).unwrap_or_default()
+        crate::escape::sorted_json(&record)
     }
 }
 

@@ -1,6 +1,13 @@
 //! Escaping text for where it goes: XML (HTML, SVG) and JSON inside `<script>`; reading
-//! `%xx` escapes in addresses. A leaf module, so the map, the registry pages, the link check
+//! `%xx` escapes in addresses; records as JSON values. A leaf module, so the map, the registry pages, the link check
 //! and the preview server can all use it.
+
+/// A record as a JSON value: its keys come out in alphabetical order (a JSON value's map),
+/// whatever the order of the type's fields, as every JSON file and script of the site has
+/// them (and the leaflets' cache keys are made of).
+pub fn sorted_json(record: &impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(record).unwrap_or_default()
+}
 
 /// JSON that is safe inside `<script>`: no `</script>`, `<!--` or line separators can break out.
 pub fn json_for_script(value: &serde_json::Value) -> String {

@@ -104,9 +104,6 @@ impl Project {
     pub fn registry(&self) -> &Registry {
         &self.registry
     }
-    pub fn coverage(&self) -> &Coverage {
-        &self.coverage
-    }
     pub fn leaflets(&self) -> &leaflets::Plan {
         &self.leaflets
     }

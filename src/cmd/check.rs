@@ -47,7 +47,7 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
                 diagnostics: diags.sorted().into_iter().map(|d| d.json()).collect(),
             };
             // As a JSON value, so the keys come out sorted, as they always have.
-            let out = serde_json::to_value(report).unwrap_or_default();
+            let out = homestart::escape::sorted_json(&report);
             println!("{out:#}");
         }
     }

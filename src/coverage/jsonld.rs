@@ -135,5 +135,5 @@ pub fn location(view: &View, i: usize) -> serde_json::Value {
                 .collect(),
         },
     };
-    serde_json::to_value(record).unwrap_or_default()
+    crate::escape::sorted_json(&record)
 }

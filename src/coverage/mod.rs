@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_LANG};
 use crate::geo::Geography;
 use crate::i18n::Strings;
 use crate::locations::Registry;
@@ -97,7 +97,11 @@ impl Coverage {
         reg: &Registry,
     ) -> Vec<(String, Vec<u8>)> {
         let mut files = Vec::new();
-        if let Some(default) = self.views.first().filter(|_| !reg.locations.is_empty()) {
+        if let Some(default) = self
+            .views
+            .get(DEFAULT_LANG)
+            .filter(|_| !reg.locations.is_empty())
+        {
             let example = config.site.registry.example_data;
             let schema = config.permalink(opendata::LOCATIONS_SCHEMA);
             for (path, bytes) in opendata::files(default, geo, example, &schema) {

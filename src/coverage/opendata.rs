@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::view::{LocationView, ServiceView, View};
+use crate::escape::sorted_json;
 use crate::geo::{CREDIT, Geography};
 use crate::locations::Weekday;
 
@@ -117,7 +118,7 @@ struct Area<'a> {
 
 /// The JSON Schema of `locations.json`, with its own address as `$id`.
 fn locations_schema(id: &str) -> String {
-    let mut schema = sorted(&schemars::schema_for!(Document<'static>));
+    let mut schema = sorted_json(&schemars::schema_for!(Document<'static>));
     if let Some(obj) = schema.as_object_mut() {
         obj.insert("$id".into(), id.into());
     }
@@ -135,7 +136,7 @@ pub fn files(
     schema_url: &str,
 ) -> Vec<(&'static str, Vec<u8>)> {
     let licence = format!("Registry: CC BY 4.0; {CREDIT}");
-    let mut json_text = serde_json::to_string_pretty(&sorted(&Document {
+    let mut json_text = serde_json::to_string_pretty(&sorted_json(&Document {
         schema: schema_url,
         example_data: example,
         division: geo.year,
@@ -153,11 +154,6 @@ pub fn files(
         (SCHEMA, crate::locations::schema::json_schema().into_bytes()),
         (LOCATIONS_SCHEMA, locations_schema(schema_url).into_bytes()),
     ]
-}
-
-/// A record as a JSON value: its keys in alphabetical order, as the files have always had them.
-fn sorted(record: &impl Serialize) -> serde_json::Value {
-    serde_json::to_value(record).unwrap_or_default()
 }
 
 fn link(url: &Option<String>) -> &str {
@@ -178,7 +174,7 @@ fn geojson(view: &View, geo: &Geography, example: bool, licence: String) -> Feat
             url: link(&muni.permalink),
             services: muni.services.iter().map(|s| service(view, s)).collect(),
         };
-        let serde_json::Value::Object(props) = sorted(&props) else {
+        let serde_json::Value::Object(props) = sorted_json(&props) else {
             continue;
         };
         let polygons: Vec<geojson::PolygonType> = shape

@@ -14,6 +14,7 @@ use crate::config::{Config, DEFAULT_LANG, Language};
 use crate::content::frontmatter::PdfKind;
 use crate::coverage::view::{LocationView, View};
 use crate::diag::Diagnostic;
+use crate::escape::sorted_json;
 use crate::i18n::Strings;
 use crate::locations::Registry;
 use crate::model::{Page, Site};
@@ -278,7 +279,7 @@ impl Leaflets<'_> {
             page_n_of_m: self.s.get("page_n_of_m"),
             comma: if self.rtl { "،" } else { "," },
         };
-        serde_json::to_value(shared).unwrap_or_default().to_string()
+        sorted_json(&shared).to_string()
     }
 
     fn job(
@@ -295,7 +296,7 @@ impl Leaflets<'_> {
             ""
         };
         let qr = contact.url.clone();
-        let contact = serde_json::to_value(contact).unwrap_or_default();
+        let contact = sorted_json(&contact);
         Job {
             path: path.to_string(),
             shared: shared.clone(),

@@ -145,8 +145,7 @@ impl Weekday {
 
 /// The JSON Schema of a location file, pretty-printed with a trailing newline.
 pub fn json_schema() -> String {
-    let mut schema = serde_json::to_value(schemars::schema_for!(LocationFile))
-        .unwrap_or(serde_json::Value::Null);
+    let mut schema = crate::escape::sorted_json(&schemars::schema_for!(LocationFile));
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),

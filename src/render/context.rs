@@ -16,7 +16,7 @@ use crate::config::{Config, DEFAULT_LANG};
 use crate::content::Generated;
 use crate::coverage::{self, Coverage, Values};
 use crate::diag::Diagnostic;
-use crate::escape::json_for_script;
+use crate::escape::{json_for_script, sorted_json};
 use crate::i18n::Strings;
 use crate::leaflets::Plan;
 use crate::model::{Page, Site};
@@ -401,29 +401,24 @@ impl<'a> Renderer<'a> {
                 id: &self.organisation["@id"],
             },
         };
-        let mut graph = vec![self.organisation.clone(), to_json(&webpage)];
+        let mut graph = vec![self.organisation.clone(), sorted_json(&webpage)];
         if let (Some(Generated::Location(i)), Some(_)) =
             (page.src.generated, &self.langs[lang].registry)
         {
             graph.push(coverage::jsonld::location(&self.coverage.views[lang], i));
         }
-        json_for_script(&to_json(&jsonld::Graph {
+        json_for_script(&sorted_json(&jsonld::Graph {
             context: "https://schema.org",
             graph,
         }))
     }
 }
 
-/// A record as a JSON value (keys sorted, as the pages have always had them).
-fn to_json(record: &impl serde::Serialize) -> serde_json::Value {
-    serde_json::to_value(record).unwrap_or_default()
-}
-
 /// The schema.org record of the organisation: the same on every page, so built once.
 fn organisation(config: &Config, site: &Site) -> serde_json::Value {
     let org = &config.site.organisation;
     let home = config.permalink(&site.pages[site.homes[DEFAULT_LANG]].url);
-    to_json(&jsonld::Organisation {
+    sorted_json(&jsonld::Organisation {
         kind: "NGO",
         id: format!("{home}#organisation"),
         name: &org.name,
