@@ -37,19 +37,25 @@ fn project() -> (Geography, Registry, Value) {
 }
 
 /// Rows `key,codes` of a geo/ table, codes as a set.
+/// A table's rows with repeated keys (a town per place, a postcode per position) merged, in
+/// the order of their first row.
 fn table(rel: &str) -> Vec<(String, BTreeSet<String>)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
     let mut reader = csv::Reader::from_path(path).unwrap();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            (
-                r[0].to_string(),
-                r[1].split('|').map(str::to_string).collect(),
-            )
-        })
-        .collect()
+    let mut rows: Vec<(String, BTreeSet<String>)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = Default::default();
+    for r in reader.records() {
+        let r = r.unwrap();
+        let codes = r[1].split('|').map(str::to_string);
+        match at.get(&fold(&r[0])) {
+            Some(&i) => rows[i].1.extend(codes),
+            None => {
+                at.insert(fold(&r[0]), rows.len());
+                rows.push((r[0].to_string(), codes.collect()));
+            }
+        }
+    }
+    rows
 }
 
 fn codes(geo: &Geography, list: &Value) -> BTreeSet<String> {
