@@ -41,6 +41,8 @@ struct Properties<'a> {
     display_name: &'a str,
     url: &'a str,
     services: Vec<Service<'a>>,
+    /// Districts no location serves where the services cover only some (else empty).
+    districts_not_served: &'a [String],
 }
 
 /// `locations.json`: every location of the registry.
@@ -173,6 +175,7 @@ fn geojson(view: &View, geo: &Geography, example: bool, licence: String) -> Feat
             display_name: &muni.display,
             url: link(&muni.permalink),
             services: muni.services.iter().map(|s| service(view, s)).collect(),
+            districts_not_served: &muni.unserved,
         };
         let serde_json::Value::Object(props) = sorted_json(&props) else {
             continue;

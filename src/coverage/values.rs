@@ -56,15 +56,12 @@ impl AreaMaps {
     }
 }
 
-/// Coverage of a municipality by any location, for the maps around municipalities.
+/// Coverage of a municipality by any location, for the maps around municipalities: full
+/// where its districts are all served, even by several locations.
 fn coverage(reg: &Registry, m: usize) -> Fill {
-    let areas = &reg.served_by[m];
-    if areas.is_empty() {
+    if reg.served_by[m].is_empty() {
         Fill::Other
-    } else if areas
-        .iter()
-        .any(|&(l, a)| reg.locations[l].areas[a].districts.is_empty())
-    {
+    } else if reg.fully_served(m) {
         Fill::Served
     } else {
         Fill::Partial
@@ -111,6 +108,8 @@ struct Listed<'a> {
     offered: bool,
     status: &'a str,
     locations: Vec<&'a str>,
+    /// The districts no location serves, as a sentence (or empty).
+    unserved: &'a str,
 }
 
 #[derive(Serialize)]
@@ -261,6 +260,7 @@ fn letters<'a>(view: &'a View, geo: &Geography) -> Vec<Letter<'a>> {
             url: &muni.url,
             offered: muni.offered,
             status: &muni.status,
+            unserved: &muni.unserved_text,
             locations: muni
                 .services
                 .iter()
@@ -295,14 +295,18 @@ fn national_maps(s: &Strings, view: &View, geo: &Geography, reg: &Registry) -> (
                         .map(|s| s.location.name.as_str())
                         .collect();
                     let ages = view.locations[first.index].areas[first.area].age_range;
-                    s.fill(
+                    let offered = s.fill(
                         "map_item_offered",
                         &[
                             ("name", name),
                             ("locations", &names.join(", ")),
                             ("ages", &ages_text(s, ages, false)),
                         ],
-                    )
+                    );
+                    match muni.unserved_text.as_str() {
+                        "" => offered,
+                        unserved => format!("{offered}. {unserved}"),
+                    }
                 }
                 None => s.fill("map_item_not", &[("name", name)]),
             };

@@ -143,6 +143,10 @@ pub struct MunicipalityView {
     pub nearest: Vec<NearestView>,
     pub heading: String,
     pub nearest_intro: String,
+    /// Where locations serve only some districts: those none serves, and the sentence naming
+    /// them ("Niet in de wijken: Pernis, Rozenburg."; empty when every district is served).
+    pub unserved: Vec<String>,
+    pub unserved_text: String,
     #[serde(skip)]
     pub permalink: Option<String>,
 }
@@ -234,6 +238,8 @@ impl View {
                     nearest,
                     heading: s.fill(heading, &name),
                     nearest_intro: s.fill("municipality_nearest_intro", &name),
+                    unserved: reg.unserved[m].clone(),
+                    unserved_text: unserved_text(s, &reg.unserved[m]),
                 }
             })
             .collect();
@@ -304,6 +310,15 @@ fn location(
 }
 
 /// "De hele gemeente" or "Alleen de wijken A, B".
+/// "Niet in de wijken: Hoek van Holland, Pernis, Rozenburg.", or nothing.
+fn unserved_text(s: &Strings, districts: &[String]) -> String {
+    if districts.is_empty() {
+        String::new()
+    } else {
+        s.fill("districts_not_offered", &[("list", &districts.join(", "))])
+    }
+}
+
 pub fn coverage_text(s: &Strings, districts: &[String]) -> String {
     if districts.is_empty() {
         s.get("whole_municipality").to_string()

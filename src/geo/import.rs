@@ -91,6 +91,7 @@ pub fn parse_boundaries(
             centre: [0.0, 0.0],
             outline: Vec::new(),
             outline_small: Vec::new(),
+            districts: Vec::new(),
         });
     }
     let mut seen = BTreeMap::new();

@@ -16,6 +16,7 @@ use crate::content::frontmatter::slugify;
 use crate::diag::{Diagnostic, Source};
 use crate::yaml::tree::{self, Node};
 
+pub mod districts;
 pub mod import;
 pub mod places;
 pub mod project;
@@ -55,6 +56,8 @@ pub struct Municipality {
     pub outline: Vec<Vec<Vec<[f64; 2]>>>,
     /// Simplified further for the small country map.
     pub outline_small: Vec<Vec<Vec<[f64; 2]>>>,
+    /// Its districts as it names them, where the registry splits it ([`districts`]).
+    pub districts: Vec<String>,
 }
 
 /// A municipality that no longer exists.
@@ -188,6 +191,10 @@ pub fn load(root: &Path) -> Result<Geography, Vec<Diagnostic>> {
     errors.extend(apply_aliases(&mut geo, &aliases));
     let mergers = read(MERGERS)?;
     errors.extend(load_mergers(&mut geo, &mergers));
+    if root.join(districts::DISTRICTS).is_file() {
+        let division = read(districts::DISTRICTS)?;
+        errors.extend(districts::load(&mut geo, &division));
+    }
     match places::load(root, &geo) {
         Ok(p) => geo.places = p,
         Err(ds) => errors.extend(ds),

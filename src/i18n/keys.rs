@@ -39,6 +39,7 @@ pub const REGISTRY: &[&str] = &[
     "day_7",
     "distance_km",
     "districts_only",
+    "districts_not_offered",
     "location_description",
     "lookup_coordinator",
     "lookup_count",

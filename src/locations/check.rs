@@ -12,7 +12,7 @@ use super::values::{has_markup, normalise_postcode, parse_ages};
 use super::{Ages, Area, Coordinator, Location, phone, slug_of};
 use crate::content::frontmatter::is_valid_slug;
 use crate::diag::{Diagnostic, Source, suggest};
-use crate::geo::{Geography, Resolved, fold};
+use crate::geo::{Geography, Municipality, Resolved, districts, fold};
 use crate::yaml::tree::{self, Node};
 
 /// Checks one file; returns the location if it had no errors, and every problem found.
@@ -389,15 +389,25 @@ impl Checker<'_> {
             let mut clean = Vec::new();
             let mut folded = HashSet::new();
             for (j, d) in districts.iter().enumerate() {
+                let at = district_nodes.get(j).map_or(span.clone(), Node::span);
                 let text = self.text(district_nodes.get(j), d, "the district name");
-                if !folded.insert(fold(&text)) {
+                let Some(official) = self.district(&geo.municipalities[m], &text, at.clone())
+                else {
+                    continue;
+                };
+                if !folded.insert(fold(&official)) {
                     self.error(
-                        district_nodes.get(j).map_or(span.clone(), Node::span),
+                        at,
                         format!("district `{text}` is listed twice"),
                         "remove one of them",
                     );
                 }
-                clean.push(text);
+                clean.push(official);
+            }
+            if !districts.is_empty() && clean.is_empty() {
+                // Every district was wrong (and reported): serving the whole municipality
+                // instead would be a wrong answer.
+                continue;
             }
             if let Some(prev) = first_area.get(&m).map(|&i| &areas[i]) {
                 let both_split = !prev.districts.is_empty() && !clean.is_empty();
@@ -422,6 +432,48 @@ impl Checker<'_> {
             });
         }
         areas
+    }
+
+    /// The official name of a district written for `muni`, or an error with the nearest.
+    fn district(&mut self, muni: &Municipality, written: &str, at: Range<usize>) -> Option<String> {
+        if muni.districts.is_empty() {
+            self.error(
+                at,
+                format!("{} has no district division in geo/districts.csv", muni.display),
+                format!(
+                    "add its districts as {} names them, one row each, e.g. `{},Centrum`; or serve the whole municipality without `districts:`",
+                    muni.display, muni.code
+                ),
+            );
+            return None;
+        }
+        match districts::resolve(&muni.districts, written) {
+            Ok(d) => Some(d.to_string()),
+            Err(near) => {
+                let all = muni.districts.join(", ");
+                let hint = match near.as_slice() {
+                    [] => format!("the districts of {} are: {all}", muni.display),
+                    [one] => format!(
+                        "did you mean `{one}`? The districts of {} are: {all}",
+                        muni.display
+                    ),
+                    many => format!(
+                        "did you mean one of {}? The districts of {} are: {all}",
+                        many.iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        muni.display
+                    ),
+                };
+                self.error(
+                    at,
+                    format!("`{written}` is not a district of {}", muni.display),
+                    hint,
+                );
+                None
+            }
+        }
     }
 
     fn municipality(

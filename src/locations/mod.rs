@@ -31,6 +31,17 @@ pub struct Registry {
     pub served_by: Vec<Vec<(usize, usize)>>,
     /// Per municipality not served: up to three nearest locations with the distance in km.
     pub nearest: Vec<Vec<(usize, f64)>>,
+    /// Per municipality served only in districts: those of its division no location serves
+    /// (empty where every district, or the whole municipality, is served).
+    pub unserved: Vec<Vec<String>>,
+}
+
+impl Registry {
+    /// Served in full: a location serves all of it, or the districts the locations serve are
+    /// together every district of its division.
+    pub fn fully_served(&self, m: usize) -> bool {
+        !self.served_by[m].is_empty() && self.unserved[m].is_empty()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -163,10 +174,29 @@ fn place(locations: Vec<Location>, geo: &Geography) -> Registry {
             d
         })
         .collect();
+    let unserved = served_by
+        .iter()
+        .enumerate()
+        .map(|(m, areas)| {
+            let parts = areas.iter().map(|&(l, a)| &locations[l].areas[a].districts);
+            if areas.is_empty() || parts.clone().any(Vec::is_empty) {
+                return Vec::new();
+            }
+            let served: std::collections::HashSet<String> =
+                parts.flatten().map(|d| crate::geo::fold(d)).collect();
+            geo.municipalities[m]
+                .districts
+                .iter()
+                .filter(|d| !served.contains(&crate::geo::fold(d)))
+                .cloned()
+                .collect()
+        })
+        .collect();
     Registry {
         locations,
         served_by,
         nearest,
+        unserved,
     }
 }
 

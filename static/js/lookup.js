@@ -218,6 +218,7 @@
     var m = data.m[i], offered = m[2].length > 0;
     var div = el('div', null, 'lookup-result ' + (offered ? 'is-offered' : 'is-not-offered'));
     div.appendChild(el('h3', fill(offered ? data.t.offered : data.t.not_offered, { name: m[0] })));
+    if (m[5]) div.appendChild(el('p', m[5], 'lookup-part'));
     m[2].forEach(function (s) {
       var loc = data.l[s[0]];
       var p = el('p');

@@ -98,6 +98,23 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#lookup-answer .lookup-result').length > 1);
   check(await results(page).count() === 2, '"Bergen" shows both municipalities called Bergen');
 
+  // A city whose locations serve only some districts names the ones no location serves.
+  await type(page, 'Rotterdam');
+  await page.keyboard.press('Enter');
+  await results(page).first().waitFor();
+  const part = await page.locator('#lookup-answer .lookup-part').allInnerTexts();
+  check(part.length === 1 && /Hoek van Holland, Pernis, Rozenburg/.test(part[0]), `"Rotterdam" names its districts without Home-Start (${part.join(' | ')})`);
+  await type(page, 'Amsterdam');
+  await page.keyboard.press('Enter');
+  await results(page).first().waitFor();
+  check(await page.locator('#lookup-answer .lookup-part').count() === 0, '"Amsterdam", served in every district, names none');
+
+  // A postcode the project cannot place: said plainly, never another municipality.
+  await type(page, '5217');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /5217/.test(document.querySelector('#lookup-answer').textContent));
+  check(await results(page).count() === 0 && /staat niet in onze lijst/.test(await page.locator('#lookup-answer').innerText()), '"5217" says it is not known and answers with no municipality');
+
   // A municipality that merged answers with what it became, and since when.
   for (const [former, successor, year] of [['Langedijk', 'Dijk en Waard', '2022'], ['Landerd', 'Maashorst', '2022'], ['Westvoorne', 'Voorne aan Zee', '2023'], ['Mill en Sint Hubert', 'Land van Cuijk', '2022']]) {
     await type(page, former);

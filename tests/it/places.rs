@@ -208,7 +208,10 @@ fn import_derives_municipalities_from_positions_and_reports_what_it_left_out() {
         ]
     };
     let argv = args(&pc);
-    let run = homestart(s.root(), &argv.iter().map(String::as_str).collect::<Vec<_>>());
+    let run = homestart(
+        s.root(),
+        &argv.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_has(
         &run.stdout,
@@ -220,21 +223,47 @@ fn import_derives_municipalities_from_positions_and_reports_what_it_left_out() {
         ],
     );
     let table = read("geo/postcodes.csv");
-    assert!(table.starts_with("postcode,municipalities,lat,lon\n5211,GM0796,51.6893,5.3035\n"), "{table}");
+    assert!(
+        table.starts_with("postcode,municipalities,lat,lon\n5211,GM0796,51.6893,5.3035\n"),
+        "{table}"
+    );
     assert!(!table.contains("5217"), "{table}");
     assert_eq!(table.matches("9999,GM1966,").count(), 2, "{table}");
     let places = read("geo/places.csv");
-    assert!(places.contains("\nElst,GM1734,51.91917,5.84167\n"), "{places}");
-    assert!(places.contains("\nStitswerd,GM1966,53.3603,6.5982\n"), "{places}");
-    assert!(!places.contains("Roermond"), "a dropped row names no town: {places}");
+    assert!(
+        places.contains("\nElst,GM1734,51.91917,5.84167\n"),
+        "{places}"
+    );
+    assert!(
+        places.contains("\nStitswerd,GM1966,53.3603,6.5982\n"),
+        "{places}"
+    );
+    assert!(
+        !places.contains("Roermond"),
+        "a dropped row names no town: {places}"
+    );
     assert_eq!(s.build(&[]).code, 0, "the site builds with the new tables");
 
     // A latitude that is not one: an error at its column, and nothing written.
-    std::fs::write(&pc, "pc4,place_name,lat,lon,accuracy\n5211,X,5l.6893,5.3035,6\n").unwrap();
+    std::fs::write(
+        &pc,
+        "pc4,place_name,lat,lon,accuracy\n5211,X,5l.6893,5.3035,6\n",
+    )
+    .unwrap();
     let argv = args(&pc);
-    let run = homestart(s.root(), &argv.iter().map(String::as_str).collect::<Vec<_>>());
+    let run = homestart(
+        s.root(),
+        &argv.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     assert_eq!(run.code, 1);
-    assert_has(&run.stderr, &["geonames-pc4.csv:2:8", "`5l.6893` is not a latitude", "nothing in geo/ was changed"]);
+    assert_has(
+        &run.stderr,
+        &[
+            "geonames-pc4.csv:2:8",
+            "`5l.6893` is not a latitude",
+            "nothing in geo/ was changed",
+        ],
+    );
     assert_ne!(read("geo/postcodes.csv"), before);
     assert_eq!(read("geo/postcodes.csv"), table);
 }
@@ -245,14 +274,25 @@ fn the_build_refuses_a_row_placed_far_from_what_it_names() {
         let read = |rel: &str| std::fs::read_to_string(s.root().join(rel)).unwrap();
         let pcs = read("geo/postcodes.csv");
         // 5216 moved to The Hague's centre (the source's mistake for 5217).
-        let row = pcs.lines().find(|l| l.starts_with("5216,")).unwrap().to_string();
+        let row = pcs
+            .lines()
+            .find(|l| l.starts_with("5216,"))
+            .unwrap()
+            .to_string();
         s.write(
             "geo/postcodes.csv",
             &pcs.replacen(&row, "5216,GM0796,52.0983,4.2828", 1),
         );
         let places = read("geo/places.csv");
-        let tiel = places.lines().find(|l| l.starts_with("Tiel,")).unwrap().to_string();
-        s.write("geo/places.csv", &places.replacen(&tiel, "Tiel,GM0281|GM0363,51.88667,5.42917", 1));
+        let tiel = places
+            .lines()
+            .find(|l| l.starts_with("Tiel,"))
+            .unwrap()
+            .to_string();
+        s.write(
+            "geo/places.csv",
+            &places.replacen(&tiel, "Tiel,GM0281|GM0363,51.88667,5.42917", 1),
+        );
     });
     let shipped = |file: &str, start: &str| {
         std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
@@ -265,9 +305,15 @@ fn the_build_refuses_a_row_placed_far_from_what_it_names() {
     assert_has(
         &err,
         &[
-            &format!("geo/postcodes.csv:{}:6", shipped("geo/postcodes.csv", "5216,")),
+            &format!(
+                "geo/postcodes.csv:{}:6",
+                shipped("geo/postcodes.csv", "5216,")
+            ),
             "`5216` lies 75 km from 's-Hertogenbosch (GM0796), which this row names",
-            &format!("geo/postcodes.csv:{}:1", shipped("geo/postcodes.csv", "5216,")),
+            &format!(
+                "geo/postcodes.csv:{}:1",
+                shipped("geo/postcodes.csv", "5216,")
+            ),
             "postcode 5216 lies 84 km from the nearest postcode 52xx",
             &format!("geo/places.csv:{}:6", shipped("geo/places.csv", "Tiel,")),
             "`Tiel` lies 49 km from Amsterdam (GM0363)",

@@ -278,7 +278,7 @@ fn translation_that_drops_a_placeholder_is_refused() {
     assert_has(
         &err,
         &[
-            "i18n/en.yaml:66:18",
+            "i18n/en.yaml:67:18",
             "`referral_step_2` must contain {phone} like i18n/nl.yaml, but has no placeholders",
             "keep every {name}",
         ],
@@ -378,17 +378,86 @@ fn municipality_claimed_twice() {
     assert_has(
         &err,
         &[
-            "district `oost` of Utrecht is claimed by both",
+            "district `Oost` of Utrecht is claimed by both",
             "each district belongs to one location",
             &format!("{WEST}:"),
             &format!("{OOST}:"),
         ],
     );
     assert_eq!(
-        err.matches("district `oost` of Utrecht is claimed by both")
+        err.matches("district `Oost` of Utrecht is claimed by both")
             .count(),
         2,
         "{err}"
+    );
+}
+
+#[test]
+fn hengelo_claimed_by_two_files_is_an_error_in_each() {
+    let err = broken(|s| {
+        s.edit(HAAG, "  - Rijswijk", "  - Rijswijk\n  - Hengelo");
+        s.edit(OOST, "  - Zeist", "  - Zeist\n  - Hengelo");
+    });
+    assert_eq!(
+        err.matches("Hengelo is claimed by both").count(),
+        2,
+        "{err}"
+    );
+    assert_has(&err, &[&format!("{HAAG}:17:5"), &format!("{OOST}:17:5")]);
+}
+
+#[test]
+fn districts_are_checked_against_the_division() {
+    let err = broken(|s| {
+        s.edit(
+            WEST,
+            "[West, Leidsche Rijn]",
+            "[West, Leidse Rijn, Hoevelakn]",
+        );
+    });
+    assert_has(
+        &err,
+        &[
+            &format!("{WEST}:19:23"),
+            "`Leidse Rijn` is not a district of Utrecht",
+            "did you mean `Leidsche Rijn`?",
+            &format!("{WEST}:19:36"),
+            "`Hoevelakn` is not a district of Utrecht",
+            "the districts of Utrecht are: Binnenstad, Leidsche Rijn, Noordoost",
+        ],
+    );
+    // Written in other case and spacing, a district is the official one: no error, and the
+    // site shows the official spelling.
+    let s = registry_site();
+    s.edit(WEST, "[West, Leidsche Rijn]", "[west, leidsche  rijn]");
+    assert_eq!(s.build(&[]).code, 0);
+    assert!(
+        s.read("gemeenten/utrecht/index.html")
+            .contains("West, Leidsche Rijn")
+    );
+}
+
+/// The shipped registry: the cities split over two locations whose districts together are
+/// the whole city are fully covered; Rotterdam names the districts no location serves.
+#[test]
+fn split_cities_are_fully_covered_or_name_what_is_not() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let geo = homestart::geo::load(root).unwrap();
+    let reg = homestart::locations::load(root, &geo).unwrap();
+    let m = |code: &str| geo.by_code(code).unwrap();
+    for city in ["GM0363", "GM0518", "GM0344"] {
+        assert!(reg.served_by[m(city)].len() >= 2, "{city} is split");
+        assert!(
+            reg.fully_served(m(city)),
+            "{city}: {:?}",
+            reg.unserved[m(city)]
+        );
+    }
+    let rotterdam = m("GM0599");
+    assert!(!reg.fully_served(rotterdam));
+    assert_eq!(
+        reg.unserved[rotterdam],
+        ["Hoek van Holland", "Pernis", "Rozenburg"]
     );
 }
 

@@ -72,13 +72,14 @@ struct LocationRow<'a>(
     Vec<(&'a str, &'a str, &'a str)>,
 );
 
-/// `[name, url, [[location, coverage, ages], …], [[location, km], …], code]`
+/// `[name, url, [[location, coverage, ages], …], [[location, km], …], code, unserved]`
 #[derive(Serialize)]
 struct MunicipalityRow<'a>(
     &'a str,
     &'a str,
     Vec<(usize, &'a str, &'a str)>,
     Vec<(usize, u32)>,
+    &'a str,
     &'a str,
 );
 
@@ -101,7 +102,8 @@ fn targets(ms: &[usize]) -> Targets<'_> {
 /// - `t`: interface strings;
 /// - `l`: locations `[name, url, phone, tel, [[coordinator, phone, tel], …]]`;
 /// - `m`: municipalities `[name, url, [[location, coverage, ages], …], [[location, km], …],
-///   code]` (services when offered, else the nearest locations; the code links the map);
+///   code, unserved]` (services when offered, else the nearest locations; the code links the
+///   map; `unserved` names the districts no location serves, or is empty);
 /// - `e`: every name to search `[name, municipalities, kind]` (see [`names`]);
 /// - `z`: postcodes as runs `[step, count, municipalities]`: `count` consecutive postcodes
 ///   from `step` after the previous run's start (the first from 0);
@@ -151,6 +153,7 @@ pub fn index(geo: &Geography, view: &View, s: &Strings) -> String {
                 services,
                 nearest,
                 &muni.code,
+                &muni.unserved_text,
             )
         })
         .collect();

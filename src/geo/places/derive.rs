@@ -43,7 +43,10 @@ impl Doubt {
         };
         match self {
             Doubt::Rough { nearest_km } => {
-                format!("a place's centre, not the postcode's; {}", group(nearest_km))
+                format!(
+                    "a place's centre, not the postcode's; {}",
+                    group(nearest_km)
+                )
             }
             Doubt::Outlier { nearest_km } => group(&Some(*nearest_km)),
             Doubt::Outside => "outside every municipality".to_string(),
@@ -184,6 +187,9 @@ mod tests {
         ];
         let v = screen(&spots);
         assert!(v[2].is_some(), "1234 at Lemiers is far from 12xx");
-        assert_eq!(v[3], None, "1250 has no 125x neighbour; 12xx lies 2 km away");
+        assert_eq!(
+            v[3], None,
+            "1250 has no 125x neighbour; 12xx lies 2 km away"
+        );
     }
 }

@@ -48,37 +48,10 @@ pub fn import(
     let mut report = Report::default();
 
     // Postcodes with positions are screened before anything else uses them.
-    let mut kept: Vec<Kept> = Vec::new();
-    let mut dropped: Vec<(&Row, u16, Doubt)> = Vec::new();
-    if let Some((t, src)) = postcodes.as_ref().filter(|(t, _)| t.positioned) {
-        let mut rows = Vec::new();
-        for row in &t.rows {
-            match key_of(src, row, Kind::Postcode) {
-                Ok(k) => {
-                    let code = k.parse().unwrap_or(0);
-                    match row.at.and_then(|p| locator.grid(p)) {
-                        Some(at) => rows.push((row, code, at)),
-                        None => dropped.push((row, code, Doubt::Outside)),
-                    }
-                }
-                Err(d) => errors.push(d),
-            }
-        }
-        let spots: Vec<Spot> = rows
-            .iter()
-            .map(|&(row, code, at)| Spot {
-                code,
-                at,
-                rough: row.rough,
-            })
-            .collect();
-        for (r, doubt) in rows.into_iter().zip(derive::screen(&spots)) {
-            match doubt {
-                None => kept.push(r),
-                Some(d) => dropped.push((r.0, r.1, d)),
-            }
-        }
-    }
+    let (mut kept, mut dropped) = match postcodes.as_ref().filter(|(t, _)| t.positioned) {
+        Some((t, src)) => screened(t, src, &locator, &mut errors),
+        None => (Vec::new(), Vec::new()),
+    };
 
     // Towns: their own positions, and the place names of the postcodes kept.
     let mut sightings = Vec::new();
@@ -102,12 +75,20 @@ pub fn import(
     let towns = towns::towns(&sightings, &locator);
 
     let new_postcodes = match &postcodes {
-        Some((t, src)) if !t.positioned => Some(resolve(src, t.rows.clone(), Kind::Postcode, geo, &mut errors)),
+        Some((t, src)) if !t.positioned => Some(resolve(
+            src,
+            t.rows.clone(),
+            Kind::Postcode,
+            geo,
+            &mut errors,
+        )),
         Some(_) => Some(placed(&mut kept, &mut dropped, &towns, &locator)),
         None => None,
     };
     let new_places = match &places {
-        Some((t, src)) if !t.positioned => Some(resolve(src, t.rows.clone(), Kind::Place, geo, &mut errors)),
+        Some((t, src)) if !t.positioned => {
+            Some(resolve(src, t.rows.clone(), Kind::Place, geo, &mut errors))
+        }
         Some(_) => Some(
             towns
                 .iter()
@@ -130,7 +111,11 @@ pub fn import(
     if let (Some(entries), Some((t, src))) = (new_postcodes, &postcodes) {
         report_dropped(&mut report, t, src, &dropped, &entries);
         let new = assemble(Vec::new(), entries.clone());
-        let several = new.postcodes.iter().filter(|p| p.municipalities.len() > 1).count();
+        let several = new
+            .postcodes
+            .iter()
+            .filter(|p| p.municipalities.len() > 1)
+            .count();
         report.lines.push(format!(
             "postcodes: {} (was {}), {several} in more than one municipality",
             new.postcodes.len(),
@@ -140,7 +125,11 @@ pub fn import(
     }
     if let Some(entries) = new_places {
         let new = assemble(entries.clone(), Vec::new());
-        let several = new.places.iter().filter(|p| p.municipalities.len() > 1).count();
+        let several = new
+            .places
+            .iter()
+            .filter(|p| p.municipalities.len() > 1)
+            .count();
         report.lines.push(format!(
             "towns: {} names in {} rows (was {} names), {several} names in more than one municipality",
             new.places.len(),
@@ -153,6 +142,45 @@ pub fn import(
         write_file(root, rel, &text).map_err(|d| vec![d])?;
     }
     Ok(report)
+}
+
+/// The rows of a postcode table with positions: those to use, and those left out with why.
+fn screened<'a>(
+    t: &'a Table,
+    src: &Arc<Source>,
+    locator: &Locator,
+    errors: &mut Vec<Diagnostic>,
+) -> (Vec<Kept<'a>>, Vec<(&'a Row, u16, Doubt)>) {
+    let mut kept: Vec<Kept> = Vec::new();
+    let mut dropped: Vec<(&Row, u16, Doubt)> = Vec::new();
+    let mut rows = Vec::new();
+    for row in &t.rows {
+        match key_of(src, row, Kind::Postcode) {
+            Ok(k) => {
+                let code = k.parse().unwrap_or(0);
+                match row.at.and_then(|p| locator.grid(p)) {
+                    Some(at) => rows.push((row, code, at)),
+                    None => dropped.push((row, code, Doubt::Outside)),
+                }
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    let spots: Vec<Spot> = rows
+        .iter()
+        .map(|&(row, code, at)| Spot {
+            code,
+            at,
+            rough: row.rough,
+        })
+        .collect();
+    for (r, doubt) in rows.into_iter().zip(derive::screen(&spots)) {
+        match doubt {
+            None => kept.push(r),
+            Some(d) => dropped.push((r.0, r.1, d)),
+        }
+    }
+    (kept, dropped)
 }
 
 /// A town's position, under its own name and, for "Elst Ut", also as "Elst". `own` is the
@@ -256,7 +284,11 @@ fn report_dropped(
         report.lines.push(format!(
             "postcodes the lookup will say it does not know ({}): {}",
             unknown.len(),
-            unknown.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
+            unknown
+                .iter()
+                .map(u16::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
 }
@@ -303,7 +335,10 @@ fn csv(key: &str, entries: &[Entry], geo: &Geography) -> String {
         rows.sort_by_cached_key(|r| (fold(r), r.clone()));
     }
     rows.dedup();
-    let mut out = format!("{key},municipalities{}\n", if positioned { ",lat,lon" } else { "" });
+    let mut out = format!(
+        "{key},municipalities{}\n",
+        if positioned { ",lat,lon" } else { "" }
+    );
     for r in rows {
         out.push_str(&r);
         out.push('\n');

@@ -40,10 +40,9 @@ impl Locator {
                         })
                         .collect(),
                 );
-                let bbox = shape.bounding_rect().map_or(
-                    [f64::NAN; 4],
-                    |r| [r.min().x, r.min().y, r.max().x, r.max().y],
-                );
+                let bbox = shape.bounding_rect().map_or([f64::NAN; 4], |r| {
+                    [r.min().x, r.min().y, r.max().x, r.max().y]
+                });
                 (bbox, shape)
             })
             .collect();
@@ -116,31 +115,32 @@ fn in_box(b: &[f64; 4], p: [f64; 2], margin: f64) -> bool {
 #[cfg(test)]
 pub(super) fn two_squares() -> Locator {
     use crate::geo::Municipality;
-        let square = |x0: f64| {
-            vec![vec![vec![
-                [x0, 0.0],
-                [x0 + 10_000.0, 0.0],
-                [x0 + 10_000.0, 10_000.0],
-                [x0, 10_000.0],
-                [x0, 0.0],
-            ]]]
-        };
-        let m = |code: &str, x0| Municipality {
-            code: code.into(),
-            name: code.into(),
-            display: code.into(),
-            slug: code.into(),
-            aliases: Vec::new(),
-            polygons: Vec::new(),
-            rd: square(x0),
-            centre: [x0 + 5_000.0, 5_000.0],
-            outline: Vec::new(),
-            outline_small: Vec::new(),
-        };
-        let geo = Geography {
-            municipalities: vec![m("GM0001", 0.0), m("GM0002", 10_000.0)],
-            ..Geography::default()
-        };
+    let square = |x0: f64| {
+        vec![vec![vec![
+            [x0, 0.0],
+            [x0 + 10_000.0, 0.0],
+            [x0 + 10_000.0, 10_000.0],
+            [x0, 10_000.0],
+            [x0, 0.0],
+        ]]]
+    };
+    let m = |code: &str, x0| Municipality {
+        code: code.into(),
+        name: code.into(),
+        display: code.into(),
+        slug: code.into(),
+        aliases: Vec::new(),
+        polygons: Vec::new(),
+        rd: square(x0),
+        centre: [x0 + 5_000.0, 5_000.0],
+        outline: Vec::new(),
+        outline_small: Vec::new(),
+        districts: Vec::new(),
+    };
+    let geo = Geography {
+        municipalities: vec![m("GM0001", 0.0), m("GM0002", 10_000.0)],
+        ..Geography::default()
+    };
     Locator::new(&geo)
 }
 
@@ -152,7 +152,11 @@ mod tests {
     fn a_point_belongs_to_the_municipality_around_it() {
         let l = two_squares();
         assert_eq!(l.containing([5_000.0, 5_000.0]), Some(0));
-        assert_eq!(l.candidates([5_000.0, 5_000.0], &[1]), [0], "B is 5 km away");
+        assert_eq!(
+            l.candidates([5_000.0, 5_000.0], &[1]),
+            [0],
+            "B is 5 km away"
+        );
         assert_eq!(l.candidates([15_000.0, 5_000.0], &[]), [1]);
         assert!(l.candidates([50_000.0, 5_000.0], &[0, 1]).is_empty());
     }

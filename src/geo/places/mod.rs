@@ -54,7 +54,6 @@ pub struct Places {
     pub postcodes: Vec<Postcode>,
 }
 
-
 /// A row of a table with its municipalities resolved.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -215,11 +214,11 @@ pub fn postcode_digits(written: &str) -> Option<u16> {
 /// A row's key as the tables store it (a postcode's four digits), or the error at its line.
 fn key_of(src: &Arc<Source>, row: &table::Row, kind: Kind) -> Result<String, Diagnostic> {
     match kind {
-        Kind::Place if fold(&row.key).is_empty() => Err(Diagnostic::error(
-            "a row without a place name",
-        )
-        .at_line_col(src, row.line, 1)
-        .hint("write the name of the town or village first, e.g. `Maarssen,GM1904`")),
+        Kind::Place if fold(&row.key).is_empty() => {
+            Err(Diagnostic::error("a row without a place name")
+                .at_line_col(src, row.line, 1)
+                .hint("write the name of the town or village first, e.g. `Maarssen,GM1904`"))
+        }
         Kind::Place => Ok(row.key.clone()),
         Kind::Postcode => postcode_digits(&row.key)
             .map(|c| c.to_string())

@@ -81,6 +81,37 @@ pub struct Table {
     pub positioned: bool,
 }
 
+/// Where a table's header has the columns it needs.
+struct Columns {
+    key: usize,
+    codes: Vec<usize>,
+    /// Latitude and longitude.
+    position: Option<(usize, usize)>,
+    accuracy: Option<usize>,
+    place: Option<usize>,
+}
+
+impl Columns {
+    /// `None` without a key column, or without codes and position.
+    fn find(headers: &[String], kind: Kind) -> Option<Columns> {
+        let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+        let codes: Vec<usize> = (0..headers.len())
+            .filter(|&i| CODE_COLUMNS.contains(&headers[i].as_str()))
+            .collect();
+        let position = find(LAT_COLUMNS).zip(find(LON_COLUMNS));
+        let key = find(kind.key_columns()).filter(|_| !codes.is_empty() || position.is_some())?;
+        Some(Columns {
+            key,
+            codes,
+            position,
+            accuracy: find(ACCURACY_COLUMNS),
+            place: (kind == Kind::Postcode)
+                .then(|| find(PLACE_OF_POSTCODE))
+                .flatten(),
+        })
+    }
+}
+
 /// Reads the rows of a place or postcode table.
 pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
     let first = src.text.lines().next().unwrap_or("");
@@ -102,18 +133,14 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
             ]);
         }
     };
-    let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
-    let key = find(kind.key_columns());
-    let codes: Vec<usize> = (0..headers.len())
-        .filter(|&i| CODE_COLUMNS.contains(&headers[i].as_str()))
-        .collect();
-    let position = find(LAT_COLUMNS).zip(find(LON_COLUMNS));
-    let accuracy = find(ACCURACY_COLUMNS);
-    let place = (kind == Kind::Postcode)
-        .then(|| find(PLACE_OF_POSTCODE))
-        .flatten();
-    let Some(key) = key.filter(|_| !codes.is_empty() || position.is_some()) else {
-        return Err(vec![
+    let Columns {
+        key,
+        codes,
+        position,
+        accuracy,
+        place,
+    } = Columns::find(&headers, kind).ok_or_else(|| {
+        vec![
             Diagnostic::error(format!(
                 "the header must name a {} column and municipality codes or a position",
                 kind.key_columns()[0]
@@ -125,8 +152,8 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
                 CODE_COLUMNS.join(", "),
                 kind.example()
             )),
-        ]);
-    };
+        ]
+    })?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut counted = (0, 1); // (byte offset, its line number)
@@ -167,7 +194,10 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
         }
         let at = match position {
             None => None,
-            Some((lat, lon)) => match (degrees(field(lat), 50.0, 54.0), degrees(field(lon), 3.0, 8.0)) {
+            Some((lat, lon)) => match (
+                degrees(field(lat), 50.0, 54.0),
+                degrees(field(lon), 3.0, 8.0),
+            ) {
                 (Some(lat), Some(lon)) => Some([lon, lat]),
                 (lat_ok, _) => {
                     let bad = if lat_ok.is_none() { lat } else { lon };
@@ -184,18 +214,17 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
                 }
             },
         };
-        let rough = accuracy.is_some_and(|i| {
-            field(i)
-                .parse::<f64>()
-                .map_or(true, |a| a < AREA_ACCURACY)
-        });
+        let rough =
+            accuracy.is_some_and(|i| field(i).parse::<f64>().map_or(true, |a| a < AREA_ACCURACY));
         out.push(Row {
             line,
             key: value,
             codes: row_codes,
             at,
             rough,
-            place: place.map(|i| field(i).to_string()).filter(|p| !p.is_empty()),
+            place: place
+                .map(|i| field(i).to_string())
+                .filter(|p| !p.is_empty()),
         });
     }
     if errors.is_empty() {
@@ -217,7 +246,11 @@ fn degrees(text: &str, min: f64, max: f64) -> Option<f64> {
 
 /// The column (1-based, in characters) where field `i` of an unquoted row starts.
 fn column(r: &csv::StringRecord, i: usize) -> usize {
-    1 + r.iter().take(i).map(|f| f.chars().count() + 1).sum::<usize>()
+    1 + r
+        .iter()
+        .take(i)
+        .map(|f| f.chars().count() + 1)
+        .sum::<usize>()
 }
 
 /// `363`, `0363` and `GM0363` are the same municipality.
@@ -294,6 +327,10 @@ mod tests {
         let bad = Source::new("g.csv", "pc4,lat,lon\n3511,52.09,51.13\n");
         let err = read(&bad, Kind::Postcode).unwrap_err();
         assert_eq!((err[0].line(), err[0].column()), (2, 12));
-        assert!(err[0].message().contains("longitude"), "{}", err[0].message());
+        assert!(
+            err[0].message().contains("longitude"),
+            "{}",
+            err[0].message()
+        );
     }
 }

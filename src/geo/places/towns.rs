@@ -218,13 +218,19 @@ mod tests {
         let l = super::super::locate::two_squares();
         let far = towns(&[seen("Elst", 1.0, false), seen("Elst", 19.0, false)], &l);
         assert_eq!(far.len(), 2);
-        assert_eq!((&far[0].municipalities, &far[1].municipalities), (&vec![0], &vec![1]));
+        assert_eq!(
+            (&far[0].municipalities, &far[1].municipalities),
+            (&vec![0], &vec![1])
+        );
         // Close together, one sighting each side, no own position: unsure, so both.
         let tie = towns(&[seen("Wilp", 8.0, false), seen("Wilp", 12.0, false)], &l);
         let all: Vec<usize> = tie.iter().flat_map(|t| t.municipalities.clone()).collect();
         assert_eq!(all, [0, 1]);
         // The spelling most sightings use, the longest on a tie.
-        let spelled = towns(&[seen("t Harde", 5.0, true), seen("'t Harde", 5.5, false)], &l);
+        let spelled = towns(
+            &[seen("t Harde", 5.0, true), seen("'t Harde", 5.5, false)],
+            &l,
+        );
         assert_eq!(spelled[0].name, "'t Harde");
     }
 

@@ -5,6 +5,8 @@
 //! seventh location a district of a second one, so many locations share a municipality without
 //! a conflict. A few municipalities are left unserved, so their pages need the nearest
 //! locations. Phone numbers are real Dutch formats (030 landline, 06 mobile), all distinct.
+//! The districts are written to `geo/districts.csv` as each municipality's division, with one
+//! more per municipality that no location serves, so every split city is partly covered.
 
 use std::path::Path;
 
@@ -35,8 +37,17 @@ pub fn registry(root: &Path, count: usize) -> Vec<String> {
         .collect();
     let dir = root.join("locations");
     let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(root.join("geo")).expect("geo/");
     std::fs::create_dir_all(&dir).expect("locations/");
     let mut slugs = Vec::with_capacity(count);
+    let mut division = String::from("municipality,district\n");
+    let code = |name: &str| match geo.resolve(name) {
+        homestart::geo::Resolved::One(m) => geo.municipalities[m].code.clone(),
+        _ => name.to_string(),
+    };
+    for name in &names {
+        division += &format!("{},Elders\n", code(name));
+    }
     for i in 0..count {
         let slug = format!("proef-{i:05}");
         let mut areas = vec![(names[i % names.len()].as_str(), format!("Wijk {i}"))];
@@ -46,10 +57,14 @@ pub fn registry(root: &Path, count: usize) -> Vec<String> {
                 format!("Buurt {i}"),
             ));
         }
+        for (name, district) in &areas {
+            division += &format!("{},{district}\n", code(name));
+        }
         let text = location(&templates[i % templates.len()], i, &areas);
         std::fs::write(dir.join(format!("{slug}.yaml")), text).expect("write location");
         slugs.push(slug);
     }
+    std::fs::write(root.join("geo/districts.csv"), division).expect("geo/districts.csv");
     slugs
 }
 
