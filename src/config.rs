@@ -74,6 +74,19 @@ pub struct RegistrySettings {
     /// Translation key of the page with the coverage map; the smaller maps link to it.
     #[serde(default = "default_map")]
     pub map: String,
+    /// Languages (codes) with a page per location and per municipality; the others answer on
+    /// their A–Z page, which lists every municipality with whom to call. Default: all.
+    #[serde(default)]
+    pub pages: Option<Vec<String>>,
+}
+
+impl RegistrySettings {
+    /// Whether a language gets a page per location and per municipality.
+    pub fn has_pages(&self, code: &str) -> bool {
+        self.pages
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|c| c == code))
+    }
 }
 
 impl Default for RegistrySettings {
@@ -83,6 +96,7 @@ impl Default for RegistrySettings {
             locations: default_locations(),
             municipalities: default_municipalities(),
             map: default_map(),
+            pages: None,
         }
     }
 }
@@ -233,6 +247,21 @@ impl Config {
             }
             seen.push(lang.code.clone());
         }
+        for code in site.registry.pages.iter().flatten() {
+            if !seen.contains(code) {
+                let span = find_value(&source, code).unwrap_or(0..0);
+                errors.push(
+                    Diagnostic::error(format!(
+                        "registry.pages: `{code}` is not one of the site's languages"
+                    ))
+                    .at(&source, span)
+                    .hint(format!(
+                        "use the codes under `languages:`: {}",
+                        seen.join(", ")
+                    )),
+                );
+            }
+        }
         if site.paginate_by == 0 {
             let span = yaml::file_value_span(&source, "paginate_by");
             errors.push(
@@ -325,6 +354,33 @@ mod tests {
         );
         assert_eq!(split_base_url("example.org"), None);
         assert_eq!(split_base_url("https:///x"), None);
+    }
+
+    #[test]
+    fn registry_pages_name_languages_of_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let shipped =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("site.yaml"))
+                .unwrap();
+        assert!(shipped.contains("  pages: [nl, en]\n"));
+        let wrong = shipped.replace("  pages: [nl, en]\n", "  pages: [nl, de]\n");
+        std::fs::write(dir.path().join("site.yaml"), &wrong).unwrap();
+        let errors = Config::load(dir.path(), None).err().unwrap();
+        assert_eq!(errors.len(), 1);
+        let message = errors[0].message();
+        assert!(
+            message.contains("`de` is not one of the site's languages"),
+            "{message}"
+        );
+        let line = wrong
+            .lines()
+            .position(|l| l == "  pages: [nl, de]")
+            .unwrap()
+            + 1;
+        assert_eq!((errors[0].line(), errors[0].column()), (line, 15));
+        std::fs::write(dir.path().join("site.yaml"), &shipped).unwrap();
+        let config = Config::load(dir.path(), None).unwrap();
+        assert!(config.site.registry.has_pages("en") && !config.site.registry.has_pages("pl"));
     }
 
     #[test]

@@ -40,20 +40,28 @@ impl Coverage {
         reg: &Registry,
     ) -> Coverage {
         let settings = &config.site.registry;
-        // A page's address in this language, else in the default one.
+        // A page's address in this language only: a parent is never sent into another
+        // language without being told.
         let page_of = |key: &str, lang: usize| {
-            site.translation_or_original(key, lang)
+            site.translation(key, lang)
                 .map(|p| (config.url(&p.url), config.permalink(&p.url)))
         };
         let views: Vec<View> = (0..config.site.languages.len())
             .into_par_iter()
             .map(|lang| {
+                let az = page_of(&settings.municipalities, lang);
                 View::build(&strings[lang], lang, geo, reg, |section, slug| {
-                    let in_section = match section {
+                    let own = match section {
                         Section::Locations => &settings.locations,
                         Section::Municipalities => &settings.municipalities,
                     };
-                    page_of(&pages::page_key(in_section, slug), lang)
+                    page_of(&pages::page_key(own, slug), lang).or_else(|| {
+                        // Without its own page, a municipality is its entry on the A–Z page.
+                        let (url, permalink) =
+                            az.clone().filter(|_| section == Section::Municipalities)?;
+                        let anchor = values::anchor(slug);
+                        Some((format!("{url}#{anchor}"), format!("{permalink}#{anchor}")))
+                    })
                 })
             })
             .collect();
@@ -64,15 +72,26 @@ impl Coverage {
                     .any(|p| p.lang() == i && p.src.generated.is_some())
             })
             .collect();
+        // Template values wherever a page shows the registry: generated pages, the map, A–Z.
+        let shows: Vec<bool> = (0..views.len())
+            .map(|i| {
+                has_pages[i]
+                    || page_of(&settings.map, i).is_some()
+                    || page_of(&settings.municipalities, i).is_some()
+            })
+            .collect();
         // The small maps are drawn once for all languages, and only if some page shows them.
         let maps = has_pages
             .contains(&true)
             .then(|| values::AreaMaps::new(geo, reg));
         let values = views
             .par_iter()
-            .zip(&has_pages)
-            .map(|(view, &has_pages)| {
-                let maps = maps.as_ref().filter(|_| has_pages)?;
+            .zip(has_pages.par_iter().zip(&shows))
+            .map(|(view, (&has_pages, &shows))| {
+                if !shows {
+                    return None;
+                }
+                let maps = maps.as_ref().filter(|_| has_pages);
                 let page_url = |key: &str| page_of(key, view.lang).map(|p| p.0);
                 Some(Arc::new(values::build(
                     config,

@@ -54,6 +54,9 @@ pub fn generate(
             continue;
         }
         for section in sections {
+            if !settings.has_pages(&config.site.languages[section.lang].code) {
+                continue;
+            }
             let folder = section
                 .rel
                 .trim_end_matches(SECTION_FILE)

@@ -100,16 +100,32 @@ struct Link<'a> {
     url: &'a Option<String>,
 }
 
-/// A municipality in the A–Z index.
+/// A municipality in the A–Z index, with whom to call: the page answers without JavaScript,
+/// and in languages without a page per municipality it is the answer.
 #[derive(Serialize)]
 struct Listed<'a> {
     name: &'a str,
-    url: &'a Option<String>,
+    /// Its own page, where the language has one.
+    url: Option<&'a str>,
+    /// The entry's id.
+    anchor: String,
     offered: bool,
     status: &'a str,
     locations: Vec<&'a str>,
+    /// The locations serving it, or else the nearest, each with its number.
+    contacts: Vec<Contact<'a>>,
     /// The districts no location serves, as a sentence (or empty).
     unserved: &'a str,
+}
+
+/// A location to call, in an A–Z entry.
+#[derive(Serialize)]
+struct Contact<'a> {
+    name: &'a str,
+    url: Option<&'a str>,
+    phone: &'a PhoneView,
+    /// Ages served, or the distance of a nearest location.
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -150,8 +166,14 @@ pub fn build(
     view: &View,
     geo: &Geography,
     reg: &Registry,
-    maps: &AreaMaps,
+    maps: Option<&AreaMaps>,
 ) -> Values {
+    // Page values of the generated pages, in languages that have them.
+    let empty = AreaMaps {
+        locations: Vec::new(),
+        municipalities: Vec::new(),
+    };
+    let maps = maps.unwrap_or(&empty);
     let locations = view
         .locations
         .iter()
@@ -255,9 +277,33 @@ fn letters<'a>(view: &'a View, geo: &Geography) -> Vec<Letter<'a>> {
     let mut az: Vec<Letter> = Vec::new();
     for m in order {
         let muni = &view.municipalities[m];
+        let own_page = muni.url.as_deref().filter(|u| !u.contains('#'));
+        let contacts = if muni.offered {
+            muni.services
+                .iter()
+                .map(|s| Contact {
+                    name: &s.location.name,
+                    url: s.location.url.as_deref(),
+                    phone: &s.location.phone,
+                    note: &s.ages,
+                })
+                .collect()
+        } else {
+            muni.nearest
+                .iter()
+                .map(|n| Contact {
+                    name: &n.location.name,
+                    url: n.location.url.as_deref(),
+                    phone: &n.location.phone,
+                    note: &n.distance,
+                })
+                .collect()
+        };
         let entry = Listed {
             name: &muni.display,
-            url: &muni.url,
+            url: own_page,
+            anchor: anchor(&geo.municipalities[m].slug),
+            contacts,
             offered: muni.offered,
             status: &muni.status,
             unserved: &muni.unserved_text,
@@ -322,6 +368,12 @@ fn national_maps(s: &Strings, view: &View, geo: &Geography, reg: &Registry) -> (
         coverage_map(geo, &items, label, Detail::Full),
         coverage_map(geo, &items, label, Detail::Small),
     )
+}
+
+/// The id of a municipality's entry on the A–Z page, which languages without a page per
+/// municipality link to.
+pub fn anchor(slug: &str) -> String {
+    format!("m-{slug}")
 }
 
 /// First letter for the A–Z index, ignoring "'s-" and accents ("'s-Gravenhage" → G).

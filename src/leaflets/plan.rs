@@ -310,14 +310,20 @@ impl Leaflets<'_> {
         }
     }
 
-    /// The generic leaflet's box: the map, in the leaflet's language if the site has it there.
-    fn general(&self) -> Contact {
+    /// The map (with the lookup) in the leaflet's language, else in the default language,
+    /// else the leaflet language's home page.
+    fn map_url(&self) -> String {
         let key = &self.config.site.registry.map;
         let target = self
             .site
             .translation_or_original(key, self.lang)
             .unwrap_or(&self.site.pages[self.site.homes[self.lang]]);
-        let url = self.config.permalink(&target.url);
+        self.config.permalink(&target.url)
+    }
+
+    /// The generic leaflet's box: the map, in the leaflet's language if the site has it there.
+    fn general(&self) -> Contact {
+        let url = self.map_url();
         self.contact(
             None,
             self.s.get("leaflet_contact_general"),
@@ -328,10 +334,9 @@ impl Leaflets<'_> {
     }
 
     fn for_location(&self, l: &LocationView) -> Contact {
-        let url = l
-            .permalink
-            .clone()
-            .unwrap_or_else(|| self.config.permalink(""));
+        // The location's page in the leaflet's language, else the map in that language: a
+        // parent is not sent to a page in another language.
+        let url = l.permalink.clone().unwrap_or_else(|| self.map_url());
         let name = self.isolate(&l.name);
         let heading = self.s.fill("leaflet_call", &[("name", &name)]);
         let call = Call {

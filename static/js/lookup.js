@@ -30,9 +30,11 @@
       .replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   }
 
+  // Each value is isolated (U+2068 … U+2069), so a Dutch name or a postcode keeps its own
+  // direction inside an Arabic or Persian sentence.
   function fill(template, args) {
     return template.replace(/\{(\w+)\}/g, function (m, k) {
-      return Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : m;
+      return Object.prototype.hasOwnProperty.call(args, k) ? '\u2068' + String(args[k]) + '\u2069' : m;
     });
   }
 
@@ -158,13 +160,20 @@
     return e;
   }
 
+  // A link, or the plain text where the language has no such page.
   function link(href, text, cls) {
+    if (!href) return el('span', text, cls);
     var a = el('a', text, cls);
     a.href = href;
     return a;
   }
 
-  function tel(display, e164) { return link('tel:' + e164, display, 'phone'); }
+  // Numbers read left to right, also in right-to-left text.
+  function tel(display, e164) {
+    var a = link('tel:' + e164, display, 'phone');
+    a.dir = 'ltr';
+    return a;
+  }
 
   function announce(text, delay) {
     clearTimeout(statusTimer);

@@ -37,7 +37,9 @@ async function clickMunicipality(page, svg, code) {
   await page.mouse.click(at.x, at.y);
 }
 
-const options = (page) => page.locator('#lookup-list [role=option]').allInnerTexts();
+/** Text without the direction isolates (U+2068, U+2069) the script puts around names. */
+const bare = (text) => text.replace(/[\u2068\u2069]/g, '');
+const options = async (page) => (await page.locator('#lookup-list [role=option]').allInnerTexts()).map(bare);
 const results = (page) => page.locator('#lookup-answer .lookup-result');
 
 try {
@@ -182,6 +184,33 @@ try {
   const en = await page.locator('#lookup-answer').innerText();
   check(/Den Haag/.test(en) && /Call|offered/i.test(en) && await page.locator('#lookup-answer a[href*="/en/municipalities/"]').count() > 0, 'the English map answers in English with English links');
 
+  // Every language's home page: a municipality, a town and a postcode, each answered with the
+  // coordinator's number as a tel: link; right to left in Arabic and Persian, numbers left to right.
+  const utrechtPhones = await phonesOf(page, 'gemeenten/utrecht/');
+  for (const code of ['nl', 'en', 'pl', 'tr', 'uk', 'ar', 'fa', 'ti']) {
+    await page.goto(server.base + (code === 'nl' ? '' : code + '/'), { waitUntil: 'load' });
+    await page.locator('#lookup-q').focus();
+    for (const [typed, heading] of [['Utrecht', /Utrecht/], ['Maarssen', /Stichtse Vecht/], ['3511', /Utrecht/]]) {
+      await type(page, typed);
+      await page.keyboard.press('Enter');
+      await results(page).first().waitFor();
+      const head = await page.locator('#lookup-answer h3').first().innerText();
+      const tels = [...new Set(await page.locator('#lookup-answer a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))].sort();
+      const want = typed === 'Maarssen' ? tels.length > 0 : JSON.stringify(tels) === JSON.stringify(utrechtPhones);
+      check(heading.test(head) && want, `${code}: "${typed}" answers ${heading} with the numbers to call (${head}; ${tels.join(' ')})`);
+    }
+    const dirs = await page.evaluate(() => ({
+      page: document.documentElement.dir,
+      answer: getComputedStyle(document.querySelector('#lookup-answer')).direction,
+      phones: [...document.querySelectorAll('#lookup-answer a.phone')].map((a) => [getComputedStyle(a).direction, a.textContent]),
+    }));
+    const rtl = code === 'ar' || code === 'fa';
+    check(dirs.answer === (rtl ? 'rtl' : 'ltr') && dirs.phones.length > 0 && dirs.phones.every(([d, t]) => d === 'ltr' && /^[0-9 ]+$/.test(t)), `${code}: the answer is ${rtl ? 'right to left' : 'left to right'}, its numbers left to right (${JSON.stringify(dirs.phones.slice(0, 2))})`);
+    const links = await page.locator('#lookup-answer a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    check(links.every((h) => code === 'nl' ? !/^\/(en|pl|tr|uk|ar|fa|ti)\//.test(h) : h.startsWith('/' + code + '/')), `${code}: the answer links only to pages in its own language (${links.slice(0, 3).join(' ')})`);
+  }
+  check(foreign.length === 0, 'no request to another host from any language');
+
   // The A–Z page answers a query it was sent (the form's target without JavaScript).
   await page.goto(server.base + 'gemeenten/?q=utrecht', { waitUntil: 'load' });
   await results(page).first().waitFor();
@@ -189,7 +218,7 @@ try {
   // …and asks about one that is not written in full.
   await page.goto(server.base + 'gemeenten/?q=utrech', { waitUntil: 'load' });
   await page.waitForFunction(() => /Bedoelt u/.test(document.querySelector('#lookup-answer').textContent));
-  check(/Bedoelt u Utrecht/.test(await page.locator('#lookup-answer').innerText()) && await results(page).count() === 0, 'the A–Z page asks about ?q=utrech');
+  check(/Bedoelt u Utrecht/.test(bare(await page.locator('#lookup-answer').innerText())) && await results(page).count() === 0, 'the A–Z page asks about ?q=utrech');
   check(foreign.length === 0, 'still no request to another host');
   await page.close();
 
@@ -200,6 +229,12 @@ try {
   await plain.locator('#lookup-q').fill('Utrecht');
   await Promise.all([plain.waitForURL('**/gemeenten/?q=Utrecht'), plain.locator('#lookup-q').press('Enter')]);
   check(await plain.locator('a[href$="/gemeenten/utrecht/"]').count() > 0, 'without JavaScript, Enter opens the A–Z list with Utrecht on it');
+  // In a language without a page per municipality, the A–Z list is the answer: number included.
+  await plain.goto(server.base + 'pl/', { waitUntil: 'load' });
+  await plain.locator('#lookup-q').fill('Utrecht');
+  await Promise.all([plain.waitForURL('**/pl/gminy/?q=Utrecht'), plain.locator('#lookup-q').press('Enter')]);
+  const entry = await plain.locator('#m-utrecht a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort());
+  check(entry.length === 2 && entry.every((t) => utrechtPhones.includes(t)), `without JavaScript, the Polish A–Z list gives the numbers of Utrecht's two locations (${entry.join(' ')})`);
   await noJs.close();
 } catch (e) {
   check(false, e.stack ?? e.message);
