@@ -46,10 +46,10 @@ try {
   const { page, foreign } = await isolatedPage(context, server.origin);
   await page.goto(server.base + 'kaart/', { waitUntil: 'load' });
 
-  // Keyboard only: Tab from the last link of the introduction reaches the field.
-  await page.locator('.prose a').last().focus();
+  // Keyboard only: the field is the first stop of the page's content (after the skip link).
+  await page.locator('main').focus();
   await page.keyboard.press('Tab');
-  check(await page.evaluate(() => document.activeElement.id) === 'lookup-q', 'Tab reaches the search field');
+  check(await page.evaluate(() => document.activeElement.id) === 'lookup-q', 'Tab from the start of the content reaches the search field');
   const input = page.locator('#lookup-q');
   check(await input.getAttribute('role') === 'combobox' && await input.getAttribute('aria-expanded') === 'false', 'the field is a collapsed combobox');
 
@@ -221,6 +221,32 @@ try {
   check(/Bedoelt u Utrecht/.test(bare(await page.locator('#lookup-answer').innerText())) && await results(page).count() === 0, 'the A–Z page asks about ?q=utrech');
   check(foreign.length === 0, 'still no request to another host');
   await page.close();
+
+  // Phones first: at 320 × 568 CSS px the heading and the field are on the first screen of every
+  // home and map page; the language list and the menu fold behind buttons that work without
+  // JavaScript.
+  const phone = await browser.newContext({ viewport: { width: 320, height: 568 }, javaScriptEnabled: false });
+  const small = await phone.newPage();
+  const maps = { nl: 'kaart/', en: 'en/map/', pl: 'pl/mapa/', tr: 'tr/harita/', uk: 'uk/karta/', ar: 'ar/kharita/', fa: 'fa/naqsheh/', ti: 'ti/karta/' };
+  for (const [code, map] of Object.entries(maps)) {
+    for (const url of [code === 'nl' ? '' : code + '/', map]) {
+      await small.goto(server.base + url, { waitUntil: 'load' });
+      const at = await small.evaluate(() => ({
+        h1: document.querySelector('h1').getBoundingClientRect().bottom,
+        field: document.querySelector('#lookup-q').getBoundingClientRect().top,
+        width: document.documentElement.scrollWidth,
+      }));
+      check(at.h1 < 568 && at.field < 568 && at.width <= 320, `320 px, /${url}: heading and field on the first screen (field at ${Math.round(at.field)} px)`);
+    }
+  }
+  await small.goto(server.base + 'pl/', { waitUntil: 'load' });
+  const menuLink = small.locator('.menu-toggle a[href="/pl/mapa/"]');
+  check(!(await menuLink.isVisible()), 'the folded menu hides its links');
+  await small.locator('.menu-toggle summary').click();
+  check(await menuLink.isVisible(), 'without JavaScript, the menu button shows the menu, with the map');
+  await small.locator('.lang-switch summary').click();
+  check(await small.locator('.lang-switch a[hreflang="ar"]').isVisible(), 'and the language button the languages');
+  await phone.close();
 
   // Without JavaScript the form goes to the A–Z list.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
