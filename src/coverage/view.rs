@@ -310,12 +310,18 @@ fn location(
 }
 
 /// "De hele gemeente" or "Alleen de wijken A, B".
+/// A list of Dutch names kept in its own direction inside a right-to-left sentence (U+2068 first
+/// strong isolate … U+2069), so its commas stay between the names.
+fn isolated(list: &str) -> String {
+    format!("\u{2068}{list}\u{2069}")
+}
+
 /// "Niet in de wijken: Hoek van Holland, Pernis, Rozenburg.", or nothing.
 fn unserved_text(s: &Strings, districts: &[String]) -> String {
     if districts.is_empty() {
         String::new()
     } else {
-        s.fill("districts_not_offered", &[("list", &districts.join(", "))])
+        s.fill("districts_not_offered", &[("list", &isolated(&districts.join(", ")))])
     }
 }
 
@@ -323,7 +329,7 @@ pub fn coverage_text(s: &Strings, districts: &[String]) -> String {
     if districts.is_empty() {
         s.get("whole_municipality").to_string()
     } else {
-        s.fill("districts_only", &[("list", &districts.join(", "))])
+        s.fill("districts_only", &[("list", &isolated(&districts.join(", ")))])
     }
 }
 
