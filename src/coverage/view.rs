@@ -321,7 +321,10 @@ fn unserved_text(s: &Strings, districts: &[String]) -> String {
     if districts.is_empty() {
         String::new()
     } else {
-        s.fill("districts_not_offered", &[("list", &isolated(&districts.join(", ")))])
+        s.fill(
+            "districts_not_offered",
+            &[("list", &isolated(&districts.join(", ")))],
+        )
     }
 }
 
@@ -329,7 +332,10 @@ pub fn coverage_text(s: &Strings, districts: &[String]) -> String {
     if districts.is_empty() {
         s.get("whole_municipality").to_string()
     } else {
-        s.fill("districts_only", &[("list", &isolated(&districts.join(", ")))])
+        s.fill(
+            "districts_only",
+            &[("list", &isolated(&districts.join(", ")))],
+        )
     }
 }
 

@@ -231,6 +231,42 @@ fn the_qr_code_leads_to_the_location_page() {
     }
 }
 
+/// The general leaflet of each language: its QR code is exactly the code of that language's map
+/// page (every module compared), so a parent who scans it lands on the lookup in the leaflet's
+/// language. The per-location leaflet of a language without location pages leads there too.
+#[test]
+fn every_general_leaflet_leads_to_the_map_in_its_own_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = crate::common::homestart(root, &["build", "--out", site.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let base = "https://www.home-start.example/";
+    for (pdf, path) in [
+        ("folder-nl.pdf", "kaart/"),
+        ("folder-en.pdf", "en/map/"),
+        ("folder-pl.pdf", "pl/mapa/"),
+        ("folder-tr.pdf", "tr/harita/"),
+        ("folder-uk.pdf", "uk/karta/"),
+        ("folder-ar.pdf", "ar/kharita/"),
+        ("folder-fa.pdf", "fa/naqsheh/"),
+        ("folder-ti.pdf", "ti/karta/"),
+        ("utrecht-noord-oost/folder-ar.pdf", "ar/kharita/"),
+    ] {
+        let url = format!("{base}{path}");
+        assert!(site.join(path).join("index.html").is_file(), "{url} exists");
+        let (side, pixels) = only_image(&site.join("pdf").join(pdf));
+        let code = qrcode::QrCode::with_error_correction_level(&url, qrcode::EcLevel::M).unwrap();
+        let n = code.width();
+        let quiet = (side - n) / 2;
+        let same = (0..n * n).all(|i| {
+            let (x, y) = (i % n, i / n);
+            (pixels[(y + quiet) * side + x + quiet] < 128) == (code[(x, y)] == qrcode::Color::Dark)
+        });
+        assert!(same && quiet >= 4, "{pdf}: the QR code is not {url}");
+    }
+}
+
 #[test]
 fn pages_link_their_pdfs() {
     let site = built();
