@@ -506,3 +506,81 @@ fn assert_ignored_by_git(dir: &std::path::Path, names: &[&str]) {
     std::fs::remove_dir_all(dir.join(".git")).unwrap();
     std::fs::remove_file(dir.join(".gitignore")).unwrap();
 }
+
+/// Every page of every language links its own language's contact, privacy and complaints pages
+/// (the footer), and no page links into another language's pages except with `hreflang` (the
+/// language switcher, a leaflet's other languages, the notice of an outdated translation).
+#[test]
+fn every_language_keeps_its_readers_in_their_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let run = crate::common::homestart(root, &["build", "--out", target.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let footer: [(&str, [&str; 3]); 8] = [
+        ("nl", ["/contact/", "/privacy/", "/klachten/"]),
+        ("en", ["/en/contact/", "/en/privacy/", "/en/complaints/"]),
+        ("pl", ["/pl/kontakt/", "/pl/prywatnosc/", "/pl/skargi/"]),
+        ("tr", ["/tr/iletisim/", "/tr/gizlilik/", "/tr/sikayetler/"]),
+        ("uk", ["/uk/kontakty/", "/uk/pryvatnist/", "/uk/skarhy/"]),
+        ("ar", ["/ar/tawasul/", "/ar/khususiya/", "/ar/shakawa/"]),
+        ("fa", ["/fa/tamas/", "/fa/harim-khosusi/", "/fa/shekayat/"]),
+        ("ti", ["/ti/rikib/", "/ti/bihtiwna/", "/ti/tiraan/"]),
+    ];
+    let others: Vec<String> = footer[1..].iter().map(|(l, _)| format!("/{l}/")).collect();
+    let link = anchors();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&target) {
+        let path = entry.unwrap().into_path();
+        if path.file_name().is_none_or(|n| n != "index.html") {
+            continue;
+        }
+        let rel = path
+            .strip_prefix(&target)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let (lang, own) = footer
+            .iter()
+            .find(|(l, _)| rel.starts_with(&format!("{l}/")))
+            .map_or(("nl", &footer[0].1), |(l, f)| (*l, f));
+        let html = std::fs::read_to_string(&path).unwrap();
+        for page in own {
+            assert!(
+                html.contains(&format!("href={page}>")),
+                "/{rel} does not link {page}"
+            );
+        }
+        for (tag, href) in link(&html) {
+            if tag.contains("hreflang=") || !href.starts_with('/') || href.starts_with("/pdf/") {
+                continue;
+            }
+            let foreign = if lang == "nl" {
+                others.iter().any(|o| href.starts_with(o.as_str()))
+            } else {
+                !href.starts_with(&format!("/{lang}/"))
+                    && !href.starts_with("/data/")
+                    && !href.starts_with("/css/")
+                    && !href.starts_with("/js/")
+            };
+            assert!(!foreign, "/{rel} links {href} in another language: {tag}");
+        }
+        pages += 1;
+    }
+    assert!(pages > 850, "{pages} pages");
+}
+
+/// `(tag, href)` of every `<a …>` in minified HTML.
+fn anchors() -> impl Fn(&str) -> Vec<(String, String)> {
+    |html: &str| {
+        html.match_indices("<a ")
+            .filter_map(|(i, _)| {
+                let tag = &html[i..i + html[i..].find('>')?];
+                let at = tag.find("href=")? + 5;
+                let value = tag[at..].trim_start_matches('"');
+                let end = value.find(['"', ' ', '>']).unwrap_or(value.len());
+                Some((tag.to_string(), value[..end].to_string()))
+            })
+            .collect()
+    }
+}
