@@ -408,7 +408,7 @@ mod tests {
                 let coverage = if loc.areas[a].districts.is_empty() {
                     "all of it".to_string()
                 } else {
-                    format!("only {}", loc.areas[a].districts.join(", "))
+                    format!("only \u{2068}{}\u{2069}", loc.areas[a].districts.join(", "))
                 };
                 assert_eq!(s.coverage, coverage);
             }

@@ -232,6 +232,8 @@ struct Shared<'a> {
     address: String,
     page_n_of_m: &'a str,
     comma: &'static str,
+    /// What a parent should know at a glance: free, weekly, at home, ages, start.
+    facts: [&'a str; 5],
 }
 
 /// The contact box: where to find the local number, or a location's own.
@@ -243,6 +245,8 @@ struct Contact {
     url: String,
     shown: String,
     qr_alt: String,
+    /// For a parent who has no number yet: whom to ask (general leaflet only).
+    help: Option<String>,
     #[serde(flatten)]
     call: Option<Call>,
 }
@@ -266,7 +270,7 @@ struct CoordinatorLine {
 
 impl Leaflets<'_> {
     fn shared(&self, blocks: &[Block]) -> String {
-        let home = &self.site.pages[self.site.homes[DEFAULT_LANG]];
+        let home = &self.site.pages[self.site.homes[self.lang]];
         let shared = Shared {
             lang: &self.language.code,
             dir: if self.rtl { "rtl" } else { "ltr" },
@@ -278,6 +282,14 @@ impl Leaflets<'_> {
             address: self.isolate(&shown(&self.config.permalink(&home.url))),
             page_n_of_m: self.s.get("page_n_of_m"),
             comma: if self.rtl { "،" } else { "," },
+            facts: [
+                "leaflet_fact_free",
+                "leaflet_fact_weekly",
+                "leaflet_fact_home",
+                "leaflet_fact_ages",
+                "leaflet_fact_start",
+            ]
+            .map(|k| self.s.get(k)),
         };
         sorted_json(&shared).to_string()
     }
@@ -324,13 +336,22 @@ impl Leaflets<'_> {
     /// The generic leaflet's box: the map, in the leaflet's language if the site has it there.
     fn general(&self) -> Contact {
         let url = self.map_url();
-        self.contact(
-            None,
-            self.s.get("leaflet_contact_general"),
-            "leaflet_find_number",
-            url,
-            None,
-        )
+        // Whom to ask without a number: the GP, youth nurse or clinic, or the national contact
+        // of site.yaml (without one, the box says only where the numbers are).
+        let help = self.config.site.organisation.email.as_ref().map(|email| {
+            self.s
+                .fill("leaflet_no_number", &[("email", &self.isolate(email))])
+        });
+        Contact {
+            help,
+            ..self.contact(
+                None,
+                self.s.get("leaflet_contact_general"),
+                "leaflet_find_number",
+                url,
+                None,
+            )
+        }
     }
 
     fn for_location(&self, l: &LocationView) -> Contact {
@@ -372,6 +393,7 @@ impl Leaflets<'_> {
             shown: self.isolate(&shown(&url)),
             qr_alt: self.s.fill("leaflet_qr_alt", &[("url", &shown(&url))]),
             url,
+            help: None,
             call,
         }
     }

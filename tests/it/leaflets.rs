@@ -267,6 +267,80 @@ fn every_general_leaflet_leads_to_the_map_in_its_own_language() {
     }
 }
 
+/// Every leaflet of the included site, read back with poppler: one or two pages, never a
+/// second page with fewer than ten lines; the contact box (the location's number, or the
+/// address of the map) on the first page; no printed address split over two lines.
+#[test]
+fn every_leaflet_is_one_full_page_or_two_with_the_contact_on_the_first() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = crate::common::homestart(root, &["build", "--out", site.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(site.join("pdf")) {
+        let pdf = entry.unwrap().into_path();
+        if pdf.extension().is_none_or(|e| e != "pdf") {
+            continue;
+        }
+        let name = pdf.strip_prefix(&site).unwrap().display().to_string();
+        let info = poppler("pdfinfo", &[], &pdf);
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap();
+        assert!((1..=2).contains(&pages), "{name}: {pages} pages");
+        let first = poppler("pdftotext", &["-layout", "-f", "1", "-l", "1"], &pdf);
+        if pages == 2 {
+            let second = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2"], &pdf);
+            // The footer (address, page n of 2) is not text of the leaflet.
+            let lines = second.lines().filter(|l| !l.trim().is_empty()).count() - 1;
+            assert!(lines >= 10, "{name}: {lines} lines on page 2");
+        }
+        // The contact box: a location's number, or the address of the map.
+        let location = name
+            .split('/')
+            .nth(1)
+            .filter(|_| name.matches('/').count() == 2);
+        if let Some(slug) = location {
+            let yaml =
+                std::fs::read_to_string(root.join(format!("locations/{slug}.yaml"))).unwrap();
+            let phone = yaml
+                .lines()
+                .find_map(|l| l.strip_prefix("phone: "))
+                .unwrap();
+            let digits = |t: &str| t.chars().filter(char::is_ascii_digit).collect::<String>();
+            let want = digits(phone.split('#').next().unwrap());
+            assert!(
+                digits(&first).contains(&want),
+                "{name}: {phone} not on page 1"
+            );
+        } else {
+            assert!(
+                first.contains("home-start.example/"),
+                "{name}: no address on page 1"
+            );
+        }
+        // Every printed address of the site ends with its `/` on the line where it starts.
+        let text = poppler("pdftotext", &[], &pdf);
+        for line in text.lines() {
+            for (at, _) in line.match_indices("home-start.example/") {
+                let rest = &line[at..];
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || "./-_".contains(c)))
+                    .unwrap_or(rest.len());
+                assert!(
+                    rest[..end].ends_with('/'),
+                    "{name}: an address is split: {line}"
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 490, "{checked} leaflets");
+}
+
 #[test]
 fn pages_link_their_pdfs() {
     let site = built();

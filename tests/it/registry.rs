@@ -275,10 +275,18 @@ fn translation_that_drops_a_placeholder_is_refused() {
             "and the number, and",
         )
     });
+    let line = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/en.yaml"),
+    )
+    .unwrap()
+    .lines()
+    .position(|l| l.starts_with("referral_step_2:"))
+    .unwrap()
+        + 1;
     assert_has(
         &err,
         &[
-            "i18n/en.yaml:67:18",
+            &format!("i18n/en.yaml:{line}:18"),
             "`referral_step_2` must contain {phone} like i18n/nl.yaml, but has no placeholders",
             "keep every {name}",
         ],

@@ -230,7 +230,9 @@ fn answers_carry_the_location_phone_and_coordinators() {
     );
     for (service, &(l, a)) in services.iter().zip(&reg.served_by[m]) {
         assert_eq!(service[0], l);
-        assert_eq!(service[1], reg.locations[l].areas[a].districts.join(", "));
+        // The list, isolated so it keeps its direction in Arabic and Persian answers.
+        let list = reg.locations[l].areas[a].districts.join(", ");
+        assert_eq!(service[1], format!("\u{2068}{list}\u{2069}"));
         let loc = &idx["l"][l];
         assert_eq!(loc[0], reg.locations[l].name.as_str());
         assert_eq!(loc[3], reg.locations[l].phone.e164.as_str());
