@@ -6,7 +6,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::view::{LocationView, MunicipalityView, PhoneView, View, ages_text};
+use super::view::{ContactView, LocationView, MunicipalityView, PhoneView, View, ages_text};
 use crate::config::Config;
 use crate::escape::escape_xml;
 use crate::geo::Geography;
@@ -126,6 +126,17 @@ struct Contact<'a> {
     phone: &'a PhoneView,
     /// Ages served, or the distance of a nearest location.
     note: &'a str,
+}
+
+impl<'a> Contact<'a> {
+    fn of(location: &'a ContactView, note: &'a str) -> Self {
+        Contact {
+            name: &location.name,
+            url: location.url.as_deref(),
+            phone: &location.phone,
+            note,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -281,22 +292,12 @@ fn letters<'a>(view: &'a View, geo: &Geography) -> Vec<Letter<'a>> {
         let contacts = if muni.offered {
             muni.services
                 .iter()
-                .map(|s| Contact {
-                    name: &s.location.name,
-                    url: s.location.url.as_deref(),
-                    phone: &s.location.phone,
-                    note: &s.ages,
-                })
+                .map(|s| Contact::of(&s.location, &s.ages))
                 .collect()
         } else {
             muni.nearest
                 .iter()
-                .map(|n| Contact {
-                    name: &n.location.name,
-                    url: n.location.url.as_deref(),
-                    phone: &n.location.phone,
-                    note: &n.distance,
-                })
+                .map(|n| Contact::of(&n.location, &n.distance))
                 .collect()
         };
         let entry = Listed {

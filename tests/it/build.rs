@@ -244,11 +244,7 @@ fn identical_input_gives_identical_output() {
 
 #[test]
 fn included_site_builds_with_every_language() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("site");
-    let run = crate::common::homestart(root, &["build", "--out", target.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let target = crate::common::included_site();
     let read = |p: &str| std::fs::read_to_string(target.join(p)).unwrap();
     assert!(read("index.html").contains("<html dir=ltr lang=nl>"));
     assert!(read("en/index.html").contains("<html dir=ltr lang=en>"));
@@ -512,11 +508,7 @@ fn assert_ignored_by_git(dir: &std::path::Path, names: &[&str]) {
 /// language switcher, a leaflet's other languages, the notice of an outdated translation).
 #[test]
 fn every_language_keeps_its_readers_in_their_language() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("site");
-    let run = crate::common::homestart(root, &["build", "--out", target.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let target = crate::common::included_site();
     let footer: [(&str, [&str; 3]); 8] = [
         ("nl", ["/contact/", "/privacy/", "/klachten/"]),
         ("en", ["/en/contact/", "/en/privacy/", "/en/complaints/"]),
@@ -530,13 +522,13 @@ fn every_language_keeps_its_readers_in_their_language() {
     let others: Vec<String> = footer[1..].iter().map(|(l, _)| format!("/{l}/")).collect();
     let link = anchors();
     let mut pages = 0;
-    for entry in walkdir::WalkDir::new(&target) {
+    for entry in walkdir::WalkDir::new(target) {
         let path = entry.unwrap().into_path();
         if path.file_name().is_none_or(|n| n != "index.html") {
             continue;
         }
         let rel = path
-            .strip_prefix(&target)
+            .strip_prefix(target)
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");

@@ -236,11 +236,7 @@ fn the_qr_code_leads_to_the_location_page() {
 /// language. The per-location leaflet of a language without location pages leads there too.
 #[test]
 fn every_general_leaflet_leads_to_the_map_in_its_own_language() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    let run = crate::common::homestart(root, &["build", "--out", site.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = crate::common::included_site();
     let base = "https://www.home-start.example/";
     for (pdf, path) in [
         ("folder-nl.pdf", "kaart/"),
@@ -273,17 +269,14 @@ fn every_general_leaflet_leads_to_the_map_in_its_own_language() {
 #[test]
 fn every_leaflet_is_one_full_page_or_two_with_the_contact_on_the_first() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    let run = crate::common::homestart(root, &["build", "--out", site.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = crate::common::included_site();
     let mut checked = 0;
     for entry in walkdir::WalkDir::new(site.join("pdf")) {
         let pdf = entry.unwrap().into_path();
         if pdf.extension().is_none_or(|e| e != "pdf") {
             continue;
         }
-        let name = pdf.strip_prefix(&site).unwrap().display().to_string();
+        let name = pdf.strip_prefix(site).unwrap().display().to_string();
         let info = poppler("pdfinfo", &[], &pdf);
         let pages: usize = info
             .lines()

@@ -660,10 +660,7 @@ fn every_error_of_every_file_in_one_run() {
 #[test]
 fn shipped_registry_drops_and_duplicates_nothing() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let out_dir = out.path().join("site");
-    let run = crate::common::homestart(root, &["build", "--out", out_dir.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out_dir = crate::common::included_site();
 
     // name → code from the boundary file and the aliases, folded loosely.
     let fold = |s: &str| {

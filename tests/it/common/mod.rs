@@ -88,6 +88,20 @@ impl Site {
     }
 }
 
+/// The included site, built once per test run into cargo's temp folder for integration tests;
+/// the tests that use it only read it.
+pub fn included_site() -> &'static Path {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("included-site");
+        let _ = std::fs::remove_dir_all(&target);
+        let run = homestart(root, &["build", "--out", target.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        target
+    })
+}
+
 pub fn homestart(root: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_homestart"))
         .arg("--root")
