@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Source, rel_path};
 use crate::geo::{Geography, project};
 
 pub mod check;
+mod conflicts;
 pub mod phone;
 pub mod schema;
 pub mod values;
@@ -118,7 +119,7 @@ pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
         locations.extend(loc);
         errors.extend(ds);
     }
-    errors.extend(check::across(&locations, geo));
+    errors.extend(conflicts::across(&locations, geo));
     if !errors.is_empty() {
         return Err(errors);
     }
