@@ -207,6 +207,7 @@ pub fn load(
     };
     let (mut sources, content_diags) = content::load(&opts.root, &config, &links);
     diags.extend(content_diags);
+    diags.extend(check::placeholders(&sources, opts.drafts));
     // Registry errors do not stop the content from being checked: one run reports both.
     let (geo, registry) = registry?;
     let (generated, gen_diags) =

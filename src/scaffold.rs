@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::content::frontmatter::slugify;
+use crate::content::placeholder;
 use crate::diag::Diagnostic;
 
 /// What to create.
@@ -68,9 +69,12 @@ fn write(
             if lang.code == *default {
                 (format!("content/{default}/{slug}.md"), page(title))
             } else if original.is_file() {
+                let text = std::fs::read_to_string(&original).map_err(|e| {
+                    Diagnostic::error(format!("cannot read content/{default}/{slug}.md: {e}"))
+                })?;
                 (
                     format!("content/{}/{slug}.md", lang.code),
-                    translation(title, &slug, default),
+                    translation(&text, &slug, default),
                 )
             } else {
                 return Err(Diagnostic::error(format!(
@@ -95,8 +99,7 @@ fn write(
                 return Err(Diagnostic::error("locations are written once, not per language")
                     .hint("leave out --lang: the location's pages in every language come from one file"));
             }
-            let free = unserved_municipality(root);
-            (format!("locations/{slug}.yaml"), location(title, &free))
+            (format!("locations/{slug}.yaml"), location(title))
         }
     };
     let path = root.join(&rel);
@@ -126,26 +129,54 @@ fn page(title: &str) -> String {
          # To put the page in the menu, add its name (this file's path without .md) to `menu` in site.yaml.\n\
          ---\n\
          \n\
-         Write the text here, in Markdown. Start a section with `## ` and a heading.\n\
-         Link to another page with its address from the site's root, like this: [home page](/).\n",
-        quoted(title)
+         {}\n\
+         \n\
+         In Markdown: start a section with `## ` and a heading; link to another page with its\n\
+         address from the site's root, like this: [home page](/).\n",
+        quoted(title),
+        placeholder::text("schrijf hier de tekst van de pagina")
     )
 }
 
-fn translation(title: &str, path: &str, default: &str) -> String {
+/// A translation starts as a copy of the original (title, date, description, template and
+/// text), so it builds as it is; it stays an unmarked translation (a warning) until marked.
+fn translation(original: &str, path: &str, default: &str) -> String {
     let slug = path.rsplit('/').next().unwrap_or(path);
+    let (front, body) = original
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .unwrap_or(("", original));
+    let fields: serde_yaml::Mapping = serde_yaml::from_str(front).unwrap_or_default();
+    let mut copied = String::new();
+    for key in [
+        "title",
+        "menu_title",
+        "date",
+        "description",
+        "template",
+        "paginate_by",
+    ] {
+        if let Some(value) = fields.get(key) {
+            let value = match value {
+                serde_yaml::Value::String(s) => quoted(s),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            };
+            copied.push_str(&format!("{key}: {value}\n"));
+        }
+    }
     format!(
         "---\n\
          # Translation of content/{default}/{path}.md: same path, so the two pages are linked.\n\
-         # Translate the title and give the page an address in this language with `slug`.\n\
+         # It starts as a copy of the original: translate the title, the description and the\n\
+         # text, and give the page an address in this language with `slug`.\n\
          # When done: `homestart translations --mark <this file>` records the version translated.\n\
-         title: {}\n\
+         {copied}\
          slug: {slug}\n\
-         description: \"\"\n\
          ---\n\
-         \n\
-         Translate the text of content/{default}/{path}.md here.\n",
-        quoted(title)
+         {body}"
     )
 }
 
@@ -163,50 +194,51 @@ fn story(title: &str) -> String {
          draft: true\n\
          ---\n\
          \n\
-         The first paragraph is the summary in the list of stories: make it say what the story is about.\n\
+         {}\n\
          \n\
-         ## A heading\n\
+         ## {}\n\
          \n\
-         The rest of the story.\n",
-        quoted(title)
+         {}\n",
+        quoted(title),
+        placeholder::text("de eerste alinea; die staat in het overzicht van verhalen"),
+        placeholder::text("een tussenkopje"),
+        placeholder::text("de rest van het verhaal"),
     )
 }
 
-/// A municipality nobody serves yet, so the new file builds before it is filled in.
-fn unserved_municipality(root: &Path) -> String {
-    crate::pipeline::load_registry(root)
-        .ok()
-        .and_then(|(geo, reg)| {
-            (0..geo.municipalities.len())
-                .find(|&m| reg.served_by.get(m).is_none_or(|s| s.is_empty()))
-                .map(|m| geo.municipalities[m].display.clone())
-        })
-        .unwrap_or_else(|| "Utrecht".to_string())
-}
-
-fn location(name: &str, municipality: &str) -> String {
+fn location(name: &str) -> String {
+    let fill = placeholder::value;
     format!(
         "# yaml-language-server: $schema=../schema/location.schema.json\n\
-         # New location. Replace every value below; `homestart check` says what is still wrong.\n\
+         # New location. Replace every value that starts with INVULLEN (the site is not built\n\
+         # while one is left; `homestart check` names each).\n\
          # The file name is the web address: locations/<name>.yaml → /locaties/<name>/.\n\
          \n\
          name: {}\n\
-         organisation: Stichting …                # the organisation the location belongs to\n\
+         organisation: {}                # the organisation the location belongs to\n\
          address:                                 # postal address of the office\n\
-         \x20 street: Straatnaam 1\n\
-         \x20 postcode: 1234 AB\n\
-         \x20 city: Plaats\n\
-         phone: 030 123 45 67                     # general number (leave out = first coordinator's)\n\
+         \x20 street: {}\n\
+         \x20 postcode: {}\n\
+         \x20 city: {}\n\
+         phone: {}                     # general number (leave out = first coordinator's)\n\
          opening_days: [maandag, dinsdag, donderdag]  # Dutch day names\n\
          ages: 0-6                                # children's ages in years (core programme 0-6; 0-14 or 0-17 where funded)\n\
          coordinators:                            # the first coordinator is the main contact\n\
-         \x20 - name: Voornaam Achternaam\n\
-         \x20   phone: 06 12 34 56 78\n\
-         \x20   email: naam@voorbeeld.nl\n\
+         \x20 - name: {}\n\
+         \x20   phone: {}\n\
+         \x20   email: {}\n\
          municipalities:                          # every municipality served (CBS name, everyday name or code)\n\
-         \x20 - {}                                # a municipality nobody serves yet: replace it\n",
+         \x20 - {}\n",
         quoted(name),
-        quoted(municipality)
+        fill("naam van de stichting"),
+        fill("straat en huisnummer"),
+        fill("postcode, bijvoorbeeld 3511 AB"),
+        fill("plaats"),
+        fill("algemeen telefoonnummer, bijvoorbeeld 030 123 45 67"),
+        fill("voor- en achternaam van de coördinator"),
+        fill("telefoonnummer van de coördinator"),
+        fill("e-mailadres van de coördinator"),
+        fill("een gemeente die de locatie bedient"),
     )
 }
 

@@ -13,5 +13,5 @@ pub mod templates;
 pub mod translations;
 
 pub use links::{Outputs, ids, links};
-pub use site::site;
+pub use site::{placeholders, site};
 pub use templates::templates;

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::config::{Config, DEFAULT_LANG};
+use crate::content::SourcePage;
 use crate::content::frontmatter::SortBy;
 use crate::diag::{Diagnostic, suggest};
 use crate::i18n::Strings;
@@ -19,6 +20,17 @@ pub fn site(config: &Config, strings: &[Strings], site: &Site) -> Vec<Diagnostic
     out.extend(menus(config, site));
     out.extend(dated_listings(site));
     out
+}
+
+/// Text `homestart new` left for the editor to write is never published: a page that still
+/// holds a placeholder is an error, unless it is a draft that this run does not publish.
+/// Runs on the sources, so a run reports it together with the registry's errors.
+pub fn placeholders(sources: &[SourcePage], drafts: bool) -> Vec<Diagnostic> {
+    sources
+        .iter()
+        .filter(|p| p.generated.is_none() && (drafts || !p.front.draft))
+        .flat_map(|p| crate::content::placeholder::find(&p.source))
+        .collect()
 }
 
 /// Two pages (or a page and a section's listing pages) claiming one address would overwrite

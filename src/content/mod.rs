@@ -2,6 +2,7 @@
 
 pub mod frontmatter;
 pub mod markdown;
+pub mod placeholder;
 pub mod rules;
 
 use std::ops::Range;

@@ -24,7 +24,9 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
         Ok(r) => r,
         Err(d) => return (None, vec![d]),
     };
-    let errors = shape(&src, &root);
+    let mut errors = shape(&src, &root);
+    // A value `homestart new` left: the facts of an unfinished file would only repeat it.
+    errors.extend(crate::content::placeholder::find(&src));
     if !errors.is_empty() {
         return (None, errors);
     }

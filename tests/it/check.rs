@@ -214,7 +214,7 @@ fn translations_record_the_version_they_were_made_from() {
 }
 
 #[test]
-fn new_files_build_as_they_are() {
+fn new_files_hold_placeholders_until_filled_in_and_translations_build_as_they_are() {
     let site = Site::with_project("registry");
     let new = |args: &[&str]| homestart(site.root(), &[&["new"], args].concat());
     let run = new(&["page", "Voor scholen"]);
@@ -224,39 +224,98 @@ fn new_files_build_as_they_are() {
         "wrote content/nl/voor-scholen.md: fill it in, then `homestart check` (or `homestart build`)"
     );
     for args in [
-        &["page", "voor-scholen", "--lang", "en"][..],
-        &["story", "Een dag met Fatima"],
+        &["story", "Een dag met Fatima"][..],
         &["location", "Home-Start Zeist"],
     ] {
         let run = new(args);
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
     }
+    assert!(
+        site.root()
+            .join("content/nl/verhalen/een-dag-met-fatima.md")
+            .is_file()
+    );
+    // Nothing unfinished is published: every placeholder is an error at its own line.
+    // The story is a draft: its placeholders count only where drafts are published.
+    let run = site.build(&["--drafts"]);
+    assert_eq!(run.code, 1);
+    let location = "locations/home-start-zeist.yaml";
+    for (line, what) in [
+        (7, "naam van de stichting"),
+        (9, "straat en huisnummer"),
+        (10, "postcode, bijvoorbeeld 3511 AB"),
+        (11, "plaats"),
+        (12, "algemeen telefoonnummer, bijvoorbeeld 030 123 45 67"),
+        (16, "voor- en achternaam van de coördinator"),
+        (17, "telefoonnummer van de coördinator"),
+        (18, "e-mailadres van de coördinator"),
+        (20, "een gemeente die de locatie bedient"),
+    ] {
+        assert_has(
+            &run.stderr,
+            &[
+                &format!("{location}:{line}:"),
+                &format!("not filled in yet: {what}"),
+            ],
+        );
+    }
+    assert_has(
+        &run.stderr,
+        &[
+            "content/nl/voor-scholen.md:9:1",
+            "not filled in yet: schrijf hier de tekst van de pagina",
+            "content/nl/verhalen/een-dag-met-fatima.md:",
+            "not filled in yet: de rest van het verhaal",
+            "replace `INVULLEN: plaats` (with its quotes) by plaats",
+        ],
+    );
+    assert_eq!(
+        run.stderr.matches("not filled in yet").count(),
+        13,
+        "{}",
+        run.stderr
+    );
+    let run = homestart(site.root(), &["check"]);
+    assert_eq!(
+        run.stderr.matches("not filled in yet").count(),
+        10,
+        "{}",
+        run.stderr
+    );
+
+    // A translation starts as a copy of the original and builds as it is.
+    std::fs::remove_file(site.root().join(location)).unwrap();
+    std::fs::remove_file(
+        site.root()
+            .join("content/nl/verhalen/een-dag-met-fatima.md"),
+    )
+    .unwrap();
+    site.write(
+        "content/nl/voor-scholen.md",
+        "---\ntitle: Voor scholen\ndescription: Wat scholen kunnen doen.\n---\n\nEen tekst voor scholen.\n",
+    );
+    let run = new(&["page", "voor-scholen", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let en = std::fs::read_to_string(site.root().join("content/en/voor-scholen.md")).unwrap();
     assert!(
         en.contains("Translation of content/nl/voor-scholen.md"),
         "{en}"
     );
     assert!(
-        site.root()
-            .join("content/nl/verhalen/een-dag-met-fatima.md")
-            .is_file()
+        en.contains("title: \"Voor scholen\"\ndescription: \"Wat scholen kunnen doen.\""),
+        "{en}"
     );
-    let run = site.build(&["--drafts"]);
+    assert!(en.ends_with("\nEen tekst voor scholen.\n"), "{en}");
+    let run = site.build(&[]);
     assert_eq!(
         run.code, 0,
-        "the new files build as they are: {}",
+        "the translation builds as it is: {}",
         run.stderr
     );
-    assert!(
-        site.out()
-            .join("locaties/home-start-zeist/index.html")
-            .is_file()
-    );
     assert!(site.out().join("en/voor-scholen/index.html").is_file());
-    assert!(
-        site.out()
-            .join("verhalen/een-dag-met-fatima/index.html")
-            .is_file()
+    assert_has(
+        &run.stderr,
+        &["this translation does not say which version"],
     );
 
     // Refusals: an existing file, an unknown language, a translation of nothing.
