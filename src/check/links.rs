@@ -101,12 +101,7 @@ pub fn links(
                     link.dest
                 ))
                 .at(&page.src.source, link.span.clone());
-                diags.push(match suggest(&written, pages.iter().map(String::as_str)) {
-                    Some(s) => d.hint(format!("did you mean `{s}`?")),
-                    None => d.hint(
-                        "write the page's address as it appears in the browser, from the site's root, e.g. /contact/",
-                    ),
-                });
+                diags.push(d.hint(nowhere_hint(&link.dest, &written, &page.url, &pages)));
                 continue;
             };
             let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
@@ -160,6 +155,40 @@ fn resolve(page_url: &str, dest: &str) -> Option<(String, Option<String>)> {
     Some((decoded(path), fragment.map(decoded)))
 }
 
+/// What to do about a link that goes nowhere, for the mistakes editors make: a page's file
+/// instead of its address, a web address without `https://`, a file not uploaded. A "did you
+/// mean" only where it names another page.
+fn nowhere_hint(dest: &str, written: &str, from: &str, pages: &[String]) -> String {
+    let bare = dest.split(['#', '?']).next().unwrap_or(dest);
+    if let Some(file) = bare.strip_suffix(".md") {
+        let name = file.trim_start_matches("./").trim_start_matches('/');
+        let name = name
+            .strip_prefix("content/")
+            .map_or(name, |n| n.split_once('/').map_or(n, |(_, rest)| rest));
+        return format!(
+            "link to the page's address, not its file: `/{name}/` (an address from the site's root, as the browser shows it)"
+        );
+    }
+    if bare.starts_with("www.") {
+        return format!("an address on another website starts with https://: `https://{bare}`");
+    }
+    let extension = written
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.rsplit_once('.'))
+        .map(|(_, e)| e);
+    if extension.is_some_and(|e| e.len() <= 4 && e.chars().all(|c| c.is_ascii_alphanumeric())) {
+        return format!(
+            "upload the file as `static{written}`: a file in static/ is published at the same address (`{written}`); names are case-sensitive"
+        );
+    }
+    let own = format!("/{}", from.trim_start_matches('/'));
+    match suggest(written, pages.iter().map(String::as_str).filter(|p| *p != own)) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "write the page's address as it appears in the browser, from the site's root, e.g. /contact/".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +218,38 @@ mod tests {
             Some(("img/a b.jpg".into(), None))
         );
         assert_eq!(r("over/", "../../x/"), None);
+    }
+
+    #[test]
+    fn a_link_that_goes_nowhere_gets_the_hint_for_its_mistake() {
+        let pages = vec![
+            "/contact/".to_string(),
+            "/over/".to_string(),
+            "/overzicht/".to_string(),
+        ];
+        let hint =
+            |dest: &str, written: &str, from: &str| nowhere_hint(dest, written, from, &pages);
+        assert_eq!(
+            hint("contact.md", "/over/contact.md", "over/"),
+            "link to the page's address, not its file: `/contact/` (an address from the site's root, as the browser shows it)"
+        );
+        assert!(hint("content/nl/over.md", "/content/nl/over.md", "").contains("`/over/`"));
+        assert_eq!(
+            hint("www.ggd.nl", "/over/www.ggd.nl", "over/"),
+            "an address on another website starts with https://: `https://www.ggd.nl`"
+        );
+        assert!(
+            hint("/img/voorlezen.jpg", "/img/voorlezen.jpg", "over/")
+                .starts_with("upload the file as `static/img/voorlezen.jpg`")
+        );
+        // Never the page itself.
+        assert_eq!(
+            hint("/overr/", "/overr/", "over/"),
+            "did you mean `/overzicht/`?"
+        );
+        assert_eq!(
+            hint("/overr/", "/overr/", "overzicht/"),
+            "did you mean `/over/`?"
+        );
     }
 }

@@ -517,3 +517,28 @@ fn a_huge_page_is_refused_before_it_is_read() {
         &["content/nl/groot.md: this file is 50.0 MB; a page may be at most 1.0 MB"],
     );
 }
+
+/// Links that go nowhere get the hint for the mistake made: a page's file name, a web address
+/// without https://, an image not uploaded (with the exact path), and never the page itself as
+/// "did you mean".
+#[test]
+fn links_that_go_nowhere_say_how_to_write_them() {
+    let err = crate::common::broken(Site::fixture("basic"), |s| {
+        s.write(
+            "content/nl/hulp.md",
+            "---\ntitle: Hulp\n---\n\nZie [over ons](over.md), [de GGD](www.ggd.nl) en\n![Een vrijwilliger leest voor](/img/voorlezen.jpg).\n",
+        );
+    });
+    assert_has(
+        &err,
+        &[
+            "content/nl/hulp.md:5:5",
+            "link to the page's address, not its file: `/over/`",
+            "content/nl/hulp.md:5:26",
+            "an address on another website starts with https://: `https://www.ggd.nl`",
+            "content/nl/hulp.md:6:1",
+            "upload the file as `static/img/voorlezen.jpg`",
+        ],
+    );
+    assert!(!err.contains("did you mean `/hulp/`"), "{err}");
+}
