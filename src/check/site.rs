@@ -116,6 +116,18 @@ fn translations_have_originals(config: &Config, site: &Site) -> Vec<Diagnostic> 
         .iter()
         .filter(|p| p.lang() != DEFAULT_LANG && site.original(&p.key).is_none())
         .map(|p| {
+            if p.src.front.translation_key.is_none() {
+                // Linked by its path: the original was there and is gone (or never was).
+                return Diagnostic::error(format!(
+                    "the {default} page this translates, content/{default}/{}.md, does not exist",
+                    p.key
+                ))
+                .in_file(p.src.source.path.clone())
+                .hint(format!(
+                    "delete this translation, or bring content/{default}/{}.md back (git restores a deleted file); a translation is published only with its original",
+                    p.key
+                ));
+            }
             let d = Diagnostic::error(format!(
                 "translation key `{}` matches no page in the default language ({default})",
                 p.key
@@ -242,7 +254,7 @@ mod tests {
             "string table i18n/nl.yaml is missing the key `leaflet_call`",
             "two pages have the address /b/",
             "translation key `d` is used by two pages of one language",
-            "translation key `extra` matches no page in the default language (nl)",
+            "the nl page this translates, content/nl/extra.md, does not exist",
             "menu entry `nergens` matches no page",
             "page has no date, but its section has a feed",
         ] {
@@ -269,7 +281,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                "translation key `extra` matches no page in the default language (nl)",
+                "the nl page this translates, content/nl/extra.md, does not exist",
                 "menu entry `nergens` matches no page"
             ]
         );
@@ -331,9 +343,17 @@ mod tests {
             "translation key `overr` matches no page in the default language (nl)"
         );
         assert_eq!(ds[0].hint_text(), Some("did you mean `over`?"));
+        // Linked by its path: the original is gone, and the hint says what to do, naming no
+        // other page.
         assert_eq!(
             ds[1].message(),
-            "translation key `extra` matches no page in the default language (nl)"
+            "the nl page this translates, content/nl/extra.md, does not exist"
+        );
+        assert!(
+            ds[1]
+                .hint_text()
+                .unwrap_or("")
+                .starts_with("delete this translation, or bring content/nl/extra.md back")
         );
     }
 

@@ -530,7 +530,8 @@ fn a_leaflet_translation_without_dutch_original_or_in_an_unknown_language_is_an_
         &stderr,
         &[
             "content/en/flyer.md",
-            "translation key `flyer` matches no page in the default language (nl)",
+            "the nl page this translates, content/nl/flyer.md, does not exist",
+            "delete this translation, or bring content/nl/flyer.md back",
         ],
     );
     let stderr = broken(built(), |site| {
