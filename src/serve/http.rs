@@ -214,12 +214,16 @@ fn with_live_script(mut html: Vec<u8>) -> Vec<u8> {
     html
 }
 
-/// The page shown in place of every page while the project has errors.
+/// The page shown in place of every page while the project has errors: each problem once,
+/// with its file and line as a heading, its message, the line itself with the mistake marked,
+/// and the hint. Readable on a 320 px phone: long paths wrap, and a long source line scrolls
+/// inside its own box so the marks stay under the mistake.
 fn error_page(errors: &[Diagnostic]) -> String {
     let mut out = String::from(
         "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\">\
-         <title>Build errors – homestart</title><style>body{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f2a2e}\
-         h1{color:#8f1d00}pre{background:#f6f1e9;padding:1rem;overflow-x:auto;white-space:pre-wrap}</style><main>",
+         <title>Build errors – homestart</title><style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem;color:#1f2a2e}\
+         h1{color:#8f1d00;font-size:1.5rem}h2{font-size:1.1rem;overflow-wrap:anywhere}section{border-top:1px solid #ddd;padding-top:.5rem}\
+         pre{background:#f6f1e9;padding:.75rem;overflow-x:auto;white-space:pre;font-size:.9rem}</style><main>",
     );
     out.push_str(&format!(
         "<h1>The site has {} error{}</h1><p>Fix the file and save it: this page reloads by itself.</p>",
@@ -227,11 +231,16 @@ fn error_page(errors: &[Diagnostic]) -> String {
         if errors.len() == 1 { "" } else { "s" }
     ));
     for d in errors {
+        let excerpt = excerpt_of(d);
         out.push_str(&format!(
-            "<section><h2>{}</h2><p>{}</p><pre>{}</pre>{}</section>",
+            "<section><h2>{}</h2><p>{}</p>{}{}</section>",
             escape_xml(&d.location()),
             escape_xml(d.message()),
-            escape_xml(&d.render()),
+            if excerpt.is_empty() {
+                String::new()
+            } else {
+                format!("<pre>{}</pre>", escape_xml(&excerpt))
+            },
             d.hint_text()
                 .map(|h| format!("<p><strong>Hint:</strong> {}</p>", escape_xml(h)))
                 .unwrap_or_default(),
@@ -239,6 +248,18 @@ fn error_page(errors: &[Diagnostic]) -> String {
     }
     out.push_str("</main>");
     out
+}
+
+/// Only the quoted lines with their marks: the heading above already says where and what,
+/// and the hint follows (the terminal's rendering repeats both).
+fn excerpt_of(d: &Diagnostic) -> String {
+    let rendered = d.render();
+    let lines: Vec<&str> = rendered
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim_start().starts_with("= "))
+        .collect();
+    lines.join("\n").trim_matches('\n').to_string()
 }
 
 #[cfg(test)]
@@ -319,5 +340,19 @@ mod tests {
         }
         assert_eq!(answer("/%C3%A4/", &shared).status(), StatusCode::OK);
         assert_eq!(answer("/", &shared).status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn the_error_page_shows_each_problem_once() {
+        let src = crate::diag::Source::new("content/nl/over.md", "---\ntitel: Over\n---\nTekst.\n");
+        let d = Diagnostic::error("unknown key `titel`")
+            .at(&src, 4..9)
+            .hint("did you mean `title`?");
+        let page = error_page(&[d]);
+        assert_eq!(page.matches("unknown key").count(), 1, "{page}");
+        assert_eq!(page.matches("did you mean").count(), 1, "{page}");
+        assert!(page.contains("<h2>content/nl/over.md:2:1</h2>"), "{page}");
+        assert!(page.contains("titel: Over"), "the line itself: {page}");
+        assert!(page.contains("^^^^^"), "its marks: {page}");
     }
 }

@@ -43,6 +43,19 @@ try {
   await page.waitForFunction(() => !window.__before && /error/.test(document.title), null, { timeout: 10000 });
   const shown = await page.locator('main').innerText();
   check(/content\/nl\/over\.md:\d+:\d+/.test(shown) && /Hint/.test(shown), `a broken edit shows the error with file, line and hint (${shown.split('\n')[0]})`);
+  // On a 320 px phone: nothing scrolls sideways, each problem once, the marks in view.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const small = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    sections: document.querySelectorAll('main section').length,
+    headings: [...document.querySelectorAll('main h2')].map((h) => h.textContent),
+    text: document.querySelector('main').innerText,
+  }));
+  const message = small.text.split('\n').find((l) => /unknown key|titel/.test(l) && !/:\d+:\d+/.test(l) && !/\|/.test(l)) ?? '';
+  check(small.width <= 320 && small.sections >= 1 && new Set(small.headings).size === small.headings.length,
+    `at 320 px the error page does not scroll sideways and names each problem once (${small.width} px, ${small.headings.join(' ')})`);
+  check(message !== '' && small.text.split(message).length === 2, `each message appears once (${message})`);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.evaluate(() => { window.__before = true; });
   writeFileSync(page_md, original);
