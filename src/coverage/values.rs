@@ -111,7 +111,6 @@ struct Listed<'a> {
     anchor: String,
     offered: bool,
     status: &'a str,
-    locations: Vec<&'a str>,
     /// The locations serving it, or else the nearest, each with its number.
     contacts: Vec<Contact<'a>>,
     /// The districts no location serves, as a sentence (or empty).
@@ -308,11 +307,6 @@ fn letters<'a>(view: &'a View, geo: &Geography) -> Vec<Letter<'a>> {
             offered: muni.offered,
             status: &muni.status,
             unserved: &muni.unserved_text,
-            locations: muni
-                .services
-                .iter()
-                .map(|s| s.location.name.as_str())
-                .collect(),
         };
         let letter = initial(&muni.display);
         match az.last_mut() {

@@ -250,14 +250,14 @@ fn error_page(errors: &[Diagnostic]) -> String {
     out
 }
 
-/// Only the quoted lines with their marks: the heading above already says where and what,
-/// and the hint follows (the terminal's rendering repeats both).
+/// The quoted lines with their marks and any "see also" place: the heading above already
+/// says where and what, and the hint follows (the terminal's rendering repeats all three).
 fn excerpt_of(d: &Diagnostic) -> String {
     let rendered = d.render();
     let lines: Vec<&str> = rendered
         .lines()
         .skip(1)
-        .filter(|l| !l.trim_start().starts_with("= "))
+        .filter(|l| !l.trim_start().starts_with("= hint:"))
         .collect();
     lines.join("\n").trim_matches('\n').to_string()
 }
@@ -354,5 +354,15 @@ mod tests {
         assert!(page.contains("<h2>content/nl/over.md:2:1</h2>"), "{page}");
         assert!(page.contains("titel: Over"), "the line itself: {page}");
         assert!(page.contains("^^^^^"), "its marks: {page}");
+        // A second place named by the problem stays on the page.
+        let other = crate::diag::Source::new("content/nl/contact.md", "---\ntitle: Over\n---\n");
+        let both = Diagnostic::error("two pages have the address /over/")
+            .at(&src, 4..9)
+            .related(&other, 4);
+        let page = error_page(&[both]);
+        assert!(
+            page.contains("see also: content/nl/contact.md:2:1"),
+            "{page}"
+        );
     }
 }
