@@ -16,6 +16,8 @@ use std::sync::Arc;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::term::{self, Config};
 
+use crate::messages::{Lang, Text};
+
 mod excerpt;
 mod source;
 use excerpt::{View, Views};
@@ -35,14 +37,14 @@ pub enum Severity {
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     severity: Severity,
-    message: String,
+    message: Text,
     /// The file at fault; `None` only for problems that belong to no file (e.g. an I/O failure).
     path: Option<String>,
     source: Option<Arc<Source>>,
     span: Option<Range<usize>>,
     line: usize,
     column: usize,
-    hint: Option<String>,
+    hint: Option<Text>,
     related: Option<Related>,
 }
 
@@ -64,15 +66,15 @@ impl Related {
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: impl Into<Text>) -> Self {
         Self::new(Severity::Error, message.into())
     }
 
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: impl Into<Text>) -> Self {
         Self::new(Severity::Warning, message.into())
     }
 
-    fn new(severity: Severity, message: String) -> Self {
+    fn new(severity: Severity, message: Text) -> Self {
         Diagnostic {
             severity,
             message,
@@ -126,7 +128,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -165,9 +167,19 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// What is wrong, without the place.
-    pub fn message(&self) -> &str {
-        &self.message
+    /// What is wrong, without the place, in English (tests and logs; editors get
+    /// [`Diagnostic::message_in`] their language).
+    pub fn message(&self) -> String {
+        self.message.show(Lang::En)
+    }
+
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message.show(lang)
+    }
+
+    /// The kind of problem, the same in every language (the message's catalogue key).
+    pub fn code(&self) -> &'static str {
+        self.message.code()
     }
 
     /// The project-relative path of the file at fault, if the problem belongs to a file.
@@ -185,14 +197,18 @@ impl Diagnostic {
         self.column
     }
 
-    /// How to fix it, if the stage that found it knows.
     /// Whether a second place is named ("see also").
     pub fn has_related(&self) -> bool {
         self.related.is_some()
     }
 
-    pub fn hint_text(&self) -> Option<&str> {
-        self.hint.as_deref()
+    /// How to fix it, if the stage that found it knows; in English, as [`Diagnostic::message`].
+    pub fn hint_text(&self) -> Option<String> {
+        self.hint_in(Lang::En)
+    }
+
+    pub fn hint_in(&self, lang: Lang) -> Option<String> {
+        self.hint.as_ref().map(|h| h.show(lang))
     }
 
     /// `file:line:column` (or as much of it as is known).
@@ -204,6 +220,7 @@ impl Diagnostic {
         }
     }
 
+    /// `error` or `warning`, the same in every language (the JSON and GitHub forms).
     fn kind(&self) -> &'static str {
         match self.severity {
             Severity::Error => "error",
@@ -211,45 +228,74 @@ impl Diagnostic {
         }
     }
 
-    /// The human form: headline with location, quoted source, hint.
-    pub fn render(&self) -> String {
+    /// `error` or `warning` in words.
+    pub fn kind_in(&self, lang: Lang) -> String {
+        match self.severity {
+            Severity::Error => crate::t!("severity-error"),
+            Severity::Warning => crate::t!("severity-warning"),
+        }
+        .show(lang)
+    }
+
+    /// The human form, in `lang`: headline with location, quoted source, notes.
+    pub fn render(&self, lang: Lang) -> String {
+        let message = self.message.show(lang);
+        let notes = self.notes(lang);
         if let (Some(source), Some(span)) = (&self.source, &self.span) {
-            return self.quoted(source, span.clone()).unwrap_or_else(|| {
-                format!("{}: {}: {}\n", self.kind(), self.location(), self.message)
-            });
+            if let Some(quoted) = self.quoted(source, span.clone(), &message, notes.clone()) {
+                // The terminal renderer names the severity in English; the editor reads it in
+                // their language.
+                let english = self.kind();
+                return match quoted.strip_prefix(english) {
+                    Some(rest) => format!("{}{rest}", self.kind_in(lang)),
+                    None => quoted,
+                };
+            }
         }
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{}: {}: {}",
-            self.kind(),
-            self.location(),
-            self.message
+            "{}: {}: {message}",
+            self.kind_in(lang),
+            self.location()
         );
-        if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
-        }
-        if let Some(related) = &self.related {
-            let _ = writeln!(out, "  = see also: {}", related.place());
+        for note in notes {
+            let _ = writeln!(out, "  = {note}");
         }
         out
     }
 
-    /// The headline, the quoted source with the mistake (and the related place, when there is
-    /// one) underlined, and the notes; `None` if the source cannot be quoted.
-    fn quoted(&self, source: &Arc<Source>, span: Range<usize>) -> Option<String> {
+    /// The hint and the related place, as the notes under a message.
+    fn notes(&self, lang: Lang) -> Vec<String> {
         let mut notes = Vec::new();
         if let Some(hint) = &self.hint {
-            notes.push(format!("hint: {hint}"));
+            notes.push(format!(
+                "{}: {}",
+                crate::t!("note-hint").show(lang),
+                hint.show(lang)
+            ));
         }
         if let Some(related) = &self.related {
-            notes.push(format!("see also: {}", related.place()));
+            let see = crate::t!("note-see-also").show(lang);
+            notes.push(format!("{see}: {}", related.place()));
         }
+        notes
+    }
+
+    /// The headline, the quoted source with the mistake (and the related place, when there is
+    /// one) underlined, and the notes; `None` if the source cannot be quoted.
+    fn quoted(
+        &self,
+        source: &Arc<Source>,
+        span: Range<usize>,
+        message: &str,
+        notes: Vec<String>,
+    ) -> Option<String> {
         let headline = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
-        .with_message(format!("{}: {}", self.location(), self.message))
+        .with_message(format!("{}: {message}", self.location()))
         .with_notes(notes);
         let config = Config::default();
         let quote = || excerpt::quote(&source.path, &source.text, span.clone());
@@ -292,7 +338,7 @@ fn with_related<'a>(
 
 impl Diagnostic {
     /// A GitHub Actions workflow command: the pull request shows it on the offending line.
-    pub fn github(&self) -> String {
+    pub fn github(&self, lang: Lang) -> String {
         // Workflow-command escaping: data escapes %, CR, LF; properties also `:` and `,`.
         let data = |s: &str| {
             s.replace('%', "%25")
@@ -310,29 +356,29 @@ impl Diagnostic {
         }
         props.push(format!(
             "title={}",
-            prop(&format!("homestart: {}", self.location()))
+            prop(&format!("homestart [{}]: {}", self.code(), self.location()))
         ));
-        let mut message = self.message.clone();
-        if let Some(hint) = &self.hint {
-            message.push_str("\nhint: ");
-            message.push_str(hint);
-        }
-        if let Some(related) = &self.related {
-            message.push_str(&format!("\nsee also: {}", related.place()));
+        let mut message = self.message.show(lang);
+        for note in self.notes(lang) {
+            message.push('\n');
+            message.push_str(&note);
         }
         format!("::{} {}::{}", self.kind(), props.join(","), data(&message))
     }
 
     /// The machine-readable form (`check --format json`); its keys come out sorted.
-    pub fn json(&self) -> serde_json::Value {
+    pub fn json(&self, lang: Lang) -> serde_json::Value {
         let place = (self.line > 0).then_some((self.line, self.column));
+        let message = self.message.show(lang);
+        let hint = self.hint_in(lang);
         let record = JsonDiagnostic {
+            code: self.code(),
             severity: self.kind(),
             file: self.path.as_deref(),
             line: place.map(|p| p.0),
             column: place.map(|p| p.1),
-            message: &self.message,
-            hint: self.hint.as_deref(),
+            message: &message,
+            hint: hint.as_deref(),
             related: self.related.as_ref().map(|r| JsonPlace {
                 file: &r.source.path,
                 line: r.line,
@@ -346,6 +392,8 @@ impl Diagnostic {
 /// A diagnostic in `check --format json`.
 #[derive(serde::Serialize)]
 struct JsonDiagnostic<'a> {
+    /// The kind of problem, the same in every language, for tools to match on.
+    code: &'a str,
     severity: &'a str,
     file: Option<&'a str>,
     line: Option<usize>,
@@ -433,7 +481,7 @@ mod tests {
         let d = Diagnostic::error("unknown key `titel`")
             .at(&src, 4..9)
             .hint("did you mean `title`?");
-        let text = d.render();
+        let text = d.render(Lang::En);
         assert!(text.contains("content/nl/over.md:2:1"), "{text}");
         assert!(text.contains("did you mean `title`?"), "{text}");
         assert!(text.contains("titel: Over"), "{text}");
@@ -456,7 +504,7 @@ mod tests {
         let d = Diagnostic::error("two pages have the address /en/about/")
             .at(&over, 22..27)
             .related(&other, 23);
-        let shown = d.render();
+        let shown = d.render(Lang::En);
         assert!(shown.contains("┌─ content/en/over.md:3:7"), "{shown}");
         assert!(shown.contains("┌─ content/en/other.md:3:7"), "{shown}");
         assert!(shown.contains("│       ^^^^^"), "{shown}");
@@ -469,7 +517,7 @@ mod tests {
         let shown = Diagnostic::error("x")
             .at(&over, 22..27)
             .related(&over, 4)
-            .render();
+            .render(Lang::En);
         assert_eq!(shown.matches("┌─").count(), 1, "{shown}");
         assert!(shown.contains("2 │ title: Over\n  │ -----"), "{shown}");
         assert!(
@@ -481,14 +529,17 @@ mod tests {
         let shown = Diagnostic::error("twice")
             .at(&list, 29..37)
             .related(&list, 11)
-            .render();
+            .render(Lang::En);
         assert!(
             shown.contains("2 │   - Den Haag  # x\n  │     --------\n"),
             "{shown}"
         );
         // The other forms name the place as before.
-        assert!(d.github().ends_with("%0Asee also: content/en/other.md:3:7"));
-        assert_eq!(d.json()["related"]["line"], 3);
+        assert!(
+            d.github(Lang::En)
+                .ends_with("%0Asee also: content/en/other.md:3:7")
+        );
+        assert_eq!(d.json(Lang::En)["related"]["line"], 3);
     }
 
     #[test]

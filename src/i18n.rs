@@ -270,9 +270,13 @@ mod tests {
         let errors = load_tables(&always("not_found_title"), &always("not_found_title"))
             .err()
             .unwrap_or_default();
-        let got: Vec<(&str, Option<&str>)> = errors
+        let owned: Vec<(String, Option<String>)> = errors
             .iter()
             .map(|d| (d.message(), d.hint_text()))
+            .collect();
+        let got: Vec<(&str, Option<&str>)> = owned
+            .iter()
+            .map(|(m, h)| (m.as_str(), h.as_deref()))
             .collect();
         assert_eq!(
             got,
@@ -284,9 +288,13 @@ mod tests {
 
         let nl = always("") + "home: Thuis\n";
         let errors = load_tables(&nl, &always("")).err().unwrap_or_default();
-        let got: Vec<(&str, Option<&str>)> = errors
+        let owned: Vec<(String, Option<String>)> = errors
             .iter()
             .map(|d| (d.message(), d.hint_text()))
+            .collect();
+        let got: Vec<(&str, Option<&str>)> = owned
+            .iter()
+            .map(|(m, h)| (m.as_str(), h.as_deref()))
             .collect();
         assert_eq!(
             got,

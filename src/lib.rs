@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod leaflets;
 pub mod locations;
 pub mod map;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -256,7 +256,7 @@ mod tests {
         )
         .unwrap();
         let errors = create(root, Kind::Page, "Voor scholen", None).unwrap_err();
-        let messages: Vec<&str> = errors.iter().map(Diagnostic::message).collect();
+        let messages: Vec<String> = errors.iter().map(Diagnostic::message).collect();
         assert_eq!(
             messages,
             [

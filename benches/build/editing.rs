@@ -33,7 +33,10 @@ pub fn serve_rebuild(site: &Path, work: &Path) {
                     o.errors,
                     0,
                     "{:?}",
-                    builder.errors.first().map(|d| d.render())
+                    builder
+                        .errors
+                        .first()
+                        .map(|d| d.render(homestart::messages::Lang::En))
                 );
                 (o.took, o.pages, o.full)
             })

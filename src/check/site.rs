@@ -277,7 +277,7 @@ mod tests {
             panic!("the site is placed");
         };
         let ds = site(&c, &tables(), &placed);
-        let got: Vec<&str> = ds.iter().map(|d| d.message()).collect();
+        let got: Vec<String> = ds.iter().map(|d| d.message()).collect();
         assert_eq!(
             got,
             [
@@ -342,7 +342,7 @@ mod tests {
             ds[0].message(),
             "translation key `overr` matches no page in the default language (nl)"
         );
-        assert_eq!(ds[0].hint_text(), Some("did you mean `over`?"));
+        assert_eq!(ds[0].hint_text().as_deref(), Some("did you mean `over`?"));
         // Linked by its path: the original is gone, and the hint says what to do, naming no
         // other page.
         assert_eq!(
@@ -352,7 +352,7 @@ mod tests {
         assert!(
             ds[1]
                 .hint_text()
-                .unwrap_or("")
+                .unwrap_or_default()
                 .starts_with("delete this translation, or bring content/nl/extra.md back")
         );
     }
@@ -379,7 +379,7 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(ds[0].hint_text(), Some("did you mean `over`?"));
+        assert_eq!(ds[0].hint_text().as_deref(), Some("did you mean `over`?"));
     }
 
     #[test]

@@ -72,7 +72,7 @@ mod tests {
             "string table i18n/nl.yaml is missing the key `example_data`"
         );
         assert_eq!(
-            ds[0].hint_text(),
+            ds[0].hint_text().as_deref(),
             Some("add `example_data: …`; the tool needs it for the PDF leaflets")
         );
 

@@ -70,9 +70,11 @@ mod tests {
         assert!(missing(&s, &all).is_empty());
 
         let ds = missing(&s, &["home.html", "page.html"]);
+        let messages: Vec<String> = ds.iter().map(|d| d.message()).collect();
         let got: Vec<(&str, Option<&str>, usize)> = ds
             .iter()
-            .map(|d| (d.message(), d.path(), d.line()))
+            .zip(&messages)
+            .map(|(d, m)| (m.as_str(), d.path(), d.line()))
             .collect();
         assert_eq!(
             got,
@@ -95,11 +97,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            ds[0].hint_text(),
+            ds[0].hint_text().as_deref(),
             Some("create templates/section.html or choose one of: home.html, page.html")
         );
         assert_eq!(
-            ds[1].hint_text(),
+            ds[1].hint_text().as_deref(),
             Some("did you mean `page.html`? Templates live in templates/")
         );
     }

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use homestart::messages::Lang;
 use homestart::pipeline::{self, Options, Summary};
+use homestart::t;
 
 use super::report;
 
@@ -22,9 +24,12 @@ pub struct Args {
     /// Print where the time went.
     #[arg(long)]
     timings: bool,
+    #[command(flatten)]
+    speak: super::Speak,
 }
 
 pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    let lang = args.speak.lang(&root);
     let opts = Options {
         root,
         out: args.out,
@@ -32,52 +37,52 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
         drafts: args.drafts,
     };
     let (summary, diags) = pipeline::build(&opts);
-    report::diagnostics(&diags);
+    report::diagnostics(&diags, lang);
     let Some(s) = summary else {
-        eprintln!(
-            "build failed: {} error(s), {} warning(s); the output folder was left as it was",
-            diags.error_count(),
-            diags.warning_count()
-        );
+        let counts = report::counts(&diags, lang);
+        eprintln!("{}", t!("build-failed", counts = counts).show(lang));
         return ExitCode::FAILURE;
     };
-    print_summary(&s);
+    print_summary(&s, lang);
     if args.timings {
-        print_timings(&s);
+        print_timings(&s, lang);
     }
     ExitCode::SUCCESS
 }
 
-fn print_summary(s: &Summary) {
+fn print_summary(s: &Summary, lang: Lang) {
     let total = s.timings.last().map(|t| t.1).unwrap_or_default();
-    eprintln!(
-        "built {} pages in {} languages ({} files: {} written, {} unchanged, {} removed) in {} ms → {}",
-        s.pages,
-        s.languages,
-        s.files,
-        s.written,
-        s.files - s.written,
-        s.removed,
-        total.as_millis(),
-        s.out.display()
+    let built = t!(
+        "build-done",
+        pages = s.pages,
+        languages = s.languages,
+        files = s.files,
+        written = s.written,
+        unchanged = s.files - s.written,
+        removed = s.removed,
+        ms = u64::try_from(total.as_millis()).unwrap_or(u64::MAX),
+        out = s.out.display().to_string(),
     );
+    eprintln!("{}", built.show(lang));
     if s.pdfs > 0 {
-        eprintln!(
-            "  {} PDF leaflets: {} typeset, {} unchanged (from {})",
-            s.pdfs,
-            s.pdfs - s.pdfs_reused,
-            s.pdfs_reused,
-            pipeline::CACHE_DIR
+        let pdfs = t!(
+            "build-pdfs",
+            pdfs = s.pdfs,
+            typeset = s.pdfs - s.pdfs_reused,
+            unchanged = s.pdfs_reused,
+            cache = pipeline::CACHE_DIR,
         );
+        eprintln!("  {}", pdfs.show(lang));
     }
 }
 
 /// `--timings`: each stage, and the peak memory of the process.
-fn print_timings(s: &Summary) {
+fn print_timings(s: &Summary, lang: Lang) {
     for (stage, d) in &s.timings {
         eprintln!("  {:>8.1} ms  {stage}", d.as_secs_f64() * 1000.0);
     }
     if let Some(kib) = report::peak_memory_kib() {
-        eprintln!("  peak memory {:.1} MiB", kib as f64 / 1024.0);
+        let mib = format!("{:.1}", kib as f64 / 1024.0);
+        eprintln!("  {}", t!("build-peak-memory", mib = mib).show(lang));
     }
 }

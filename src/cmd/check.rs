@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use homestart::pipeline::{self, Options};
+use homestart::t;
 
 use super::report;
 
@@ -17,6 +18,8 @@ pub struct Args {
     /// Fail on warnings too (e.g. stale translations).
     #[arg(long)]
     strict: bool,
+    #[command(flatten)]
+    speak: super::Speak,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,24 +30,31 @@ enum Format {
 }
 
 pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    let lang = args.speak.lang(&root);
     let diags = pipeline::check(&Options::at(root));
     let (errors, warnings) = (diags.error_count(), diags.warning_count());
     match args.format {
         Format::Human => {
-            report::diagnostics(&diags);
-            eprintln!("check: {errors} error(s), {warnings} warning(s)");
+            report::diagnostics(&diags, lang);
+            eprintln!(
+                "{}",
+                t!("check-summary", counts = report::counts(&diags, lang)).show(lang)
+            );
         }
         Format::Github => {
             for d in diags.sorted() {
-                println!("{}", d.github());
+                println!("{}", d.github(lang));
             }
-            eprintln!("check: {errors} error(s), {warnings} warning(s)");
+            eprintln!(
+                "{}",
+                t!("check-summary", counts = report::counts(&diags, lang)).show(lang)
+            );
         }
         Format::Json => {
             let report = Report {
                 errors,
                 warnings,
-                diagnostics: diags.sorted().into_iter().map(|d| d.json()).collect(),
+                diagnostics: diags.sorted().into_iter().map(|d| d.json(lang)).collect(),
             };
             // As a JSON value, so the keys come out sorted, as they always have.
             let out = homestart::escape::sorted_json(&report);

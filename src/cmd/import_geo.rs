@@ -18,14 +18,17 @@ pub struct Args {
     /// Year of the division, if the boundary file does not say.
     #[arg(long)]
     year: Option<u16>,
+    #[command(flatten)]
+    speak: super::Speak,
 }
 
 pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    let lang = args.speak.lang(&root);
     match homestart::geo::import::run(&root, &args.boundaries, &args.mergers, args.year) {
         Ok(done) => {
             print!("{}", done.text());
             ExitCode::SUCCESS
         }
-        Err(errors) => report::import_failed(errors),
+        Err(errors) => report::import_failed(errors, lang),
     }
 }

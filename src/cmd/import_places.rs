@@ -16,9 +16,12 @@ pub struct Args {
     /// CSV with a postcode column (postcode, pc4) and municipality code column(s).
     #[arg(long)]
     postcodes: Option<PathBuf>,
+    #[command(flatten)]
+    speak: super::Speak,
 }
 
 pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    let lang = args.speak.lang(&root);
     let result = homestart::geo::load(&root).and_then(|geo| {
         homestart::geo::places::import(
             &root,
@@ -34,6 +37,6 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(errors) => report::import_failed(errors),
+        Err(errors) => report::import_failed(errors, lang),
     }
 }

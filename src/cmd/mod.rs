@@ -8,6 +8,10 @@
 // As in the library: a diagnostic only travels on the cold error path.
 #![allow(clippy::result_large_err)]
 
+use std::path::Path;
+
+use homestart::messages::Lang;
+
 pub mod build;
 pub mod check;
 pub mod import_geo;
@@ -17,3 +21,19 @@ pub mod report;
 pub mod schema;
 pub mod serve;
 pub mod translations;
+
+/// `--lang`: the language the command speaks in, for one run. Not on `new`, whose `--lang` is
+/// the new page's language.
+#[derive(clap::Args)]
+pub struct Speak {
+    /// Language of the messages, `nl` or `en` (default: $HOMESTART_LANG, else site.yaml's
+    /// `editor_language`, else the site's first language).
+    #[arg(long = "lang", value_name = "CODE")]
+    lang: Option<String>,
+}
+
+impl Speak {
+    pub fn lang(&self, root: &Path) -> Lang {
+        Lang::for_run(self.lang.as_deref(), root)
+    }
+}

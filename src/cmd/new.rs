@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use homestart::messages::Lang;
 use homestart::scaffold::{self, Kind};
+use homestart::t;
 
 /// Start a page, story or location from a commented file that builds as it is.
 #[derive(clap::Args)]
@@ -26,6 +28,7 @@ enum NewKind {
 }
 
 pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    let lang = Lang::for_run(None, &root);
     let kind = match args.kind {
         NewKind::Page => Kind::Page,
         NewKind::Story => Kind::Story,
@@ -33,12 +36,12 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
     };
     match scaffold::create(&root, kind, &args.name, args.lang.as_deref()) {
         Ok(rel) => {
-            println!("wrote {rel}: fill it in, then `homestart check` (or `homestart build`)");
+            println!("{}", t!("new-wrote", path = rel).show(lang));
             ExitCode::SUCCESS
         }
         Err(errors) => {
             // Separated by a blank line, as elsewhere; a single error is shown as it always was.
-            let rendered: Vec<String> = errors.iter().map(|d| d.render()).collect();
+            let rendered: Vec<String> = errors.iter().map(|d| d.render(lang)).collect();
             eprint!("{}", rendered.join("\n"));
             ExitCode::FAILURE
         }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use homestart::diag::Diagnostic;
+use homestart::t;
 
 use super::report;
 
@@ -13,15 +14,20 @@ const FILE: &str = "schema/location.schema.json";
 /// Write the JSON Schema of location files to schema/location.schema.json (editors' tools
 /// use it to check and autocomplete locations/*.yaml).
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    speak: super::Speak,
+}
 
-pub fn run(root: PathBuf, _: Args) -> ExitCode {
+pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    let lang = args.speak.lang(&root);
     match write(&root) {
         Ok(path) => {
-            eprintln!("wrote {}", path.display());
+            let path = path.display().to_string();
+            eprintln!("{}", t!("wrote-file", path = path).show(lang));
             ExitCode::SUCCESS
         }
-        Err(d) => report::failed(&d),
+        Err(d) => report::failed(&d, lang),
     }
 }
 
@@ -32,9 +38,9 @@ fn write(root: &Path) -> Result<PathBuf, Diagnostic> {
     std::fs::create_dir_all(root.join("schema"))
         .and_then(|()| std::fs::write(&path, text))
         .map_err(|e| {
-            Diagnostic::error(format!("cannot write the schema: {e}"))
+            Diagnostic::error(t!("schema-cannot-write", reason = e.to_string()))
                 .in_file(FILE)
-                .hint("check that schema/ is a folder you may write in")
+                .hint(t!("schema-cannot-write.hint"))
         })?;
     Ok(path)
 }
@@ -56,11 +62,17 @@ mod tests {
         let d = write(blocked.path()).unwrap_err();
         assert!(d.is_error());
         assert_eq!(d.path(), Some(FILE));
-        let shown = d.render();
+        let shown = d.render(homestart::messages::Lang::En);
         assert!(
             shown.starts_with("error: schema/location.schema.json: cannot write the schema: "),
             "{shown}"
         );
         assert!(shown.contains("hint: "), "{shown}");
+        let shown = d.render(homestart::messages::Lang::Nl);
+        assert!(
+            shown.starts_with("fout: schema/location.schema.json: kan het schema niet schrijven: "),
+            "{shown}"
+        );
+        assert!(shown.contains("tip: "), "{shown}");
     }
 }

@@ -12,11 +12,14 @@ pub struct Args {
     /// Port (0: any free port).
     #[arg(long, default_value_t = 8000)]
     port: u16,
+    #[command(flatten)]
+    speak: super::Speak,
 }
 
 pub fn run(root: PathBuf, args: Args) -> ExitCode {
-    match homestart::serve::run(root, args.port) {
+    let lang = args.speak.lang(&root);
+    match homestart::serve::run(root, args.port, lang) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(d) => report::failed(&d),
+        Err(d) => report::failed(&d, lang),
     }
 }

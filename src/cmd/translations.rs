@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use homestart::check::translations;
 use homestart::diag::Diagnostics;
 use homestart::pipeline::{self, Options};
+use homestart::t;
 
 use super::report;
 
@@ -17,17 +18,20 @@ pub struct Args {
     /// (writes `translated_from:`), e.g. --mark content/en/over.md.
     #[arg(long, num_args = 1..)]
     mark: Vec<String>,
+    #[command(flatten)]
+    speak: super::Speak,
 }
 
 pub fn run(root: PathBuf, args: Args) -> ExitCode {
+    let lang = args.speak.lang(&root);
     let opts = Options {
         drafts: true,
         ..Options::at(root.clone())
     };
     let mut diags = Diagnostics::default();
     let Some(project) = pipeline::load(&opts, &mut diags, &mut Vec::new()) else {
-        report::diagnostics(&diags);
-        eprintln!("the project has errors; fix them first (see `homestart check`)");
+        report::diagnostics(&diags, lang);
+        eprintln!("{}", t!("translations-project-broken").show(lang));
         return ExitCode::FAILURE;
     };
     let rows = translations::table(project.config(), project.site());
@@ -38,10 +42,10 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
     match translations::mark_files(&root, &rows, &args.mark) {
         Ok(done) => {
             for line in done {
-                println!("marked {line}");
+                println!("{}", t!("translations-marked", what = line).show(lang));
             }
             ExitCode::SUCCESS
         }
-        Err(d) => report::failed(&d),
+        Err(d) => report::failed(&d, lang),
     }
 }

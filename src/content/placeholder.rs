@@ -62,7 +62,7 @@ mod tests {
         assert!(
             found[0]
                 .hint_text()
-                .unwrap_or("")
+                .unwrap_or_default()
                 .contains("`INVULLEN: telefoonnummer`")
         );
         assert_eq!((found[1].line(), found[1].column()), (3, 8));

@@ -233,7 +233,9 @@ mod tests {
         let text = format!("---\ntitle: X\n{}é{}\n", "[".repeat(100_000), "]".repeat(5));
         let src = Source::new("content/nl/x.md", text);
         let at = 13 + 70_000;
-        let shown = Diagnostic::error("too deep").at(&src, at..at + 1).render();
+        let shown = Diagnostic::error("too deep")
+            .at(&src, at..at + 1)
+            .render(crate::messages::Lang::En);
         assert!(shown.len() < 1_000, "{} bytes", shown.len());
         assert!(shown.contains("content/nl/x.md:3:70001"), "{shown}");
         assert!(shown.contains("3 │ …[[["), "{shown}");
@@ -247,7 +249,9 @@ mod tests {
         );
         // Short lines are quoted as they are.
         let src = Source::new("a.md", "ab\ncd\n");
-        let shown = Diagnostic::error("x").at(&src, 3..4).render();
+        let shown = Diagnostic::error("x")
+            .at(&src, 3..4)
+            .render(crate::messages::Lang::En);
         assert!(shown.contains("2 │ cd"), "{shown}");
     }
 }

@@ -12,6 +12,7 @@ use super::{Ages, Area, Coordinator, Location, phone, slug_of};
 use crate::content::frontmatter::is_valid_slug;
 use crate::diag::{Diagnostic, Source, suggest};
 use crate::geo::{Geography, Municipality, Resolved, districts, fold};
+use crate::messages::Text;
 use crate::yaml::tree::{self, Node};
 
 /// Checks one file; returns the location if it had no errors, and every problem found.
@@ -169,7 +170,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, span: Range<usize>, message: String, hint: impl Into<String>) {
+    fn error(&mut self, span: Range<usize>, message: String, hint: impl Into<Text>) {
         self.errors
             .push(Diagnostic::error(message).at(self.src, span).hint(hint));
     }

@@ -17,6 +17,8 @@ use super::{Builder, Snapshot};
 use crate::diag::Diagnostic;
 use crate::escape::escape_xml;
 use crate::escape::percent_decode;
+use crate::messages::{Lang, Text};
+use crate::t;
 
 const LIVE_JS: &str = "/__homestart/live.js";
 const EVENTS: &str = "/__homestart/events";
@@ -34,18 +36,19 @@ pub struct Shared {
     snapshot: Mutex<Snapshot>,
     /// The build number; every open event stream watches it.
     version: watch::Sender<u64>,
-}
-
-impl Default for Shared {
-    fn default() -> Self {
-        Shared {
-            snapshot: Mutex::default(),
-            version: watch::Sender::new(0),
-        }
-    }
+    /// The language of the error page.
+    lang: Lang,
 }
 
 impl Shared {
+    pub fn new(lang: Lang) -> Self {
+        Shared {
+            snapshot: Mutex::default(),
+            version: watch::Sender::new(0),
+            lang,
+        }
+    }
+
     /// Takes over the builder's files and errors and tells every open tab.
     pub fn publish(&self, builder: &Builder) {
         let version = {
@@ -107,7 +110,7 @@ pub fn answer(path: &str, shared: &Shared) -> Response<Body> {
     };
     let is_html = key.as_deref().is_none_or(|k| k.ends_with(".html"));
     if !errors.is_empty() && is_html {
-        let body = with_live_script(error_page(&errors).into_bytes());
+        let body = with_live_script(error_page(&errors, shared.lang).into_bytes());
         return full(StatusCode::INTERNAL_SERVER_ERROR, HTML, body);
     }
     let body = match key.as_deref().and_then(|k| files.get(k)) {
@@ -218,31 +221,38 @@ fn with_live_script(mut html: Vec<u8>) -> Vec<u8> {
 /// with its file and line as a heading, its message, the line itself with the mistake marked,
 /// and the hint. Readable on a 320 px phone: long paths wrap, and a long source line scrolls
 /// inside its own box so the marks stay under the mistake.
-fn error_page(errors: &[Diagnostic]) -> String {
-    let mut out = String::from(
-        "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\">\
-         <title>Build errors – homestart</title><style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem;color:#1f2a2e}\
-         h1{color:#8f1d00;font-size:1.5rem}h2{font-size:1.1rem;overflow-wrap:anywhere}section{border-top:1px solid #ddd;padding-top:.5rem}\
-         pre{background:#f6f1e9;padding:.75rem;overflow-x:auto;white-space:pre;font-size:.9rem}</style><main>",
+fn error_page(errors: &[Diagnostic], lang: Lang) -> String {
+    let words = |t: Text| escape_xml(&t.show(lang));
+    let mut out = format!(
+        "<!doctype html><html lang={}><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\">\
+         <title>{}</title><style>body{{font:1rem/1.5 system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem;color:#1f2a2e}}\
+         h1{{color:#8f1d00;font-size:1.5rem}}h2{{font-size:1.1rem;overflow-wrap:anywhere}}section{{border-top:1px solid #ddd;padding-top:.5rem}}\
+         pre{{background:#f6f1e9;padding:.75rem;overflow-x:auto;white-space:pre;font-size:.9rem}}</style><main>",
+        lang.code(),
+        words(t!("serve-error-title")),
     );
     out.push_str(&format!(
-        "<h1>The site has {} error{}</h1><p>Fix the file and save it: this page reloads by itself.</p>",
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" }
+        "<h1>{}</h1><p>{}</p>",
+        words(t!("serve-error-heading", count = errors.len())),
+        words(t!("serve-error-reload")),
     ));
     for d in errors {
-        let excerpt = excerpt_of(d);
+        let excerpt = excerpt_of(d, lang);
         out.push_str(&format!(
             "<section><h2>{}</h2><p>{}</p>{}{}</section>",
             escape_xml(&d.location()),
-            escape_xml(d.message()),
+            escape_xml(&d.message_in(lang)),
             if excerpt.is_empty() {
                 String::new()
             } else {
                 format!("<pre>{}</pre>", escape_xml(&excerpt))
             },
-            d.hint_text()
-                .map(|h| format!("<p><strong>Hint:</strong> {}</p>", escape_xml(h)))
+            d.hint_in(lang)
+                .map(|h| format!(
+                    "<p><strong>{}:</strong> {}</p>",
+                    words(t!("note-hint")),
+                    escape_xml(&h)
+                ))
                 .unwrap_or_default(),
         ));
     }
@@ -252,12 +262,13 @@ fn error_page(errors: &[Diagnostic]) -> String {
 
 /// The quoted lines with their marks and any "see also" place: the heading above already
 /// says where and what, and the hint follows (the terminal's rendering repeats all three).
-fn excerpt_of(d: &Diagnostic) -> String {
-    let rendered = d.render();
+fn excerpt_of(d: &Diagnostic, lang: Lang) -> String {
+    let rendered = d.render(lang);
+    let hint = format!("= {}:", t!("note-hint").show(lang));
     let lines: Vec<&str> = rendered
         .lines()
         .skip(1)
-        .filter(|l| !l.trim_start().starts_with("= hint:"))
+        .filter(|l| !l.trim_start().starts_with(&hint))
         .collect();
     lines.join("\n").trim_matches('\n').to_string()
 }
@@ -320,7 +331,7 @@ mod tests {
     /// on with an encoded `Location` (building that header once killed the connection).
     #[test]
     fn an_address_that_is_not_ascii_gets_an_answer_with_an_ascii_location() {
-        let shared = Shared::default();
+        let shared = Shared::new(Lang::En);
         if let Ok(mut s) = shared.snapshot.lock() {
             s.files = Arc::new(HashMap::from([
                 ("ä/index.html".to_string(), "<p>ä</p>".into()),
@@ -348,7 +359,7 @@ mod tests {
         let d = Diagnostic::error("unknown key `titel`")
             .at(&src, 4..9)
             .hint("did you mean `title`?");
-        let page = error_page(&[d]);
+        let page = error_page(&[d.clone()], Lang::En);
         assert_eq!(page.matches("unknown key").count(), 1, "{page}");
         assert_eq!(page.matches("did you mean").count(), 1, "{page}");
         assert!(page.contains("<h2>content/nl/over.md:2:1</h2>"), "{page}");
@@ -359,10 +370,15 @@ mod tests {
         let both = Diagnostic::error("two pages have the address /over/")
             .at(&src, 4..9)
             .related(&other, 4);
-        let page = error_page(&[both]);
+        let page = error_page(&[both], Lang::En);
         assert!(
             page.contains("see also: content/nl/contact.md:2:1"),
             "{page}"
         );
+        // In Dutch: the page's own words, and the problem's.
+        let page = error_page(&[d], Lang::Nl);
+        assert!(page.starts_with("<!doctype html><html lang=nl>"), "{page}");
+        assert!(page.contains("<h1>De site bevat 1 fout</h1>"), "{page}");
+        assert!(page.contains("<strong>tip:</strong>"), "{page}");
     }
 }

@@ -14,7 +14,9 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Lang;
 use crate::pipeline::{self, Options, Project, Refresh, Scope};
+use crate::t;
 
 mod events;
 mod http;
@@ -151,19 +153,16 @@ fn keep(
 }
 
 /// Serves the project at `root` on 127.0.0.1:`port` (0: any free port) until stopped.
-pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
+pub fn run(root: PathBuf, port: u16, lang: Lang) -> Result<(), Diagnostic> {
     // The watcher reports absolute paths: a relative `--root` would match none of them.
     let root = std::fs::canonicalize(&root).unwrap_or(root);
     let limits = listen::Limits::new()?;
     let listener = listen::bind(port).map_err(|e| {
-        let d = Diagnostic::error(format!("cannot serve on port {port}: {e}"));
+        let d = Diagnostic::error(t!("serve-port", port = port, reason = e.to_string()));
         if e.kind() == std::io::ErrorKind::AddrInUse {
-            d.hint(format!(
-                "another program (perhaps another `homestart serve`) uses it; try `homestart serve --port {}`",
-                port.saturating_add(1)
-            ))
+            d.hint(t!("serve-port.hint-in-use", next = port.saturating_add(1)))
         } else {
-            d.hint("try another port with --port")
+            d.hint(t!("serve-port.hint"))
         }
     })?;
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
@@ -173,15 +172,14 @@ pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
         base_url: Some(format!("http://127.0.0.1:{port}/")),
         drafts: true,
     };
-    let shared = Arc::new(http::Shared::default());
+    let shared = Arc::new(http::Shared::new(lang));
     let mut builder = Builder::new(opts);
-    report(&builder.build(&[]), &builder.errors);
+    report(&builder.build(&[]), &builder.errors, lang);
     shared.publish(&builder);
 
     let (tx, rx) = mpsc::channel();
     let _watcher = watch::start(&root, tx).map_err(|e| {
-        Diagnostic::error(format!("cannot watch the project for changes: {e}"))
-            .hint("on Linux, raise fs.inotify.max_user_watches, or build with `homestart build`")
+        Diagnostic::error(t!("serve-watch", reason = e.to_string())).hint(t!("serve-watch.hint"))
     })?;
     {
         let shared = shared.clone();
@@ -194,30 +192,26 @@ pub fn run(root: PathBuf, port: u16) -> Result<(), Diagnostic> {
                 changed.sort();
                 changed.dedup();
                 let outcome = builder.build(&changed);
-                report(&outcome, &builder.errors);
+                report(&outcome, &builder.errors, lang);
                 shared.publish(&builder);
             }
         });
     }
-    println!(
-        "serving http://127.0.0.1:{port}/ (drafts included) — save a file and the page reloads; Ctrl+C stops"
-    );
+    println!("{}", t!("serve-serving", port = port).show(lang));
     listen::serve(listener, shared, limits)
 }
 
-fn report(o: &Outcome, errors: &[Diagnostic]) {
+fn report(o: &Outcome, errors: &[Diagnostic], lang: Lang) {
     let ms = o.took.as_secs_f64() * 1000.0;
-    if o.errors > 0 {
+    let said = if o.errors > 0 {
         for d in errors {
-            eprint!("{}", d.render());
+            eprint!("{}", d.render(lang));
         }
-        eprintln!(
-            "{} error(s): the browser shows them until they are fixed ({ms:.0} ms)",
-            o.errors
-        );
+        t!("serve-errors", count = o.errors, ms = format!("{ms:.0}"))
     } else if o.full {
-        eprintln!("built {} pages in {ms:.0} ms", o.pages);
+        t!("serve-built", pages = o.pages, ms = format!("{ms:.0}"))
     } else {
-        eprintln!("rebuilt {} page(s) in {ms:.1} ms", o.pages);
-    }
+        t!("serve-rebuilt", pages = o.pages, ms = format!("{ms:.1}"))
+    };
+    eprintln!("{}", said.show(lang));
 }

@@ -260,7 +260,10 @@ mod tests {
         .unwrap_err();
         assert_eq!(errs.len(), 2);
         assert_eq!((errs[0].line(), errs[0].column()), (1, 1));
-        assert_eq!(errs[0].hint_text(), Some("did you mean `title`?"));
+        assert_eq!(
+            errs[0].hint_text().as_deref(),
+            Some("did you mean `title`?")
+        );
         assert_eq!((errs[1].line(), errs[1].column()), (2, 1));
     }
 
@@ -304,7 +307,10 @@ mod tests {
             "{}",
             errs[0].message()
         );
-        assert_eq!(errs[0].hint_text(), Some("add a line `title: …`"));
+        assert_eq!(
+            errs[0].hint_text().as_deref(),
+            Some("add a line `title: …`")
+        );
     }
 
     #[test]

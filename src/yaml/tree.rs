@@ -222,7 +222,7 @@ mod tests {
         let item = &root.get("a").unwrap().items()[0];
         let errs = item.unknown_keys(&src, &["name", "phone"], "a coordinator");
         assert_eq!((errs[0].line(), errs[0].column()), (2, 5));
-        assert_eq!(errs[0].hint_text(), Some("did you mean `name`?"));
+        assert_eq!(errs[0].hint_text().as_deref(), Some("did you mean `name`?"));
     }
 
     #[test]

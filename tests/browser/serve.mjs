@@ -40,9 +40,11 @@ try {
 
   await page.evaluate(() => { window.__before = true; });
   writeFileSync(page_md, original.replace('title:', 'titel:'));
-  await page.waitForFunction(() => !window.__before && /error/.test(document.title), null, { timeout: 10000 });
+  await page.waitForFunction(() => !window.__before && /Fouten/.test(document.title), null, { timeout: 10000 });
   const shown = await page.locator('main').innerText();
-  check(/content\/nl\/over\.md:\d+:\d+/.test(shown) && /Hint/.test(shown), `a broken edit shows the error with file, line and hint (${shown.split('\n')[0]})`);
+  check(/content\/nl\/over\.md:\d+:\d+/.test(shown) && /tip:/.test(shown) && /^De site bevat/.test(shown),
+    `a broken edit shows the error in Dutch, the editor's language, with file, line and hint (${shown.split('\n')[0]})`);
+  check(await page.evaluate(() => document.documentElement.lang) === 'nl', 'the error page says it is in Dutch');
   // On a 320 px phone: nothing scrolls sideways, each problem once, the marks in view.
   await page.setViewportSize({ width: 320, height: 640 });
   const small = await page.evaluate(() => ({
@@ -51,7 +53,7 @@ try {
     headings: [...document.querySelectorAll('main h2')].map((h) => h.textContent),
     text: document.querySelector('main').innerText,
   }));
-  const message = small.text.split('\n').find((l) => /unknown key|titel/.test(l) && !/:\d+:\d+/.test(l) && !/\|/.test(l)) ?? '';
+  const message = small.text.split('\n').find((l) => /titel/.test(l) && !/:\d+:\d+/.test(l) && !/\|/.test(l)) ?? '';
   check(small.width <= 320 && small.sections >= 1 && new Set(small.headings).size === small.headings.length,
     `at 320 px the error page does not scroll sideways and names each problem once (${small.width} px, ${small.headings.join(' ')})`);
   check(message !== '' && small.text.split(message).length === 2, `each message appears once (${message})`);
@@ -59,7 +61,7 @@ try {
 
   await page.evaluate(() => { window.__before = true; });
   writeFileSync(page_md, original);
-  await page.waitForFunction(() => !window.__before && !/error/.test(document.title), null, { timeout: 10000 });
+  await page.waitForFunction(() => !window.__before && !/Fouten/.test(document.title), null, { timeout: 10000 });
   check(/Home-Start/.test(await page.locator('h1').innerText()), 'the fix brings the page back');
   check(foreign.length === 0, 'no request to another host');
 } catch (e) {

@@ -188,7 +188,7 @@ fn all_errors_of_a_run_are_reported_together() {
             "content/nl/over.md:2:1",
             "content/en/over.md:3:7",
             "content/ar/_index.md:3:7",
-            "build failed: 3 error(s)",
+            "build failed: 3 errors",
         ],
     );
 }
@@ -269,7 +269,7 @@ fn bad_folder_name_is_reported_once() {
         ],
     );
     assert_eq!(err.matches("folder name").count(), 1, "{err}");
-    assert!(err.contains("build failed: 1 error(s)"), "{err}");
+    assert!(err.contains("build failed: 1 error,"), "{err}");
 }
 
 #[test]

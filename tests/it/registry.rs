@@ -650,7 +650,7 @@ fn every_error_of_every_file_in_one_run() {
             "12345",
             "`358 AB` is not a Dutch postcode",
             "content/nl/kapot.md:2:1",
-            "4 error(s)",
+            "4 errors",
         ],
     );
 }

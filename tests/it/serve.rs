@@ -38,6 +38,7 @@ fn start_with(site: &Site, port: u16, env: &[(&str, &str)]) -> Result<Server, St
 
 fn spawn(mut command: Command, port: u16) -> Result<Server, String> {
     let mut child = command
+        .env(homestart::messages::lang::ENV, "en")
         .args(["serve", "--port", &port.to_string()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -173,7 +174,7 @@ fn edit_break_fix_and_reload() {
         &[
             "<h2>content/nl/over.md:3:1</h2>",
             "unknown key `descripton` in front matter",
-            "<strong>Hint:</strong> did you mean `description`?",
+            "<strong>hint:</strong> did you mean `description`?",
             "/__homestart/live.js",
         ],
     );
