@@ -6,6 +6,8 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Source};
+use crate::messages::Lang;
+use crate::t;
 use crate::yaml;
 
 pub const FILE: &str = "site.yaml";
@@ -33,6 +35,7 @@ const KEYS: &[&str] = &[
     "organisation",
     "paginate_by",
     "registry",
+    "editor_language",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -56,6 +59,9 @@ pub struct SiteConfig {
     pub paginate_by: usize,
     #[serde(default)]
     pub registry: RegistrySettings,
+    /// The language the tool speaks to editors (`nl` or `en`); default: the first language.
+    #[serde(default)]
+    pub editor_language: Option<String>,
 }
 
 /// Where the registry's pages go and whether its data is real.
@@ -261,6 +267,16 @@ impl Config {
                     )),
                 );
             }
+        }
+        if let Some(code) = &site.editor_language
+            && Lang::from_code(code).is_none()
+        {
+            let span = yaml::file_value_span(&source, "editor_language");
+            errors.push(
+                Diagnostic::error(t!("site-editor-language", code = code))
+                    .at(&source, span)
+                    .hint(t!("site-editor-language.hint")),
+            );
         }
         if site.paginate_by == 0 {
             let span = yaml::file_value_span(&source, "paginate_by");
