@@ -193,8 +193,12 @@ impl Config {
 
     /// Parses and checks the text of `site.yaml`.
     pub fn parse(source: Arc<Source>, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let mut site: SiteConfig =
-            yaml::parse(&source, 0..source.text.len(), Some(KEYS), "site.yaml")?;
+        let mut site: SiteConfig = yaml::parse(
+            &source,
+            0..source.text.len(),
+            Some(KEYS),
+            crate::t!("yaml-what-site"),
+        )?;
         let mut errors = Vec::new();
         let from_flag = base_url.is_some();
         if let Some(b) = base_url {

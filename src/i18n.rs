@@ -116,7 +116,7 @@ fn read(root: &Path, config: &Config, code: &str) -> Result<Strings, Vec<Diagnos
         &source,
         0..source.text.len(),
         None,
-        "string table",
+        crate::t!("yaml-what-strings"),
     )?;
     let mut errors = Vec::new();
     let mut map = BTreeMap::new();

@@ -131,7 +131,12 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
         ]);
     };
     let range = yaml_start..yaml_end;
-    let front: FrontMatter = yaml::parse(src, range.clone(), Some(KEYS), "front matter")?;
+    let front: FrontMatter = yaml::parse(
+        src,
+        range.clone(),
+        Some(KEYS),
+        crate::t!("yaml-what-front-matter"),
+    )?;
     let mut errors = Vec::new();
     let value_at = |key: &str| yaml::value_span(src, range.clone(), key).unwrap_or(0..3);
     if front.title.trim().is_empty() {

@@ -41,7 +41,12 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
         Err(e) => {
             return (
                 None,
-                vec![crate::yaml::from_error(&src, 0, &e, "location file")],
+                vec![crate::yaml::from_error(
+                    &src,
+                    0,
+                    &e,
+                    crate::t!("yaml-what-location"),
+                )],
             );
         }
     };

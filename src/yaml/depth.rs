@@ -11,6 +11,8 @@ use std::sync::Arc;
 use saphyr_parser::{Event, Parser};
 
 use crate::diag::{Diagnostic, Source};
+use crate::messages::Text;
+use crate::t;
 
 /// Deepest nesting of lists and mappings accepted. The deepest real file (a location's
 /// municipality entry with its district list) has 3 levels; 64 leaves any hand-written
@@ -22,7 +24,7 @@ const SAPHYR_LIMIT: &str = "recursion limit exceeded";
 
 /// An error at the first collection opened past [`MAX_DEPTH`], if the YAML in `range` has
 /// one; syntax errors are left for the real parse to report.
-pub fn check(src: &Arc<Source>, range: Range<usize>, what: &str) -> Result<(), Diagnostic> {
+pub fn check(src: &Arc<Source>, range: Range<usize>, what: &Text) -> Result<(), Diagnostic> {
     let text = &src.text[range.clone()];
     let mut depth = 0usize;
     // saphyr counts characters; positions are turned into bytes only for the one error.
@@ -61,12 +63,10 @@ pub fn is_saphyr_limit(info: &str) -> bool {
 }
 
 /// The error for YAML nested past [`MAX_DEPTH`], at byte `at` of `src`.
-pub fn too_deep(src: &Arc<Source>, at: usize, what: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "{what} is nested too deeply (more than {MAX_DEPTH} levels)"
-    ))
-    .at(src, at..at)
-    .hint("lists and `key: value` blocks inside each other go a few levels deep at most: check for a run of `[`, `{` or `- `, or indentation that keeps growing")
+pub fn too_deep(src: &Arc<Source>, at: usize, what: &Text) -> Diagnostic {
+    Diagnostic::error(t!("yaml-too-deep", what = what.clone(), max = MAX_DEPTH))
+        .at(src, at..at)
+        .hint(t!("yaml-too-deep.hint"))
 }
 
 #[cfg(test)]
@@ -75,7 +75,7 @@ mod tests {
 
     fn depth_error(text: &str) -> Option<(usize, usize)> {
         let src = Source::new("x.yaml", text);
-        check(&src, 0..src.text.len(), "x")
+        check(&src, 0..src.text.len(), &Text::from("x"))
             .err()
             .map(|d| (d.line(), d.column()))
     }

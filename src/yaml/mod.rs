@@ -1,99 +1,149 @@
 //! YAML reading shared by site config, string tables and front matter: every mistake comes
 //! back as a [`Diagnostic`] pointing into the original file, never as a bare serde message.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Source, suggest};
+use crate::messages::Text;
+use crate::t;
+use tree::Node;
 
 pub mod depth;
+mod mistakes;
 pub mod tree;
 
-/// Parses the YAML in `range` of `src` into `T`.
-///
-/// Reports every top-level key not in `known_keys` (with a suggestion for typos) before
-/// attempting the typed parse, so one run shows all misspelt keys of a file.
+/// Parses the YAML in `range` of `src` into `T`, or says everything that is wrong with it.
 pub fn parse<T: DeserializeOwned>(
     src: &Arc<Source>,
     range: Range<usize>,
     known_keys: Option<&[&str]>,
-    what: &str,
+    what: impl Into<Text>,
 ) -> Result<T, Vec<Diagnostic>> {
-    let text = &src.text[range.clone()];
-    let tabs = check_tabs(src, range.clone());
-    if !tabs.is_empty() {
-        return Err(tabs);
+    match parse_all(src, range, known_keys, what) {
+        (Some(value), problems) if problems.is_empty() => Ok(value),
+        (_, problems) => Err(problems),
     }
-    depth::check(src, range.clone(), what).map_err(|d| vec![d])?;
-    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return Err(vec![from_error(src, range.start, &e, what)]),
+}
+
+/// Every problem of the YAML in `range`, and its value as far as it can be read: unknown keys
+/// (with a suggestion for typos) and keys written twice are reported and then left out, so the
+/// other values are still read and checked and one run shows every mistake of the file.
+pub fn parse_all<T: DeserializeOwned>(
+    src: &Arc<Source>,
+    range: Range<usize>,
+    known_keys: Option<&[&str]>,
+    what: impl Into<Text>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let what = what.into();
+    let tabs = mistakes::tabs(src, range.clone());
+    if !tabs.is_empty() {
+        return (None, tabs);
+    }
+    let root = match depth::check(src, range.clone(), &what)
+        .and_then(|()| tree::parse_as(src, range.clone(), &what))
+    {
+        Ok(root) => root,
+        Err(d) => return (None, vec![d]),
     };
+    let mut problems = tree::duplicate_keys(src, &root);
+    // The entries the typed parse must not see: keys written twice (the later ones) and
+    // unknown keys, each reported already.
+    let mut left_out: Vec<Range<usize>> = tree::repeated_entries(&root);
+    // The keys an unknown key is probably a misspelling of: that they are missing is the same
+    // mistake.
+    let mut meant = Vec::new();
     if let Some(known) = known_keys {
-        let mut problems = Vec::new();
-        match &value {
-            serde_yaml::Value::Mapping(map) => {
-                // One pass over the lines for all keys: a file of many unknown keys stays linear.
-                let spans = top_level_keys(src, range.clone());
-                for key in map.keys() {
-                    let name = match key {
-                        serde_yaml::Value::String(s) => s.as_str(),
-                        _ => "",
-                    };
-                    if known.contains(&name) {
-                        continue;
-                    }
-                    let span = spans.get(name).cloned().unwrap_or(range.start..range.start);
-                    let mut d =
-                        Diagnostic::error(format!("unknown key `{name}` in {what}")).at(src, span);
-                    d = match suggest(name, known.iter().copied()) {
-                        Some(s) => d.hint(format!("did you mean `{s}`?")),
-                        None => d.hint(format!("known keys are: {}", known.join(", "))),
-                    };
-                    problems.push(d);
+        match &root {
+            Node::Map { entries, .. } => {
+                for e in entries.iter().filter(|e| !known.contains(&e.key.as_str())) {
+                    problems.push(unknown_key(
+                        src,
+                        e,
+                        known,
+                        &what,
+                        "yaml-unknown-key.hint-known",
+                    ));
+                    left_out.push(e.key_span.start..e.value.span().end);
+                    meant.extend(suggest(&e.key, known.iter().copied()));
                 }
             }
-            serde_yaml::Value::Null => {}
-            _ => problems.push(
-                Diagnostic::error(format!("{what} must be a list of `key: value` lines"))
-                    .at(src, range.start..range.end.min(range.start + 1))
-                    .hint("write one setting per line, like `title: Over ons`"),
-            ),
-        }
-        if !problems.is_empty() {
-            return Err(problems);
+            Node::Scalar { text, .. } if text.is_empty() => {}
+            _ => {
+                problems.push(
+                    Diagnostic::error(t!("yaml-not-a-mapping", what = what.clone()))
+                        .at(src, range.start..range.end.min(range.start + 1))
+                        .hint(t!("yaml-not-a-mapping.hint")),
+                );
+                return (None, problems);
+            }
         }
     }
+    let text = blanked(&src.text, range.clone(), &left_out);
     // An empty document is `null`; parse it as an empty mapping so defaults apply and
     // missing required keys are named.
     let parsed = if text.trim().is_empty() {
         serde_yaml::from_str::<T>("{}")
     } else {
-        serde_yaml::from_str::<T>(text)
+        serde_yaml::from_str::<T>(&text)
     };
-    parsed.map_err(|e| vec![from_error(src, range.start, &e, what)])
+    match parsed {
+        Ok(value) => (Some(value), problems),
+        Err(e) => {
+            let missing = e.to_string();
+            let said = meant
+                .iter()
+                .any(|k| missing.starts_with(&format!("missing field `{k}`")));
+            if !said {
+                problems.push(from_error_in(src, range, &root, &e, &what));
+            }
+            (None, problems)
+        }
+    }
 }
 
-/// YAML forbids tabs for indentation; libyaml's own message for it is cryptic.
-pub fn check_tabs(src: &Arc<Source>, range: Range<usize>) -> Vec<Diagnostic> {
-    let text = &src.text[range.clone()];
-    let mut out = Vec::new();
-    let mut offset = range.start;
-    for line in text.split_inclusive('\n') {
-        let indent_end = line.len() - line.trim_start_matches([' ', '\t']).len();
-        if let Some(i) = line[..indent_end].find('\t') {
-            out.push(
-                Diagnostic::error("tab character used for indentation")
-                    .at(src, offset + i..offset + i + 1)
-                    .hint("YAML only allows spaces for indentation: replace the tab with spaces"),
-            );
-        }
-        offset += line.len();
+/// `key` is not one of `known`: a suggestion for a typo, else the list (`list_hint` says in
+/// which words).
+pub fn unknown_key(
+    src: &Arc<Source>,
+    e: &tree::Entry,
+    known: &[&str],
+    what: &Text,
+    list_hint: &'static str,
+) -> Diagnostic {
+    let d = Diagnostic::error(t!(
+        "yaml-unknown-key",
+        key = e.key.as_str(),
+        what = what.clone()
+    ))
+    .at(src, e.key_span.clone());
+    match suggest(&e.key, known.iter().copied()) {
+        Some(s) => d.hint(t!("yaml-unknown-key.hint-typo", suggestion = s)),
+        None => d.hint(Text::new(list_hint).arg("known", known.join(", "))),
     }
-    out
+}
+
+/// The YAML in `range` with `spans` turned into spaces: line and column numbers stay those of
+/// the file.
+fn blanked(text: &str, range: Range<usize>, spans: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes()[range.clone()].to_vec();
+    for span in spans {
+        for b in &mut bytes[span.start - range.start..span.end - range.start] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Only whole characters were replaced (a span starts and ends on character boundaries, and
+    // every byte of the characters inside became a space).
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// YAML forbids tabs for indentation, and one after a colon looks like a space.
+pub fn check_tabs(src: &Arc<Source>, range: Range<usize>) -> Vec<Diagnostic> {
+    mistakes::tabs(src, range)
 }
 
 /// Byte span of a top-level `key:` in the YAML in `range`.
@@ -113,31 +163,6 @@ pub fn key_span(src: &Source, range: Range<usize>, key: &str) -> Option<Range<us
         offset += line.len();
     }
     None
-}
-
-/// Byte spans of the top-level keys written in `range` (the first of each), as [`key_span`]
-/// finds them one at a time.
-fn top_level_keys(src: &Source, range: Range<usize>) -> HashMap<&str, Range<usize>> {
-    let mut out = HashMap::new();
-    let mut offset = range.start;
-    for line in src.text[range].split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let line = line.trim_end();
-        let key = match line.chars().next() {
-            Some(q @ ('"' | '\'')) => line[1..].split_once(q).map(|(k, _)| (k, 1)),
-            Some(c) if !c.is_whitespace() && !matches!(c, '#' | '-') => line
-                .split_once(": ")
-                .or_else(|| line.strip_suffix(':').map(|k| (k, "")))
-                .map(|(k, _)| (k.trim_end(), 0)),
-            _ => None,
-        };
-        if let Some((key, quote)) = key {
-            out.entry(key)
-                .or_insert(start + quote..start + quote + key.len());
-        }
-    }
-    out
 }
 
 /// Byte span of the value of a top-level `key:` (for errors about a value, e.g. a bad date).
@@ -165,25 +190,95 @@ pub fn file_value_span(src: &Source, key: &str) -> Range<usize> {
     value_span(src, 0..src.text.len(), key).unwrap_or(0..0)
 }
 
-/// Turns a serde_yaml error into a diagnostic at the position libyaml reported.
-pub fn from_error(src: &Arc<Source>, base: usize, e: &serde_yaml::Error, what: &str) -> Diagnostic {
+/// Turns a serde_yaml error about the whole file `src` into a diagnostic at its place.
+pub fn from_error(
+    src: &Arc<Source>,
+    base: usize,
+    e: &serde_yaml::Error,
+    what: impl Into<Text>,
+) -> Diagnostic {
+    let range = base..src.text.len();
+    let what = what.into();
+    match tree::parse_as(src, range.clone(), &what) {
+        Ok(root) => from_error_in(src, range, &root, e, &what),
+        Err(d) => d,
+    }
+}
+
+/// A serde_yaml error in plain words, at the value it is about (`root`: the same YAML as a
+/// tree, which knows which key a place belongs to).
+fn from_error_in(
+    src: &Arc<Source>,
+    range: Range<usize>,
+    root: &Node,
+    e: &serde_yaml::Error,
+    what: &Text,
+) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line X column Y"; the location is shown separately.
-    let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw.clone(),
-    };
-    let hint = hint_for(&message);
-    let d = at_error(
-        src,
-        base,
-        e,
-        Diagnostic::error(format!("{what}: {message}")),
-    );
-    match hint {
-        Some(h) => d.hint(h),
-        None => d,
+    let detail = raw.find(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
+    if let Some(field) = detail.strip_prefix("missing field `") {
+        let field = field.trim_end_matches('`');
+        return at_error(
+            src,
+            range.start,
+            e,
+            Diagnostic::error(t!("yaml-missing-field", what = what.clone(), field = field))
+                .hint(t!("yaml-missing-field.hint", field = field)),
+        );
     }
+    let offset = error_offset(src, range.start, e);
+    if detail.ends_with("expected a boolean")
+        && let Some((key, value)) = offset.and_then(|o| tree::entry_at(root, o))
+        && let Some(text) = value.as_str()
+    {
+        let yes_no = [
+            "ja", "nee", "j", "n", "yes", "no", "y", "on", "off", "aan", "uit", "waar", "onwaar",
+        ];
+        let (message, hint) = if yes_no.contains(&text.to_lowercase().as_str()) {
+            (
+                t!("yaml-yes-no", value = text),
+                t!("yaml-yes-no.hint", key = key),
+            )
+        } else {
+            (
+                t!("yaml-boolean", key = key, value = text),
+                t!("yaml-boolean.hint", key = key),
+            )
+        };
+        return Diagnostic::error(message).at(src, value.span()).hint(hint);
+    }
+    let (message, hint) =
+        if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
+            (
+                t!("yaml-wrong-type", what = what.clone(), detail = detail),
+                t!("yaml-wrong-type.hint"),
+            )
+        } else {
+            (
+                t!("yaml-unreadable", what = what.clone(), detail = detail),
+                t!("yaml-unreadable.hint"),
+            )
+        };
+    at_error(src, range.start, e, Diagnostic::error(message).hint(hint))
+}
+/// The byte where serde_yaml reported `e`, in the YAML starting at byte `base` of `src`.
+fn error_offset(src: &Source, base: usize, e: &serde_yaml::Error) -> Option<usize> {
+    let loc = e.location()?;
+    let (base_line, base_col) = src.line_col(base);
+    let line = base_line + loc.line().saturating_sub(1);
+    let column = if loc.line() <= 1 {
+        base_col + loc.column().saturating_sub(1)
+    } else {
+        loc.column()
+    };
+    let start = src.line_start(line);
+    let text = &src.text[start..];
+    Some(
+        text.char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(src.text.len(), |(i, _)| start + i),
+    )
 }
 
 /// Places `d` where serde_yaml reported `e` (in the YAML starting at byte `base` of `src`),
@@ -207,31 +302,6 @@ pub fn at_error(
         }
         None => d.at(src, base..base),
     }
-}
-
-fn hint_for(message: &str) -> Option<String> {
-    if message.starts_with("missing field") {
-        let field = message.split('`').nth(1).unwrap_or("");
-        return Some(format!("add a line `{field}: …`"));
-    }
-    if message.contains("did not find expected key")
-        || message.contains("mapping values are not allowed")
-    {
-        return Some(
-            "check the indentation and put text containing `: ` in quotes, e.g. title: \"Let op: nieuw\""
-                .into(),
-        );
-    }
-    if message.contains("found character that cannot start any token") {
-        return Some("text starting with `@`, `` ` `` or `%` must be put in quotes".into());
-    }
-    if message.contains("invalid type") {
-        return Some("check the value's type: text, a whole number, true/false, or a list".into());
-    }
-    if message.contains("duplicate entry") || message.contains("duplicate key") {
-        return Some("each key may appear only once; remove one of them".into());
-    }
-    None
 }
 
 #[cfg(test)]

@@ -206,7 +206,7 @@ fn encoding_problems_get_clear_messages() {
         &err,
         &[
             "content/nl/over.md:3:1",
-            "tab character used for indentation",
+            "a tab character: YAML only allows spaces",
             "spaces",
         ],
     );

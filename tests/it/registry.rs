@@ -602,7 +602,13 @@ fn yaml_syntax_error() {
             "name: [Home-Start Haaglanden",
         )
     });
-    assert_has(&err, &[HAAG, "YAML syntax error"]);
+    assert_has(
+        &err,
+        &[
+            &format!("{HAAG}:1:7"),
+            "the list that starts with [ here is not closed with ]",
+        ],
+    );
 }
 
 #[test]
