@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 use crate::yaml;
 
 /// Every key an editor may write; anything else is reported as a (probably misspelt) unknown key.
@@ -108,9 +109,9 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
         return Err(vec![
-            Diagnostic::error("page has no front matter")
+            Diagnostic::error(t!("frontmatter-missing"))
                 .at(src, 0..first_line_end.saturating_sub(1))
-                .hint("start the file with a line `---`, then `title: …`, then another `---` line"),
+                .hint(t!("frontmatter-missing.hint")),
         ]);
     }
     let yaml_start = first_line_end;
@@ -125,9 +126,9 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
     }
     let Some((yaml_end, body_start)) = close else {
         return Err(vec![
-            Diagnostic::error("front matter is not closed")
+            Diagnostic::error(t!("frontmatter-unclosed"))
                 .at(src, 0..3)
-                .hint("add a line `---` after the last front-matter line, before the text of the page"),
+                .hint(t!("frontmatter-unclosed.hint")),
         ]);
     };
     let range = yaml_start..yaml_end;
@@ -141,9 +142,9 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
     let value_at = |key: &str| yaml::value_span(src, range.clone(), key).unwrap_or(0..3);
     if front.title.trim().is_empty() {
         errors.push(
-            Diagnostic::error("title is empty")
+            Diagnostic::error(t!("frontmatter-title-empty"))
                 .at(src, value_at("title"))
-                .hint("every page needs a title: it becomes the page heading and the browser tab text"),
+                .hint(t!("frontmatter-title-empty.hint")),
         );
     }
     let date = match &front.date {
@@ -152,9 +153,9 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
             Ok(d) => Some(d),
             Err(_) => {
                 errors.push(
-                    Diagnostic::error(format!("`{raw}` is not a valid date"))
+                    Diagnostic::error(t!("frontmatter-date-invalid", date = raw))
                         .at(src, value_at("date"))
-                        .hint("write dates as YYYY-MM-DD, e.g. 2026-03-14"),
+                        .hint(t!("frontmatter-date-invalid.hint")),
                 );
                 None
             }
@@ -164,11 +165,11 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
         && !is_valid_slug(slug)
     {
         errors.push(
-            Diagnostic::error(format!("slug `{slug}` cannot be used in a web address"))
+            Diagnostic::error(t!("frontmatter-slug-invalid", slug = slug))
                 .at(src, value_at("slug"))
-                .hint(format!(
-                    "use lowercase letters a–z, digits and hyphens, e.g. `{}`",
-                    slugify(slug)
+                .hint(t!(
+                    "frontmatter-slug-invalid.hint",
+                    suggestion = slugify(slug)
                 )),
         );
     }
@@ -178,16 +179,16 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
         .is_some_and(|k| k.trim().is_empty())
     {
         errors.push(
-            Diagnostic::error("translation_key is empty")
+            Diagnostic::error(t!("frontmatter-translation-key-empty"))
                 .at(src, value_at("translation_key"))
-                .hint("remove the line (the file's path is the key), or name the Dutch page this translates"),
+                .hint(t!("frontmatter-translation-key-empty.hint")),
         );
     }
     if front.paginate_by == Some(0) {
         errors.push(
-            Diagnostic::error("paginate_by must be at least 1")
+            Diagnostic::error(t!("frontmatter-paginate-by-zero"))
                 .at(src, value_at("paginate_by"))
-                .hint("10 is a good number of entries per page"),
+                .hint(t!("frontmatter-paginate-by-zero.hint")),
         );
     }
     if !errors.is_empty() {
@@ -259,6 +260,7 @@ pub fn slugify(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     fn src(text: &str) -> Arc<Source> {
         Source::new("content/nl/x.md", text)
@@ -300,6 +302,17 @@ mod tests {
             parse(&src("---\ntitle: A\n")).unwrap_err()[0]
                 .message()
                 .contains("not closed")
+        );
+        let missing = &parse(&src("# Title\n")).unwrap_err()[0];
+        assert_eq!(
+            missing.message_in(Lang::Nl),
+            "de pagina heeft geen kop (tussen twee regels `---` bovenaan)"
+        );
+        assert!(
+            missing
+                .hint_in(Lang::Nl)
+                .unwrap_or_default()
+                .starts_with("begin het bestand met een regel `---`")
         );
     }
 

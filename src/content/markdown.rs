@@ -11,6 +11,8 @@ use crate::assets::Assets;
 use crate::content::frontmatter::slugify;
 use crate::content::rules::{self, Depth};
 use crate::diag::{Diagnostic, Source};
+use crate::messages::Text;
+use crate::t;
 
 /// How site-relative links are rewritten: the same for every page of a build.
 pub struct Links<'a> {
@@ -112,10 +114,11 @@ pub fn render(
     );
     for (span, reference) in broken {
         diags.push(
-            Diagnostic::error(format!("link reference `[{reference}]` is not defined"))
+            Diagnostic::error(t!("markdown-reference-undefined", reference = &reference))
                 .at(src, body_start + span.start..body_start + span.end)
-                .hint(format!(
-                    "add a line `[{reference}]: https://…` below the text, or write the link as [text](address)"
+                .hint(t!(
+                    "markdown-reference-undefined.hint",
+                    reference = &reference
                 )),
         );
     }
@@ -215,7 +218,7 @@ struct Pass<'a> {
 }
 
 impl<'a> Pass<'a> {
-    fn error(&mut self, at: Range<usize>, message: String, hint: String) {
+    fn error(&mut self, at: Range<usize>, message: Text, hint: Text) {
         self.diags
             .push(Diagnostic::error(message).at(self.src, at).hint(hint));
     }
@@ -241,11 +244,9 @@ impl<'a> Pass<'a> {
         };
         if level == HeadingLevel::H1 {
             self.diags.push(
-                Diagnostic::warning("a `#` heading inside the page repeats the page title level")
+                Diagnostic::warning(t!("markdown-heading-h1"))
                     .at(self.src, at.clone())
-                    .hint(
-                        "the title is the page's main heading; use `##` for sections of the text",
-                    ),
+                    .hint(t!("markdown-heading-h1.hint")),
             );
         }
         for (message, hint) in rules::heading_attributes(id.as_deref(), &classes, &attrs) {
@@ -307,9 +308,9 @@ impl<'a> Pass<'a> {
             Event::End(TagEnd::Image) => {
                 if let Some((at, false)) = self.images.pop() {
                     self.diags.push(
-                        Diagnostic::error("image has no alternative text")
+                        Diagnostic::error(t!("markdown-image-no-alt"))
                             .at(self.src, at)
-                            .hint("describe the image between the brackets: ![Two children reading with a volunteer](…)"),
+                            .hint(t!("markdown-image-no-alt.hint")),
                     );
                 }
                 Some(event)
@@ -426,8 +427,8 @@ impl<'a> Pass<'a> {
         if dest_url.is_empty() && link_type == LinkType::Inline {
             self.error(
                 at,
-                "link has no address".to_string(),
-                "write the address between the parentheses: [text](/contact/)".to_string(),
+                t!("markdown-link-no-address"),
+                t!("markdown-link-no-address.hint"),
             );
         }
         Event::Start(Tag::Link {
@@ -452,9 +453,9 @@ fn is_comment(html: &str) -> bool {
 }
 
 fn html_error(src: &Arc<Source>, at: std::ops::Range<usize>) -> Diagnostic {
-    Diagnostic::error("HTML is not allowed in page text")
+    Diagnostic::error(t!("markdown-html"))
         .at(src, at)
-        .hint("use Markdown instead (**bold**, [link](/contact/), ## heading); if you meant a literal `<`, write `\\<`")
+        .hint(t!("markdown-html.hint"))
 }
 
 #[cfg(test)]

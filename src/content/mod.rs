@@ -15,6 +15,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Source, rel_path, suggest};
+use crate::t;
 use frontmatter::FrontMatter;
 use markdown::Links;
 
@@ -120,9 +121,9 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
         }
         Err(e) => {
             diags.push(
-                Diagnostic::error(format!("cannot read the content folder: {e}"))
+                Diagnostic::error(t!("content-unreadable", reason = e.to_string()))
                     .in_file(DIR)
-                    .hint("create content/<language>/ folders, e.g. content/nl/_index.md"),
+                    .hint(t!("content-unreadable.hint")),
             );
             return (files, diags);
         }
@@ -140,14 +141,20 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
             .position(|c| *c == name)
             .filter(|_| path.is_dir())
         else {
-            let d = Diagnostic::error(format!("`{name}` in content/ is not a language folder"))
+            let d = Diagnostic::error(t!("content-not-language-folder", name = &name))
                 .in_file(rel_path(root, &path));
             diags.push(match suggest(&name, codes.iter().copied()) {
-                Some(s) if path.is_dir() => d.hint(format!("did you mean content/{s}/?")),
-                _ => d.hint(format!(
-                    "pages live in a folder per language: content/{}/, … (languages are listed in site.yaml)",
-                    codes.join("/, content/")
-                )),
+                Some(s) if path.is_dir() => {
+                    d.hint(t!("content-not-language-folder.hint-typo", suggestion = s))
+                }
+                _ => {
+                    let folders: Vec<String> =
+                        codes.iter().map(|c| format!("content/{c}/")).collect();
+                    d.hint(t!(
+                        "content-not-language-folder.hint",
+                        folders = folders.join(", ")
+                    ))
+                }
             });
             continue;
         };
@@ -156,7 +163,7 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
                 Ok(e) => e,
                 Err(e) => {
                     diags.push(
-                        Diagnostic::error(format!("cannot read folder: {e}"))
+                        Diagnostic::error(t!("content-folder-unreadable", reason = e.to_string()))
                             .in_file(rel_path(root, &path)),
                     );
                     continue;
@@ -166,9 +173,9 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
             if entry.path_is_symlink() {
                 // A link could point anywhere on the machine; the site is made of the project.
                 diags.push(
-                    Diagnostic::error("links (symlinks) are not followed in content/")
+                    Diagnostic::error(t!("content-symlink"))
                         .in_file(rel_path(root, entry.path()))
-                        .hint("put the file itself in content/, or remove the link"),
+                        .hint(t!("content-symlink.hint")),
                 );
                 continue;
             }
@@ -180,11 +187,9 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
                 files.push((lang, entry.into_path(), rel));
             } else {
                 diags.push(
-                    Diagnostic::error("only Markdown pages (.md) belong in content/")
+                    Diagnostic::error(t!("content-not-markdown"))
                         .in_file(rel_path(root, entry.path()))
-                        .hint(
-                            "put images and downloads in static/ and link to them as /img/name.jpg",
-                        ),
+                        .hint(t!("content-not-markdown.hint")),
                 );
             }
         }
@@ -195,11 +200,9 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
             .any(|(l, _, rel)| *l == i && rel == SECTION_FILE)
         {
             diags.push(
-                Diagnostic::error(format!("language `{code}` has no home page"))
+                Diagnostic::error(t!("content-no-home", code = *code))
                     .in_file(format!("{DIR}/{code}/{SECTION_FILE}"))
-                    .hint(format!(
-                        "create content/{code}/{SECTION_FILE} with at least a title"
-                    )),
+                    .hint(t!("content-no-home.hint", code = *code)),
             );
         }
     }
@@ -244,13 +247,9 @@ fn load_one(
         for key in ["sort_by", "paginate_by", "feed"] {
             if let Some(span) = crate::yaml::key_span(&source, parsed.yaml.clone(), key) {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "`{key}` only applies to a section's {SECTION_FILE}"
-                    ))
-                    .at(&source, span)
-                    .hint(format!(
-                        "move it to the {SECTION_FILE} of this folder, or remove it"
-                    )),
+                    Diagnostic::error(t!("frontmatter-section-only", key = key))
+                        .at(&source, span)
+                        .hint(t!("frontmatter-section-only.hint")),
                 );
             }
         }

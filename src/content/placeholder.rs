@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 
 /// Starts every placeholder; what follows on the line says what to fill in.
 pub const MARK: &str = "INVULLEN:";
@@ -34,10 +35,12 @@ pub fn find(src: &Arc<Source>) -> Vec<Diagnostic> {
                 .trim_end()
                 .trim_end_matches('"');
             let what = written[MARK.len()..].trim();
-            Diagnostic::error(format!("not filled in yet: {what}"))
+            Diagnostic::error(t!("placeholder-not-filled", what = what))
                 .at(src, at..at + written.len())
-                .hint(format!(
-                    "replace `{written}` (with its quotes) by {what}; `homestart new` left it here"
+                .hint(t!(
+                    "placeholder-not-filled.hint",
+                    written = written,
+                    what = what
                 ))
         })
         .collect()
@@ -46,6 +49,7 @@ pub fn find(src: &Arc<Source>) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn each_placeholder_is_an_error_at_its_own_place() {
@@ -64,6 +68,16 @@ mod tests {
                 .hint_text()
                 .unwrap_or_default()
                 .contains("`INVULLEN: telefoonnummer`")
+        );
+        assert_eq!(
+            found[0].message_in(Lang::Nl),
+            "nog niet ingevuld: telefoonnummer"
+        );
+        assert!(
+            found[0]
+                .hint_in(Lang::Nl)
+                .unwrap_or_default()
+                .starts_with("vul hier in: telefoonnummer. Vervang `INVULLEN: telefoonnummer`")
         );
         assert_eq!((found[1].line(), found[1].column()), (3, 8));
         assert!(find(&Source::new("x.md", "Geen INVULLEN hier.\n")).is_empty());

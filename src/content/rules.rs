@@ -10,6 +10,8 @@ use std::sync::Arc;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Source};
+use crate::messages::Text;
+use crate::t;
 
 /// URL schemes a link may use. Everything else (`javascript:`, `data:`, `vbscript:`, `file:`…)
 /// is refused: a safe list, because unsafe schemes cannot be listed exhaustively.
@@ -39,26 +41,23 @@ impl Refusal {
     }
 
     /// The message and hint an editor sees.
-    fn explain(&self, image: bool) -> (String, String) {
+    fn explain(&self, image: bool) -> (Text, Text) {
         match self {
             Refusal::Scheme(s) if image => (
-                format!("images cannot be taken from a `{s}:` address"),
-                "put the image in static/img/ and write ![description](/img/name.jpg)".to_string(),
+                t!("markdown-image-scheme", scheme = s),
+                t!("markdown-image-scheme.hint"),
             ),
             Refusal::Scheme(s) => (
-                format!("a link to a `{s}:` address is not allowed"),
-                format!(
-                    "links may lead to a page of this site (/contact/) or to an address starting with {}",
-                    "https://, http://, mailto: or tel:"
-                ),
+                t!("markdown-link-scheme", scheme = s),
+                t!("markdown-link-scheme.hint"),
             ),
             Refusal::Ambiguous => (
-                "this address leads to another website in a way that is easy to misread".to_string(),
-                "write a page of this site with one leading slash (/contact/) and only forward slashes, or another website in full (https://example.org/)".to_string(),
+                t!("markdown-address-ambiguous"),
+                t!("markdown-address-ambiguous.hint"),
             ),
             Refusal::External => (
-                "images must come from this site".to_string(),
-                "pages never load anything from other websites: put the image in static/img/ and write ![description](/img/name.jpg)".to_string(),
+                t!("markdown-image-external"),
+                t!("markdown-image-external.hint"),
             ),
         }
     }
@@ -118,7 +117,7 @@ pub fn heading_attributes(
     id: Option<&str>,
     classes: &[CowStr],
     attrs: &[(CowStr, Option<CowStr>)],
-) -> Vec<(String, String)> {
+) -> Vec<(Text, Text)> {
     let mut problems = Vec::new();
     let plain = |s: &str| {
         !s.is_empty()
@@ -127,23 +126,23 @@ pub fn heading_attributes(
     };
     if let Some(id) = id.filter(|id| !plain(id)) {
         problems.push((
-            format!("heading id `{id}` may only contain letters, digits, `-` and `_`"),
-            format!(
-                "write it like {{#{}}}",
-                crate::content::frontmatter::slugify(id)
+            t!("markdown-heading-id", id = id),
+            t!(
+                "markdown-heading-id.hint",
+                suggestion = crate::content::frontmatter::slugify(id)
             ),
         ));
     }
     for class in classes.iter().filter(|c| !plain(c)) {
         problems.push((
-            format!("heading class `{class}` may only contain letters, digits, `-` and `_`"),
-            "write it like {.intro}".to_string(),
+            t!("markdown-heading-class", class = class.as_ref()),
+            t!("markdown-heading-class.hint"),
         ));
     }
     for (key, _) in attrs {
         problems.push((
-            format!("`{key}` is not allowed after a heading"),
-            "only an id ({#name}) and classes ({.name}) may follow a heading".to_string(),
+            t!("markdown-heading-attribute", name = key.as_ref()),
+            t!("markdown-heading-attribute.hint"),
         ));
     }
     problems
@@ -178,11 +177,9 @@ impl Depth {
     pub fn error(&self, src: &Arc<Source>, body_start: usize) -> Option<Diagnostic> {
         let at = self.too_deep.as_ref()?;
         Some(
-            Diagnostic::error(format!(
-                "text is nested more than {MAX_DEPTH} levels deep (lists, quotes or emphasis inside each other)"
-            ))
-            .at(src, body_start + at.start..body_start + at.end)
-            .hint("a list or quote inside another is fine a few levels deep; remove the extra `>`, `*` or indentation from here on"),
+            Diagnostic::error(t!("markdown-too-deep", max = MAX_DEPTH))
+                .at(src, body_start + at.start..body_start + at.end)
+                .hint(t!("markdown-too-deep.hint")),
         )
     }
 }
@@ -247,6 +244,11 @@ mod tests {
             &[("onclick".into(), Some("alert(1)".into()))],
         );
         assert_eq!(p.len(), 3, "{p:?}");
-        assert!(p[2].0.contains("`onclick`"));
+        assert!(p[2].0.to_string().contains("`onclick`"));
+        assert_eq!(
+            p[2].0.show(crate::messages::Lang::Nl),
+            "`onclick` mag niet achter een kopje staan"
+        );
+        assert_eq!(p[0].1.to_string(), "write it like {#kop-onclick-x}");
     }
 }

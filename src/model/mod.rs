@@ -14,6 +14,7 @@ use crate::config::{Config, DEFAULT_LANG};
 use crate::content::{SECTION_FILE, SourcePage};
 use crate::diag::Diagnostic;
 use crate::i18n::Strings;
+use crate::t;
 
 pub use sections::sort_of;
 
@@ -156,11 +157,9 @@ fn draft_homes(sources: &[SourcePage], drafts: bool) -> Vec<Diagnostic> {
         .iter()
         .filter(|p| p.rel == SECTION_FILE && p.front.draft && !drafts)
         .map(|p| {
-            Diagnostic::error("a language's home page cannot be a draft")
+            Diagnostic::error(t!("content-home-draft"))
                 .at(&p.source, p.key_span("draft"))
-                .hint(
-                    "remove `draft: true`: every other page of the language links to its home page",
-                )
+                .hint(t!("content-home-draft.hint"))
         })
         .collect()
 }

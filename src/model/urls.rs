@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use super::folder_of;
 use super::sections::Index;
 use crate::config::{Config, DEFAULT_LANG};
+use crate::content::SourcePage;
 use crate::content::frontmatter::{is_valid_slug, slugify};
-use crate::content::{SECTION_FILE, SourcePage};
 use crate::diag::Diagnostic;
+use crate::t;
 
 /// Starts the address of a page that has none; no real address can contain it.
 pub(super) const PLACEHOLDER: char = '\u{0}';
@@ -76,11 +77,9 @@ fn folders(
             let valid = is_valid_slug(&slug);
             if !valid {
                 errors.push(
-                    Diagnostic::error(format!("folder name `{seg}` cannot be used in a web address"))
+                    Diagnostic::error(t!("url-folder-name-invalid", name = seg))
                         .at(&section.unwrap_or(src).source, 0..3)
-                        .hint(format!(
-                            "rename the folder to lowercase letters, digits and hyphens, or set `slug:` in its {SECTION_FILE}"
-                        )),
+                        .hint(t!("url-folder-name-invalid.hint")),
                 );
             }
             let url = urls
@@ -108,14 +107,9 @@ fn file_segment(src: &SourcePage, errors: &mut Vec<Diagnostic>) -> Option<String
     }
     if !is_valid_slug(stem) {
         errors.push(
-            Diagnostic::error(format!(
-                "file name `{stem}` cannot be used in a web address"
-            ))
-            .at(&src.source, 0..3)
-            .hint(format!(
-                "rename the file to lowercase letters, digits and hyphens, or add `slug: {}`",
-                slugify(stem)
-            )),
+            Diagnostic::error(t!("url-file-name-invalid", name = stem))
+                .at(&src.source, 0..3)
+                .hint(t!("url-file-name-invalid.hint", suggestion = slugify(stem))),
         );
         return None;
     }

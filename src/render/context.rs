@@ -453,12 +453,11 @@ fn register_section_pages(
             let lang: String = kwargs.must_get("lang")?;
             let limit: usize = kwargs.get("limit")?.unwrap_or(usize::MAX);
             if !keys.contains(&key) {
-                let hint = crate::diag::suggest(&key, keys.iter().map(String::as_str))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                return Err(tera::Error::message(format!(
-                    "there is no section with key `{key}`{hint}"
-                )));
+                return Err(super::function_error(
+                    super::FunctionError::Section,
+                    &key,
+                    crate::diag::suggest(&key, keys.iter().map(String::as_str)),
+                ));
             }
             Ok(sections
                 .get(&(lang, key))

@@ -13,6 +13,8 @@ use tera::{ErrorKind, Kwargs, State, Tera};
 
 use crate::assets::Assets;
 use crate::diag::{Diagnostic, Source, rel_path, suggest};
+use crate::messages::Text;
+use crate::t;
 
 pub const DIR: &str = "templates";
 
@@ -38,9 +40,9 @@ impl Templates {
             entries
         } else {
             errors.push(
-                Diagnostic::error("the templates folder is missing")
+                Diagnostic::error(t!("template-folder-missing"))
                     .in_file(DIR)
-                    .hint("the project needs a templates/ folder with base.html, page.html, …"),
+                    .hint(t!("template-folder-missing.hint")),
             );
             Vec::new()
         };
@@ -119,15 +121,11 @@ fn register_functions(tera: &mut Tera, assets: &Assets, base_path: &str) {
             let key = path.trim_start_matches('/');
             match map.get(key) {
                 Some(url) => Ok(url.clone()),
-                None => {
-                    let hint = match suggest(key, map.keys().map(String::as_str)) {
-                        Some(s) => format!("; did you mean `{s}`?"),
-                        None => String::new(),
-                    };
-                    Err(tera::Error::message(format!(
-                        "there is no file static/{key}{hint}"
-                    )))
-                }
+                None => Err(function_error(
+                    FunctionError::Asset,
+                    key,
+                    suggest(key, map.keys().map(String::as_str)),
+                )),
             }
         },
     );
@@ -164,12 +162,12 @@ fn parse_reports(msg: &str, sources: &BTreeMap<String, Arc<Source>>) -> Vec<Diag
                 .and_then(|l| l.parse::<usize>().ok())
                 .unwrap_or(1);
             let name = parts.next().unwrap_or("");
-            let d = Diagnostic::error(format!("template error: {m}"));
             let hint = if m.starts_with("Unknown function") {
-                "functions available here: asset(path=…), section_pages(key=…, lang=…, limit=…), range(…)".to_string()
+                t!("template-error.hint-functions")
             } else {
                 template_hint(&m)
             };
+            let d = Diagnostic::error(t!("template-error", message = m));
             out.push(
                 match sources.get(name) {
                     Some(src) => d.at_line_col(src, line_no, col),
@@ -186,8 +184,12 @@ fn tera_error(e: &tera::Error, sources: &BTreeMap<String, Arc<Source>>) -> Diagn
     let at = |name: &str| sources.get(name);
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-            let msg = format!("template error: {}", r.message());
-            let hint = template_hint(r.message());
+            let (msg, hint) = read_function_error(r.message()).unwrap_or_else(|| {
+                (
+                    t!("template-error", message = r.message()),
+                    template_hint(r.message()),
+                )
+            });
             let d = Diagnostic::error(msg);
             let d = match at(r.filename()) {
                 Some(src) => d.at(src, r.span().range.clone()),
@@ -196,8 +198,10 @@ fn tera_error(e: &tera::Error, sources: &BTreeMap<String, Arc<Source>>) -> Diagn
             d.hint(hint)
         }
         ErrorKind::MissingParent { current, parent } => {
-            let d = Diagnostic::error(format!(
-                "template `{current}` extends `{parent}`, which does not exist"
+            let d = Diagnostic::error(t!(
+                "template-parent-missing",
+                template = current,
+                parent = parent
             ));
             let d = match at(current) {
                 Some(src) => {
@@ -210,31 +214,113 @@ fn tera_error(e: &tera::Error, sources: &BTreeMap<String, Arc<Source>>) -> Diagn
                 None => d.in_file(format!("{DIR}/{current}")),
             };
             d.hint(match suggest(parent, sources.keys().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("create {DIR}/{parent} or fix the name"),
+                Some(s) => t!("template-parent-missing.hint-typo", suggestion = s),
+                None => t!("template-parent-missing.hint", parent = parent),
             })
         }
         ErrorKind::TemplateNotFound(name) => {
-            Diagnostic::error(format!("template `{name}` does not exist"))
+            Diagnostic::error(t!("template-not-found", name = name))
                 .in_file(DIR)
                 .hint(match suggest(name, sources.keys().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("create {DIR}/{name}"),
+                    Some(s) => t!("template-not-found.hint-typo", suggestion = s),
+                    None => t!("template-not-found.hint", name = name),
                 })
         }
-        _ => Diagnostic::error(format!("template error: {e}"))
+        _ => Diagnostic::error(t!("template-error", message = e.to_string()))
             .in_file(DIR)
-            .hint("check the template named in the message"),
+            .hint(t!("template-error.hint-named")),
     }
 }
 
-fn template_hint(message: &str) -> String {
+/// The hint for a template error, chosen by Tera's (English) message.
+fn template_hint(message: &str) -> Text {
     if message.contains("not found in context") || message.contains("undefined") {
-        "check the spelling of the variable; `{{ x | default(value=\"\") }}` allows a missing value"
-            .into()
+        t!("template-error.hint-variable")
     } else if message.contains("static/") {
-        "asset paths are relative to static/, e.g. asset(path=\"css/site.css\")".into()
+        t!("template-error.hint-asset")
     } else {
-        "see the Tera documentation on template syntax: https://keats.github.io/tera/".into()
+        t!("template-error.hint-docs")
+    }
+}
+
+/// What a template function (`asset(…)`, `section_pages(…)`) could not find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FunctionError {
+    /// A file of static/.
+    Asset,
+    /// A section's key.
+    Section,
+}
+
+/// Separates the parts of a template function's error. Tera carries that error as one string,
+/// into the error of the template that called the function; [`read_function_error`] reads it
+/// back, so the editor reads it in their language. No file name or section key contains it.
+const SEP: char = '\u{1f}';
+
+/// The error of a template function that asked for `name`; `suggestion` is what was probably
+/// meant.
+fn function_error(what: FunctionError, name: &str, suggestion: Option<&str>) -> tera::Error {
+    let what = match what {
+        FunctionError::Asset => "asset",
+        FunctionError::Section => "section",
+    };
+    let suggestion = suggestion.unwrap_or_default();
+    tera::Error::message(format!("{SEP}{what}{SEP}{name}{SEP}{suggestion}"))
+}
+
+/// The message and hint of a [`function_error`] carried in a template's error message.
+fn read_function_error(message: &str) -> Option<(Text, Text)> {
+    let mut parts = message.strip_prefix(SEP)?.split(SEP);
+    let (what, name, suggestion) = (parts.next()?, parts.next()?, parts.next()?);
+    Some(match (what, suggestion) {
+        ("asset", "") => (
+            t!("template-asset-missing", path = name),
+            t!("template-error.hint-asset"),
+        ),
+        ("asset", s) => (
+            t!("template-asset-missing.typo", path = name, suggestion = s),
+            t!("template-error.hint-asset"),
+        ),
+        ("section", "") => (
+            t!("template-section-missing", key = name),
+            t!("template-error.hint-docs"),
+        ),
+        ("section", s) => (
+            t!("template-section-missing.typo", key = name, suggestion = s),
+            t!("template-error.hint-docs"),
+        ),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    #[test]
+    fn a_template_function_error_is_read_back_in_the_editors_language() {
+        let e = function_error(FunctionError::Asset, "css/sight.css", Some("css/site.css"));
+        let (message, hint) = read_function_error(&e.to_string()).unwrap();
+        assert_eq!(
+            message.to_string(),
+            "template error: there is no file static/css/sight.css; did you mean `css/site.css`?"
+        );
+        assert_eq!(
+            message.show(Lang::Nl),
+            "fout in sjabloon: er is geen bestand static/css/sight.css; bedoelt u `css/site.css`?"
+        );
+        assert!(
+            hint.to_string()
+                .starts_with("asset paths are relative to static/")
+        );
+        let e = function_error(FunctionError::Section, "verhaal/_index", None);
+        let (message, _) = read_function_error(&e.to_string()).unwrap();
+        assert_eq!(
+            message.to_string(),
+            "template error: there is no section with key `verhaal/_index`"
+        );
+        // Tera's own messages pass as they are.
+        assert!(read_function_error("Variable `x` not found in context").is_none());
     }
 }
