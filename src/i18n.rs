@@ -14,7 +14,7 @@ use jiff::civil::Date;
 
 use crate::config::{Config, DEFAULT_LANG};
 use crate::diag::{Diagnostic, Source, suggest};
-use crate::yaml;
+use crate::{t, yaml};
 
 pub const DIR: &str = "i18n";
 
@@ -80,8 +80,14 @@ pub fn load(root: &Path, config: &Config) -> Result<Vec<Strings>, Vec<Diagnostic
 }
 
 /// The keys of `keys` the default table lacks, each an error at the end of the table; `purpose`
-/// says what needs them. (Every other table has exactly the default's keys: see [`load`].)
-pub fn require(tables: &[Strings], keys: &[&str], purpose: Option<&str>) -> Vec<Diagnostic> {
+/// says what needs them: `registry` (the registry's pages) or `leaflets` (the PDF leaflets), a
+/// choice the hint's words make. (Every other table has exactly the default's keys: see
+/// [`load`].)
+pub fn require(
+    tables: &[Strings],
+    keys: &[&str],
+    purpose: Option<&'static str>,
+) -> Vec<Diagnostic> {
     let Some(default) = tables.get(DEFAULT_LANG) else {
         return Vec::new();
     };
@@ -90,7 +96,7 @@ pub fn require(tables: &[Strings], keys: &[&str], purpose: Option<&str>) -> Vec<
         .map(|key| {
             let d = missing(default, key, None);
             match purpose {
-                Some(p) => d.hint(format!("add `{key}: …`; the tool needs it for {p}")),
+                Some(p) => d.hint(t!("strings-key-missing.hint-for", key = *key, purpose = p)),
                 None => d,
             }
         })
@@ -103,11 +109,12 @@ fn read(root: &Path, config: &Config, code: &str) -> Result<Strings, Vec<Diagnos
     if !path.is_file() {
         let span = crate::config::find_value(&config.source, code).unwrap_or(0..0);
         return Err(vec![
-            Diagnostic::error(format!("no string table for language `{code}`"))
+            Diagnostic::error(t!("strings-table-missing", code = code))
                 .at(&config.source, span)
-                .hint(format!(
-                    "create {DIR}/{code}.yaml by copying {DIR}/{}.yaml and translating its values",
-                    config.default_language().code
+                .hint(t!(
+                    "strings-table-missing.hint",
+                    code = code,
+                    default = &config.default_language().code
                 )),
         ]);
     }
@@ -131,9 +138,9 @@ fn read(root: &Path, config: &Config, code: &str) -> Result<Strings, Vec<Diagnos
             _ => {
                 let span = yaml::file_key_span(&source, &key);
                 errors.push(
-                    Diagnostic::error(format!("string `{key}` must be a single line of text"))
+                    Diagnostic::error(t!("strings-value-not-text", key = &key))
                         .at(&source, span)
-                        .hint("write `key: \"text\"`; put text with `:` or `#` in quotes"),
+                        .hint(t!("strings-value-not-text.hint")),
                 );
             }
         }
@@ -157,14 +164,17 @@ fn compare(default: &Strings, table: &Strings) -> Vec<Diagnostic> {
                 if want != got {
                     let span = yaml::file_value_span(&table.source, key);
                     errors.push(
-                        Diagnostic::error(format!(
-                            "`{key}` must contain {} like {}, but has {}",
-                            list(&want),
-                            default.source.path,
-                            list(&got)
+                        Diagnostic::error(t!(
+                            "strings-placeholders-differ",
+                            key = key,
+                            want = list(&want),
+                            want_count = want.len(),
+                            original = &default.source.path,
+                            got = list(&got),
+                            got_count = got.len()
                         ))
                         .at(&table.source, span)
-                        .hint("keep every {name} exactly as written in the original (it may move within the sentence)"),
+                        .hint(t!("strings-placeholders-differ.hint")),
                     );
                 }
             }
@@ -173,16 +183,18 @@ fn compare(default: &Strings, table: &Strings) -> Vec<Diagnostic> {
     for key in table.map.keys() {
         if !default.map.contains_key(key) {
             let span = yaml::file_key_span(&table.source, key);
-            let d = Diagnostic::error(format!(
-                "string table {} has key `{key}`, which {} does not have",
-                table.source.path, default.source.path
+            let d = Diagnostic::error(t!(
+                "strings-key-unknown",
+                table = &table.source.path,
+                key = key,
+                original = &default.source.path
             ))
             .at(&table.source, span);
             errors.push(match suggest(key, default.map.keys().map(String::as_str)) {
-                Some(s) => d.hint(format!("did you mean `{s}`?")),
-                None => d.hint(format!(
-                    "add it to {} first, or remove it here",
-                    default.source.path
+                Some(s) => d.hint(t!("strings-key-unknown.hint-typo", suggestion = s)),
+                None => d.hint(t!(
+                    "strings-key-unknown.hint",
+                    original = &default.source.path
                 )),
             });
         }
@@ -204,30 +216,31 @@ fn placeholders(text: &str) -> Vec<&str> {
     out
 }
 
+/// `{a}, {b}`: the placeholders as written (none: empty; the message says "no placeholders").
 fn list(names: &[&str]) -> String {
-    if names.is_empty() {
-        "no placeholders".into()
-    } else {
-        names
-            .iter()
-            .map(|n| format!("{{{n}}}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+    names
+        .iter()
+        .map(|n| format!("{{{n}}}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn missing(table: &Strings, key: &str, original: Option<(&str, &str)>) -> Diagnostic {
     let end = table.source.text.len();
-    let d = Diagnostic::error(format!(
-        "string table {} is missing the key `{key}`",
-        table.source.path
+    let d = Diagnostic::error(t!(
+        "strings-key-missing",
+        table = &table.source.path,
+        key = key
     ))
     .at(&table.source, end..end);
     match original {
-        Some((path, text)) => d.hint(format!(
-            "add `{key}: …` with the translation of \"{text}\" (from {path})"
+        Some((path, text)) => d.hint(t!(
+            "strings-key-missing.hint-translate",
+            key = key,
+            text = text,
+            original = path
         )),
-        None => d.hint(format!("add `{key}: …`; the tool needs it")),
+        None => d.hint(t!("strings-key-missing.hint", key = key)),
     }
 }
 
@@ -241,7 +254,8 @@ mod tests {
             placeholders("Bel {phone} of {name}; {} {x y}"),
             ["name", "phone"]
         );
-        assert_eq!(list(&[]), "no placeholders");
+        assert_eq!(list(&["name", "phone"]), "{name}, {phone}");
+        assert_eq!(list(&[]), "");
     }
 
     /// Writes `i18n/nl.yaml` and `i18n/en.yaml` and loads them for a site with both languages.
@@ -302,6 +316,59 @@ mod tests {
                 "string table i18n/en.yaml is missing the key `home`",
                 Some("add `home: …` with the translation of \"Thuis\" (from i18n/nl.yaml)")
             )]
+        );
+    }
+
+    fn table(path: &str, entries: &[(&str, &str)]) -> Strings {
+        let map = entries
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let text: String = entries.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+        Strings {
+            map,
+            source: Source::new(path, text),
+        }
+    }
+
+    #[test]
+    fn a_translation_keeps_the_placeholders_of_the_original() {
+        let nl = table("i18n/nl.yaml", &[("call", "Bel {phone} of {name}")]);
+        let none = table("i18n/en.yaml", &[("call", "Call us")]);
+        let ds = compare(&nl, &none);
+        assert_eq!(ds.len(), 1, "{ds:?}");
+        assert_eq!(
+            ds[0].message(),
+            "`call` must contain {name}, {phone} like i18n/nl.yaml, but has no placeholders"
+        );
+        assert_eq!(
+            ds[0].message_in(crate::messages::Lang::Nl),
+            "`call` moet {name}, {phone} bevatten, net als i18n/nl.yaml, maar hier staat niets tussen accolades"
+        );
+        assert_eq!(
+            ds[0].hint_text().as_deref(),
+            Some(
+                "keep every {name} exactly as written in the original (it may move within the sentence)"
+            )
+        );
+        let back = compare(&none, &table("i18n/en.yaml", &[("call", "Call {phone}")]));
+        assert_eq!(
+            back[0].message(),
+            "`call` must contain no placeholders like i18n/en.yaml, but has {phone}"
+        );
+    }
+
+    #[test]
+    fn a_missing_key_is_named_in_the_editors_language() {
+        let nl = table("i18n/nl.yaml", &[("home", "Thuis")]);
+        let ds = compare(&nl, &table("i18n/en.yaml", &[]));
+        assert_eq!(
+            ds[0].message_in(crate::messages::Lang::Nl),
+            "in tekstentabel i18n/en.yaml ontbreekt het veld `home`"
+        );
+        assert_eq!(
+            ds[0].hint_in(crate::messages::Lang::Nl).as_deref(),
+            Some("voeg `home: …` toe met de vertaling van \"Thuis\" (uit i18n/nl.yaml)")
         );
     }
 

@@ -8,7 +8,9 @@ use std::sync::Mutex;
 use crate::assets::Assets;
 use crate::diag::{Diagnostic, suggest};
 use crate::escape::percent_decode;
+use crate::messages::Text;
 use crate::model::Site;
+use crate::t;
 
 /// What a build wrote: every path, with the ids of each HTML page.
 #[derive(Debug, Default)]
@@ -78,9 +80,9 @@ pub fn links(
         for link in &page.src.links {
             let Some((path, fragment)) = resolve(&page.url, &link.dest) else {
                 diags.push(
-                    Diagnostic::error(format!("link to `{}` leaves the site's root", link.dest))
+                    Diagnostic::error(t!("link-outside-root", url = &link.dest))
                         .at(&page.src.source, link.span.clone())
-                        .hint("write the address from the site's root, e.g. /contact/"),
+                        .hint(t!("link-outside-root.hint")),
                 );
                 continue;
             };
@@ -96,11 +98,8 @@ pub fn links(
             });
             let Some(file) = file else {
                 let written = format!("/{path}");
-                let d = Diagnostic::error(format!(
-                    "link to `{}` goes nowhere: the site has no page or file `{written}`",
-                    link.dest
-                ))
-                .at(&page.src.source, link.span.clone());
+                let d = Diagnostic::error(t!("link-nowhere", url = &link.dest, path = &written))
+                    .at(&page.src.source, link.span.clone());
                 diags.push(d.hint(nowhere_hint(&link.dest, &written, &page.url, &pages)));
                 continue;
             };
@@ -109,14 +108,15 @@ pub fn links(
             };
             let ids = &outputs[&file];
             if !ids.contains(&fragment) {
-                let d = Diagnostic::error(format!(
-                    "link to `{}`: the page has no place called `#{fragment}`",
-                    link.dest
+                let d = Diagnostic::error(t!(
+                    "link-anchor-missing",
+                    url = &link.dest,
+                    anchor = &fragment
                 ))
                 .at(&page.src.source, link.span.clone());
                 diags.push(match suggest(&fragment, ids.iter().map(String::as_str)) {
-                    Some(s) => d.hint(format!("did you mean `#{s}`? A heading's anchor is its text in lowercase with hyphens")),
-                    None => d.hint("link to a heading of that page: its text in lowercase with hyphens, e.g. #wat-doet-een-vrijwilliger"),
+                    Some(s) => d.hint(t!("link-anchor-missing.hint-typo", suggestion = s)),
+                    None => d.hint(t!("link-anchor-missing.hint")),
                 });
             }
         }
@@ -158,19 +158,17 @@ fn resolve(page_url: &str, dest: &str) -> Option<(String, Option<String>)> {
 /// What to do about a link that goes nowhere, for the mistakes editors make: a page's file
 /// instead of its address, a web address without `https://`, a file not uploaded. A "did you
 /// mean" only where it names another page.
-fn nowhere_hint(dest: &str, written: &str, from: &str, pages: &[String]) -> String {
+fn nowhere_hint(dest: &str, written: &str, from: &str, pages: &[String]) -> Text {
     let bare = dest.split(['#', '?']).next().unwrap_or(dest);
     if let Some(file) = bare.strip_suffix(".md") {
         let name = file.trim_start_matches("./").trim_start_matches('/');
         let name = name
             .strip_prefix("content/")
             .map_or(name, |n| n.split_once('/').map_or(n, |(_, rest)| rest));
-        return format!(
-            "link to the page's address, not its file: `/{name}/` (an address from the site's root, as the browser shows it)"
-        );
+        return t!("link-nowhere.hint-file", name = name);
     }
     if bare.starts_with("www.") {
-        return format!("an address on another website starts with https://: `https://{bare}`");
+        return t!("link-nowhere.hint-www", url = bare);
     }
     let extension = written
         .rsplit('/')
@@ -178,14 +176,15 @@ fn nowhere_hint(dest: &str, written: &str, from: &str, pages: &[String]) -> Stri
         .and_then(|f| f.rsplit_once('.'))
         .map(|(_, e)| e);
     if extension.is_some_and(|e| e.len() <= 4 && e.chars().all(|c| c.is_ascii_alphanumeric())) {
-        return format!(
-            "upload the file as `static{written}`: a file in static/ is published at the same address (`{written}`); names are case-sensitive"
-        );
+        return t!("link-nowhere.hint-upload", path = written);
     }
     let own = format!("/{}", from.trim_start_matches('/'));
-    match suggest(written, pages.iter().map(String::as_str).filter(|p| *p != own)) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "write the page's address as it appears in the browser, from the site's root, e.g. /contact/".to_string(),
+    match suggest(
+        written,
+        pages.iter().map(String::as_str).filter(|p| *p != own),
+    ) {
+        Some(s) => t!("link-nowhere.hint-typo", suggestion = s),
+        None => t!("link-nowhere.hint"),
     }
 }
 
@@ -227,8 +226,9 @@ mod tests {
             "/over/".to_string(),
             "/overzicht/".to_string(),
         ];
-        let hint =
-            |dest: &str, written: &str, from: &str| nowhere_hint(dest, written, from, &pages);
+        let hint = |dest: &str, written: &str, from: &str| {
+            nowhere_hint(dest, written, from, &pages).to_string()
+        };
         assert_eq!(
             hint("contact.md", "/over/contact.md", "over/"),
             "link to the page's address, not its file: `/contact/` (an address from the site's root, as the browser shows it)"
@@ -250,6 +250,15 @@ mod tests {
         assert_eq!(
             hint("/overr/", "/overr/", "overzicht/"),
             "did you mean `/over/`?"
+        );
+        // In the editor's language.
+        let nl = |dest: &str, written: &str| {
+            nowhere_hint(dest, written, "over/", &pages).show(crate::messages::Lang::Nl)
+        };
+        assert_eq!(nl("/overr/", "/overr/"), "bedoelt u `/overzicht/`?");
+        assert_eq!(
+            nl("www.ggd.nl", "/over/www.ggd.nl"),
+            "een adres op een andere website begint met https://: `https://www.ggd.nl`"
         );
     }
 }

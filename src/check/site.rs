@@ -9,6 +9,7 @@ use crate::content::frontmatter::SortBy;
 use crate::diag::{Diagnostic, suggest};
 use crate::i18n::Strings;
 use crate::model::{Site, sort_of};
+use crate::t;
 
 /// Every rule over the placed site: the one place that lists them.
 pub fn site(config: &Config, strings: &[Strings], site: &Site) -> Vec<Diagnostic> {
@@ -56,10 +57,10 @@ fn unique_addresses(site: &Site, strings: &[Strings]) -> Vec<Diagnostic> {
             if let Some(&prev) = seen.get(&url) {
                 let other = &site.pages[prev];
                 out.push(
-                    Diagnostic::error(format!("two pages have the address /{url}"))
+                    Diagnostic::error(t!("page-address-duplicate", url = &url))
                         .at(&p.src.source, p.src.value_span("slug"))
                         .related(&other.src.source, other.src.value_span("slug").start)
-                        .hint("give one of them a different `slug:` or file name"),
+                        .hint(t!("page-address-duplicate.hint")),
                 );
             } else {
                 seen.insert(url, i);
@@ -82,18 +83,13 @@ fn one_page_per_key(site: &Site) -> Vec<Diagnostic> {
         };
         let other = &site.pages[first];
         out.push(
-            Diagnostic::error(format!(
-                "translation key `{}` is used by two pages of one language",
-                p.key
-            ))
-            .at(&p.src.source, p.src.key_span("translation_key"))
-            .related(
-                &other.src.source,
-                other.src.key_span("translation_key").start,
-            )
-            .hint(
-                "each page needs its own key; translations of one page share it across languages",
-            ),
+            Diagnostic::error(t!("translation-key-duplicate", key = &p.key))
+                .at(&p.src.source, p.src.key_span("translation_key"))
+                .related(
+                    &other.src.source,
+                    other.src.key_span("translation_key").start,
+                )
+                .hint(t!("translation-key-duplicate.hint")),
         );
     }
     out
@@ -118,26 +114,23 @@ fn translations_have_originals(config: &Config, site: &Site) -> Vec<Diagnostic> 
         .map(|p| {
             if p.src.front.translation_key.is_none() {
                 // Linked by its path: the original was there and is gone (or never was).
-                return Diagnostic::error(format!(
-                    "the {default} page this translates, content/{default}/{}.md, does not exist",
-                    p.key
+                return Diagnostic::error(t!(
+                    "translation-original-missing",
+                    lang = default,
+                    key = &p.key
                 ))
                 .in_file(p.src.source.path.clone())
-                .hint(format!(
-                    "delete this translation, or bring content/{default}/{}.md back (git restores a deleted file); a translation is published only with its original",
-                    p.key
+                .hint(t!(
+                    "translation-original-missing.hint",
+                    lang = default,
+                    key = &p.key
                 ));
             }
-            let d = Diagnostic::error(format!(
-                "translation key `{}` matches no page in the default language ({default})",
-                p.key
-            ))
-            .at(&p.src.source, p.src.value_span("translation_key"));
+            let d = Diagnostic::error(t!("translation-key-unknown", key = &p.key, lang = default))
+                .at(&p.src.source, p.src.value_span("translation_key"));
             match suggest(&p.key, keys.iter().copied()) {
-                Some(s) => d.hint(format!("did you mean `{s}`?")),
-                None => d.hint(format!(
-                    "set `translation_key:` to the key of the {default} page this translates (its file path without .md, e.g. `over`), or name this file like the {default} one"
-                )),
+                Some(s) => d.hint(t!("translation-key-unknown.hint-typo", suggestion = s)),
+                None => d.hint(t!("translation-key-unknown.hint", lang = default)),
             }
         })
         .collect()
@@ -153,13 +146,11 @@ fn menus(config: &Config, site: &Site) -> Vec<Diagnostic> {
     ] {
         for key in list.iter().filter(|k| site.original(k).is_none()) {
             let span = crate::config::find_value(&config.source, key).unwrap_or(0..0);
-            let d = Diagnostic::error(format!("{field} entry `{key}` matches no page"))
+            let d = Diagnostic::error(t!("menu-entry-unknown", menu = field, key = key))
                 .at(&config.source, span);
             out.push(match suggest(key, keys.iter().copied()) {
-                Some(s) => d.hint(format!("did you mean `{s}`?")),
-                None => {
-                    d.hint("use the translation key of a page: its path in content/nl/ without .md")
-                }
+                Some(s) => d.hint(t!("menu-entry-unknown.hint-typo", suggestion = s)),
+                None => d.hint(t!("menu-entry-unknown.hint")),
             });
         }
     }
@@ -174,19 +165,16 @@ fn dated_listings(site: &Site) -> Vec<Diagnostic> {
         if !(front.feed || sort_of(front) == SortBy::Date) {
             continue;
         }
-        let why = if front.feed {
-            "has a feed"
-        } else {
-            "is sorted by date"
-        };
+        // Which of the two: a select in the message.
+        let reason = if front.feed { "feed" } else { "date" };
         for &c in &section.children {
             let page = &site.pages[c].src;
             if page.date.is_none() {
                 out.push(
-                    Diagnostic::error(format!("page has no date, but its section {why}"))
+                    Diagnostic::error(t!("page-date-missing", reason = reason))
                         .at(&page.source, 0..3)
                         .related(&section.src.source, 0)
-                        .hint("add a line `date: YYYY-MM-DD` to the front matter"),
+                        .hint(t!("page-date-missing.hint")),
                 );
             }
         }
@@ -355,6 +343,17 @@ mod tests {
                 .unwrap_or_default()
                 .starts_with("delete this translation, or bring content/nl/extra.md back")
         );
+        // In Dutch, for the editor.
+        let nl = crate::messages::Lang::Nl;
+        assert_eq!(
+            ds[0].message_in(nl),
+            "bij `translation_key: overr` hoort geen pagina in de eerste taal van de site (nl)"
+        );
+        assert_eq!(ds[0].hint_in(nl).as_deref(), Some("bedoelt u `over`?"));
+        assert_eq!(
+            ds[1].message_in(nl),
+            "het origineel van deze vertaling, content/nl/extra.md, bestaat niet"
+        );
     }
 
     #[test]
@@ -414,6 +413,15 @@ mod tests {
                     "content/nl/nieuws/zonder.md".into()
                 ),
             ]
+        );
+        let nl = crate::messages::Lang::Nl;
+        assert_eq!(
+            ds[0].message_in(nl),
+            "deze pagina heeft geen datum, maar haar rubriek is op datum gesorteerd"
+        );
+        assert_eq!(
+            ds[1].message_in(nl),
+            "deze pagina heeft geen datum, maar haar rubriek heeft een feed"
         );
     }
 }

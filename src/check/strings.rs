@@ -5,20 +5,17 @@ use crate::content::frontmatter::is_valid_slug;
 use crate::diag::Diagnostic;
 use crate::i18n::{Strings, keys, require};
 use crate::model::Site;
+use crate::t;
 
 /// The keys the registry's pages and the leaflets read, when the site has them. (The keys
 /// every build reads are required when the tables load.)
 pub fn needed(strings: &[Strings], site: &Site) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if site.pages.iter().any(|p| p.src.generated.is_some()) {
-        out.extend(require(
-            strings,
-            keys::REGISTRY,
-            Some("the registry's pages"),
-        ));
+        out.extend(require(strings, keys::REGISTRY, Some("registry")));
     }
     if site.pages.iter().any(|p| p.src.front.pdf.is_some()) {
-        out.extend(require(strings, keys::LEAFLETS, Some("the PDF leaflets")));
+        out.extend(require(strings, keys::LEAFLETS, Some("leaflets")));
     }
     out
 }
@@ -30,9 +27,9 @@ pub fn pagination_paths(strings: &[Strings]) -> Vec<Diagnostic> {
         .filter(|s| !is_valid_slug(s.get("pagination_path")))
         .map(|s| {
             let span = crate::yaml::file_value_span(&s.source, "pagination_path");
-            Diagnostic::error("pagination_path must be usable in a web address")
+            Diagnostic::error(t!("strings-pagination-path"))
                 .at(&s.source, span)
-                .hint("use lowercase letters and hyphens, e.g. `pagina`")
+                .hint(t!("strings-pagination-path.hint"))
         })
         .collect()
 }

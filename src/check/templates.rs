@@ -4,6 +4,7 @@
 use crate::diag::{Diagnostic, suggest};
 use crate::model::Site;
 use crate::render::Templates;
+use crate::t;
 
 /// The page shown at unknown addresses; every site renders it.
 pub const NOT_FOUND: &str = "404.html";
@@ -22,26 +23,26 @@ fn missing(site: &Site, names: &[&str]) -> Vec<Diagnostic> {
         .iter()
         .filter(|p| !names.contains(&p.template.as_str()))
     {
-        let d = Diagnostic::error(format!("template `{}` does not exist", page.template));
+        let d = Diagnostic::error(t!("template-missing", name = &page.template));
         let d = if page.src.front.template.is_some() {
             d.at(&page.src.source, page.src.value_span("template"))
         } else {
             d.at(&page.src.source, 0..3)
         };
         out.push(match suggest(&page.template, names.iter().copied()) {
-            Some(s) => d.hint(format!("did you mean `{s}`? Templates live in templates/")),
-            None => d.hint(format!(
-                "create templates/{} or choose one of: {}",
-                page.template,
-                names.join(", ")
+            Some(s) => d.hint(t!("template-missing.hint-typo", suggestion = s)),
+            None => d.hint(t!(
+                "template-missing.hint",
+                name = &page.template,
+                names = names.join(", ")
             )),
         });
     }
     if !names.contains(&NOT_FOUND) {
         out.push(
-            Diagnostic::error(format!("template `{NOT_FOUND}` does not exist"))
+            Diagnostic::error(t!("template-missing", name = NOT_FOUND))
                 .in_file(format!("templates/{NOT_FOUND}"))
-                .hint("the site needs it for the page shown at unknown addresses"),
+                .hint(t!("template-missing.hint-not-found")),
         );
     }
     out

@@ -10,7 +10,9 @@ use std::path::Path;
 use crate::config::{Config, DEFAULT_LANG};
 use crate::content::SourcePage;
 use crate::diag::Diagnostic;
+use crate::messages::{Lang, Text};
 use crate::model::Site;
+use crate::t;
 
 /// One translation of one page.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,22 +117,21 @@ pub fn mark(config: &Config, site: &mut Site) -> Vec<Diagnostic> {
                 continue;
             };
             let d = match status {
-                Status::Outdated => Diagnostic::warning(format!(
-                    "this translation was made from an older version of {}",
-                    row.path
-                ))
-                .hint(format!(
-                    "bring it up to date with {}, then set `translated_from: {}` (or run `homestart translations --mark {path}`)",
-                    row.path, row.version
-                )),
-                Status::Unmarked => Diagnostic::warning(format!(
-                    "this translation does not say which version of {} it was made from",
-                    row.path
-                ))
-                .hint(format!(
-                    "if it matches the current text, add `translated_from: {}` to its front matter (or run `homestart translations --mark {path}`)",
-                    row.version
-                )),
+                Status::Outdated => {
+                    Diagnostic::warning(t!("translation-outdated", original = &row.path)).hint(t!(
+                        "translation-outdated.hint",
+                        original = &row.path,
+                        version = &row.version,
+                        path = path
+                    ))
+                }
+                Status::Unmarked => {
+                    Diagnostic::warning(t!("translation-unmarked", original = &row.path)).hint(t!(
+                        "translation-unmarked.hint",
+                        version = &row.version,
+                        path = path
+                    ))
+                }
                 _ => continue,
             };
             out.push(d.in_file(path.clone()));
@@ -144,54 +145,67 @@ pub fn mark(config: &Config, site: &mut Site) -> Vec<Diagnostic> {
     out
 }
 
-/// The table as text: one line per page, one column per language.
-pub fn render(rows: &[Row], config: &Config) -> String {
+/// The table as text, in the editor's language: one line per page, one column per language.
+pub fn render(rows: &[Row], config: &Config, lang: Lang) -> String {
     let langs = &config.site.languages;
-    let cell = |s: &Status| match s {
-        Status::UpToDate => "ok",
-        Status::Outdated => "outdated",
-        Status::Unmarked => "unmarked",
-        Status::Missing => "missing",
+    let words = [
+        t!("translations-state-ok"),
+        t!("translations-state-outdated"),
+        t!("translations-state-unmarked"),
+        t!("translations-state-missing"),
+    ]
+    .map(|w| w.show(lang));
+    let index = |s: &Status| match s {
+        Status::UpToDate => 0,
+        Status::Outdated => 1,
+        Status::Unmarked => 2,
+        Status::Missing => 3,
     };
-    let width = rows.iter().map(|r| r.key.len()).max().unwrap_or(4).max(4);
-    let mut widths: Vec<usize> = langs.iter().map(|l| l.code.len().max(8)).collect();
-    widths[DEFAULT_LANG] = 8;
+    let chars = |s: &str| s.chars().count();
+    let page = t!("translations-column-page").show(lang);
+    let version = t!("translations-column-version").show(lang);
+    let width = rows
+        .iter()
+        .map(|r| chars(&r.key))
+        .max()
+        .unwrap_or(0)
+        .max(chars(&page));
+    // Versions are 8 hex digits.
+    let vwidth = chars(&version).max(8);
+    let longest = words.iter().map(|w| chars(w)).max().unwrap_or(0);
+    let widths: Vec<usize> = langs.iter().map(|l| chars(&l.code).max(longest)).collect();
     let translated = |i: &usize| *i != DEFAULT_LANG;
-    let mut out = format!("{:width$}  {:8}", "page", "version");
+    let mut out = format!("{page:width$}  {version:vwidth$}");
     for (i, l) in langs.iter().enumerate().filter(|(i, _)| translated(i)) {
         let _ = write!(out, "  {:w$}", l.code, w = widths[i]);
     }
     out.push('\n');
     let mut counts = [0usize; 4];
     for row in rows {
-        let _ = write!(out, "{:width$}  {:8}", row.key, row.version);
+        let _ = write!(out, "{:width$}  {:vwidth$}", row.key, row.version);
         for (i, s) in row.status.iter().enumerate().filter(|(i, _)| translated(i)) {
-            let _ = write!(out, "  {:w$}", cell(s), w = widths[i]);
-            counts[match s {
-                Status::UpToDate => 0,
-                Status::Outdated => 1,
-                Status::Unmarked => 2,
-                Status::Missing => 3,
-            }] += 1;
+            let _ = write!(out, "  {:w$}", words[index(s)], w = widths[i]);
+            counts[index(s)] += 1;
         }
         out.truncate(out.trim_end().len());
         out.push('\n');
     }
-    let _ = writeln!(
-        out,
-        "\n{} pages in {}: {} translations up to date, {} outdated, {} unmarked, {} missing",
-        rows.len(),
-        config.default_language().name,
-        counts[0],
-        counts[1],
-        counts[2],
-        counts[3],
+    let summary = t!(
+        "translations-summary",
+        pages = rows.len(),
+        language = &config.default_language().name,
+        ok = counts[0],
+        outdated = counts[1],
+        unmarked = counts[2],
+        missing = counts[3]
     );
+    let _ = writeln!(out, "\n{}", summary.show(lang));
     out
 }
 
-/// Records in each file that it translates the current version of its original.
-pub fn mark_files(root: &Path, rows: &[Row], files: &[String]) -> Result<Vec<String>, Diagnostic> {
+/// Records in each file that it translates the current version of its original; says, for
+/// each, what it wrote.
+pub fn mark_files(root: &Path, rows: &[Row], files: &[String]) -> Result<Vec<Text>, Diagnostic> {
     let mut done = Vec::new();
     for file in files {
         let rel = crate::diag::rel_path(root, &root.join(file));
@@ -205,12 +219,17 @@ pub fn mark_files(root: &Path, rows: &[Row], files: &[String]) -> Result<Vec<Str
                     .any(|(_, p)| p.as_deref() == Some(rel.as_str()))
             })
             .ok_or_else(|| {
-                Diagnostic::error(format!("{rel} is not a translation of a page"))
-                    .hint("name a translated page, e.g. content/en/over.md")
+                Diagnostic::error(t!("translations-mark-not-translation", path = &rel))
+                    .hint(t!("translations-mark-not-translation.hint"))
             })?;
         let path = root.join(&rel);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::error(format!("cannot read {rel}: {e}")).in_file(rel.clone())
+            Diagnostic::error(t!(
+                "translations-mark-cannot-read",
+                path = &rel,
+                reason = e.to_string()
+            ))
+            .in_file(rel.clone())
         })?;
         let line = format!("translated_from: {}", row.version);
         let marked = match text.lines().position(|l| l.starts_with("translated_from:")) {
@@ -227,15 +246,71 @@ pub fn mark_files(root: &Path, rows: &[Row], files: &[String]) -> Result<Vec<Str
             None => match text.get(3..).and_then(|rest| rest.find("\n---")) {
                 Some(end) => format!("{}\n{line}{}", &text[..3 + end], &text[3 + end..]),
                 None => {
-                    return Err(Diagnostic::error(format!("{rel} has no front matter"))
-                        .in_file(rel.clone()));
+                    return Err(Diagnostic::error(t!(
+                        "translations-mark-no-front-matter",
+                        path = &rel
+                    ))
+                    .in_file(rel.clone()));
                 }
             },
         };
         std::fs::write(&path, marked).map_err(|e| {
-            Diagnostic::error(format!("cannot write {rel}: {e}")).in_file(rel.clone())
+            Diagnostic::error(t!(
+                "translations-mark-cannot-write",
+                path = &rel,
+                reason = e.to_string()
+            ))
+            .in_file(rel.clone())
         })?;
-        done.push(format!("{rel}: translated_from: {}", row.version));
+        done.push(t!(
+            "translations-mark-done",
+            path = &rel,
+            version = &row.version
+        ));
     }
     Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows() -> Vec<Row> {
+        let row = |key: &str, version: &str, state: Status| Row {
+            key: key.to_string(),
+            path: format!("content/nl/{key}.md"),
+            version: version.to_string(),
+            paths: vec![Some(format!("content/nl/{key}.md")), None],
+            status: vec![Status::UpToDate, state],
+        };
+        vec![
+            row("over", "0123abcd", Status::Missing),
+            row("nieuws/een", "4567cdef", Status::Outdated),
+        ]
+    }
+
+    #[test]
+    fn the_table_speaks_the_editors_language_and_its_columns_line_up() {
+        let config = crate::model::testing::config();
+        assert_eq!(
+            render(&rows(), &config, Lang::En),
+            "page        version   en      \n\
+             over        0123abcd  missing\n\
+             nieuws/een  4567cdef  outdated\n\
+             \n\
+             2 pages in Nederlands: 0 translations up to date, 1 outdated, 0 unmarked, 1 missing\n"
+        );
+        let dutch = render(&rows(), &config, Lang::Nl);
+        let lines: Vec<&str> = dutch.lines().collect();
+        assert_eq!(lines[0], "pagina      versie    en          ");
+        assert_eq!(lines[2], "nieuws/een  4567cdef  verouderd");
+        assert_eq!(
+            lines[0].find(" en").map(|i| i + 1),
+            lines[2].find("verouderd")
+        );
+        assert_eq!(
+            lines[4],
+            "Nederlands: 2 pagina's; vertalingen: 0 bijgewerkt, 1 verouderd, 0 ongemarkeerd, 1 ontbrekend"
+        );
+    }
 }

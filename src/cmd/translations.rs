@@ -36,7 +36,7 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
     };
     let rows = translations::table(project.config(), project.site());
     if args.mark.is_empty() {
-        print!("{}", translations::render(&rows, project.config()));
+        print!("{}", translations::render(&rows, project.config(), lang));
         return ExitCode::SUCCESS;
     }
     match translations::mark_files(&root, &rows, &args.mark) {
