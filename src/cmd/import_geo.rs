@@ -26,7 +26,7 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
     let lang = args.speak.lang(&root);
     match homestart::geo::import::run(&root, &args.boundaries, &args.mergers, args.year) {
         Ok(done) => {
-            print!("{}", done.text());
+            print!("{}", done.text(lang));
             ExitCode::SUCCESS
         }
         Err(errors) => report::import_failed(errors, lang),

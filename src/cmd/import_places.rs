@@ -32,7 +32,7 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
     });
     match result {
         Ok(done) => {
-            for line in done.lines {
+            for line in done.lines(lang) {
                 println!("{line}");
             }
             ExitCode::SUCCESS

@@ -13,6 +13,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::geo::Geography;
 use crate::i18n::Strings;
 use crate::locations::Registry;
+use crate::t;
 
 /// Generated pages for every language that has the registry sections.
 pub fn generate(
@@ -44,12 +45,18 @@ pub fn generate(
         if wanted && !sections.iter().any(|p| p.lang == DEFAULT_LANG) {
             let span = crate::config::find_value(&config.source, key).unwrap_or(0..0);
             errors.push(
-                Diagnostic::error(format!("registry.{setting}: no section `{key}` in the default language"))
-                    .at(&config.source, span)
-                    .hint(format!(
-                        "create content/{}/{key}.md (a section page), or point `registry.{setting}` at an existing one",
-                        config.default_language().code
-                    )),
+                Diagnostic::error(t!(
+                    "registry-section-missing",
+                    setting = setting,
+                    section = key
+                ))
+                .at(&config.source, span)
+                .hint(t!(
+                    "registry-section-missing.hint",
+                    setting = setting,
+                    section = key,
+                    lang = &config.default_language().code
+                )),
             );
             continue;
         }

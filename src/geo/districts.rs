@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::{Geography, fold};
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 
 pub const DISTRICTS: &str = "geo/districts.csv";
 
@@ -15,7 +16,7 @@ pub const DISTRICTS: &str = "geo/districts.csv";
 pub fn load(geo: &mut Geography, src: &Arc<Source>) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut reader = csv::Reader::from_reader(src.text.as_bytes());
-    let example = "each row is: municipality code,district name, e.g. `GM0344,Binnenstad`";
+    let example = || t!("geo-districts-row");
     for (n, record) in reader.records().enumerate() {
         let line = record
             .as_ref()
@@ -24,36 +25,33 @@ pub fn load(geo: &mut Geography, src: &Arc<Source>) -> Vec<Diagnostic> {
             .map_or(n + 2, |p| p.line() as usize);
         let Ok(r) = record else {
             errors.push(
-                Diagnostic::error("unreadable row")
+                Diagnostic::error(t!("geo-row-unreadable"))
                     .at_line_col(src, line, 1)
-                    .hint(example),
+                    .hint(example()),
             );
             continue;
         };
         let (code, name) = (r.get(0).unwrap_or("").trim(), r.get(1).unwrap_or("").trim());
         let Some(m) = geo.by_code(code) else {
             errors.push(
-                Diagnostic::error(format!(
-                    "`{code}` is not a municipality code of {}",
-                    geo.year
-                ))
-                .at_line_col(src, line, 1)
-                .hint(example),
+                Diagnostic::error(t!("geo-code-unknown", code = code, year = geo.year))
+                    .at_line_col(src, line, 1)
+                    .hint(example()),
             );
             continue;
         };
         let list = &mut geo.municipalities[m].districts;
         if fold(name).is_empty() {
             errors.push(
-                Diagnostic::error("a row without a district name")
+                Diagnostic::error(t!("geo-district-no-name"))
                     .at_line_col(src, line, code.len() + 2)
-                    .hint(example),
+                    .hint(example()),
             );
         } else if list.iter().any(|d| fold(d) == fold(name)) {
             errors.push(
-                Diagnostic::error(format!("district `{name}` of {code} is listed twice"))
+                Diagnostic::error(t!("geo-district-twice", district = name, code = code))
                     .at_line_col(src, line, code.len() + 2)
-                    .hint("remove one of the rows"),
+                    .hint(t!("geo-district-twice.hint")),
             );
         } else {
             list.push(name.to_string());

@@ -11,6 +11,8 @@ use geojson::{Feature, GeoJson, Geometry, GeometryValue, JsonObject, PolygonType
 
 use super::{Municipality, fold};
 use crate::diag::{Diagnostic, Source};
+use crate::messages::{Lang, Text};
+use crate::t;
 
 /// Reads a boundary file: the project's own (`code`, `name`) or CBS's (`statcode`, `statnaam`,
 /// `jrstatcode`). Returns the division's year and the municipalities in file order.
@@ -19,17 +21,17 @@ pub fn parse_boundaries(
     year_given: Option<u16>,
 ) -> Result<(u16, Vec<Municipality>), Vec<Diagnostic>> {
     let fail =
-        |msg: String, hint: &str| vec![Diagnostic::error(msg).in_file(src.path.clone()).hint(hint)];
-    let gj: GeoJson = src.text.parse().map_err(|e| {
+        |msg: Text, hint: Text| vec![Diagnostic::error(msg).in_file(src.path.clone()).hint(hint)];
+    let gj: GeoJson = src.text.parse::<GeoJson>().map_err(|e| {
         fail(
-            format!("not a GeoJSON file: {e}"),
-            "regenerate it with `homestart import-geo`",
+            t!("geo-not-geojson", reason = e.to_string()),
+            t!("geo-not-geojson.hint"),
         )
     })?;
     let GeoJson::FeatureCollection(fc) = gj else {
         return Err(fail(
-            "the boundary file must be a GeoJSON FeatureCollection".into(),
-            "one feature per municipality, with its code and name as properties",
+            t!("geo-not-a-collection"),
+            t!("geo-not-a-collection.hint"),
         ));
     };
     let mut year = year_given.or_else(|| {
@@ -52,8 +54,8 @@ pub fn parse_boundaries(
         }
         let (Some(code), Some(name)) = (code, name) else {
             errors.extend(fail(
-                format!("feature {} has no municipality code and name", n + 1),
-                "each feature needs `code`/`name` (or CBS's `statcode`/`statnaam`) properties",
+                t!("geo-feature-unnamed", number = n + 1),
+                t!("geo-feature-unnamed.hint"),
             ));
             continue;
         };
@@ -62,8 +64,8 @@ pub fn parse_boundaries(
             && code[2..].bytes().all(|b| b.is_ascii_digit()))
         {
             errors.extend(fail(
-                format!("`{code}` ({name}) is not a CBS municipality code"),
-                "codes look like GM0344",
+                t!("geo-code-invalid", code = &code, name = &name),
+                t!("geo-code-invalid.hint"),
             ));
             continue;
         }
@@ -74,8 +76,8 @@ pub fn parse_boundaries(
             }
             _ => {
                 errors.extend(fail(
-                    format!("{name} ({code}) has no polygon boundary"),
-                    "each municipality needs a Polygon or MultiPolygon geometry",
+                    t!("geo-no-polygon", name = &name, code = &code),
+                    t!("geo-no-polygon.hint"),
                 ));
                 continue;
             }
@@ -98,16 +100,18 @@ pub fn parse_boundaries(
     for m in &out {
         if let Some(prev) = seen.insert(m.code.clone(), m.name.clone()) {
             errors.extend(fail(
-                format!("code {} appears twice ({prev}, {})", m.code, m.name),
-                "every municipality must appear once",
+                t!(
+                    "geo-code-twice",
+                    code = &m.code,
+                    first = prev,
+                    second = &m.name
+                ),
+                t!("geo-code-twice.hint"),
             ));
         }
     }
     let Some(year) = year else {
-        errors.extend(fail(
-            "the boundary file does not say which year's division it is".into(),
-            "pass --year to `homestart import-geo`",
-        ));
+        errors.extend(fail(t!("geo-year-unknown"), t!("geo-year-unknown.hint")));
         return Err(errors);
     };
     if errors.is_empty() {
@@ -140,27 +144,29 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn text(&self) -> String {
-        let mut s = format!(
-            "imported the {} division: {} municipalities, {} mergers\n",
-            self.year, self.count, self.mergers
-        );
+    /// The report in `lang`, one line each, the changes indented under the first.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut s = t!(
+            "geo-imported",
+            year = self.year,
+            count = self.count,
+            mergers = self.mergers
+        )
+        .show(lang);
+        s.push('\n');
         for (label, list) in [
-            ("new", &self.added),
-            ("gone", &self.removed),
-            ("renamed", &self.renamed),
+            (t!("geo-imported.new"), &self.added),
+            (t!("geo-imported.gone"), &self.removed),
+            (t!("geo-imported.renamed"), &self.renamed),
         ] {
             for item in list {
-                let _ = writeln!(s, "  {label}: {item}");
+                let _ = writeln!(s, "  {}", label.clone().arg("item", item).show(lang));
             }
         }
         if self.removed.is_empty() && self.added.is_empty() && self.renamed.is_empty() {
-            s.push_str("  no municipality added, removed or renamed\n");
+            let _ = writeln!(s, "  {}", t!("geo-imported.unchanged").show(lang));
         } else {
-            s.push_str(
-                "review: add every gone municipality to the merger table, keep geo/aliases.yaml \
-                 current, then run `homestart build` to see which locations name a gone municipality\n",
-            );
+            let _ = writeln!(s, "{}", t!("geo-imported.review").show(lang));
         }
         s
     }
@@ -249,7 +255,10 @@ pub fn run(
 pub(super) fn write_file(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostic> {
     std::fs::create_dir_all(root.join(super::DIR))
         .and_then(|()| crate::output::replace_file(&root.join(rel), text.as_bytes()))
-        .map_err(|e| Diagnostic::error(format!("cannot write {rel}: {e}")).in_file(rel))
+        .map_err(|e| {
+            Diagnostic::error(t!("geo-cannot-write", path = rel, reason = e.to_string()))
+                .in_file(rel)
+        })
 }
 
 fn to_coords(p: &[Vec<[f64; 2]>]) -> PolygonType {
@@ -283,7 +292,7 @@ fn parse_merger_table(
     for (n, record) in reader.records().enumerate() {
         let line = n + 2;
         let Ok(r) = record else {
-            errors.push(Diagnostic::error("unreadable row").at_line_col(src, line, 1));
+            errors.push(Diagnostic::error(t!("geo-row-unreadable")).at_line_col(src, line, 1));
             continue;
         };
         let get = |i: usize| r.get(i).unwrap_or("").trim();
@@ -301,12 +310,9 @@ fn parse_merger_table(
                 match by_name.get(&fold(name)) {
                     Some(c) => into.push((*c).to_string()),
                     None => errors.push(
-                        Diagnostic::error(format!(
-                            "`{}` is not a municipality of the new division",
-                            name.trim()
-                        ))
-                        .at_line_col(src, line, 1)
-                        .hint("the merger must name municipalities that exist after it"),
+                        Diagnostic::error(t!("geo-merger-target-unknown", name = name.trim()))
+                            .at_line_col(src, line, 1)
+                            .hint(t!("geo-merger-target-unknown.hint")),
                     ),
                 }
             }
@@ -317,10 +323,8 @@ fn parse_merger_table(
                 .is_err()
             {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "`{c}` is not a municipality code of the new division"
-                    ))
-                    .at_line_col(src, line, 1),
+                    Diagnostic::error(t!("geo-merger-code-unknown", code = c))
+                        .at_line_col(src, line, 1),
                 );
             }
         }
@@ -332,9 +336,9 @@ fn parse_merger_table(
             }
             if by_name.contains_key(&fold(former)) {
                 errors.push(
-                    Diagnostic::error(format!("`{former}` is listed as merged but still exists"))
+                    Diagnostic::error(t!("geo-merger-former-exists", name = former))
                         .at_line_col(src, line, 1)
-                        .hint("a municipality that kept its name (e.g. Purmerend) is not a former one"),
+                        .hint(t!("geo-merger-former-exists.hint")),
                 );
                 continue;
             }
@@ -421,7 +425,14 @@ mod tests {
         assert_eq!(report.added, ["Zeta (GM0003)"]);
         assert_eq!(report.removed, ["Alfa (GM0001)"]);
         assert_eq!(report.renamed, ["Beta → Beta-Noord (GM0002)"]);
-        assert!(report.text().contains("gone: Alfa (GM0001)"));
+        assert!(report.text(Lang::En).contains("gone: Alfa (GM0001)"));
+        assert!(
+            report
+                .text(Lang::Nl)
+                .contains("de indeling van 2028 is geïmporteerd"),
+            "{}",
+            report.text(Lang::Nl)
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::content::frontmatter::slugify;
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 use crate::yaml::tree::{self, Node};
 
 pub mod districts;
@@ -217,12 +218,14 @@ pub fn load(root: &Path) -> Result<Geography, Vec<Diagnostic>> {
     for m in &geo.municipalities {
         if let Some(other) = slugs.insert(&m.slug, &m.name) {
             errors.push(
-                Diagnostic::error(format!(
-                    "municipalities `{other}` and `{}` would share the web address `{}`",
-                    m.name, m.slug
+                Diagnostic::error(t!(
+                    "geo-slug-shared",
+                    one = other,
+                    other = &m.name,
+                    slug = &m.slug
                 ))
                 .in_file(ALIASES)
-                .hint("give one of them a distinct everyday name in geo/aliases.yaml"),
+                .hint(t!("geo-slug-shared.hint")),
             );
         }
     }
@@ -246,20 +249,17 @@ fn apply_aliases(geo: &mut Geography, src: &Arc<Source>) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let Node::Map { entries, .. } = &root else {
         return vec![
-            Diagnostic::error("geo/aliases.yaml must map municipality codes to names")
+            Diagnostic::error(t!("geo-aliases-not-a-map"))
                 .at(src, root.span())
-                .hint("write lines like `GM0518: [Den Haag]`"),
+                .hint(t!("geo-aliases-not-a-map.hint")),
         ];
     };
     for e in entries {
         let Some(i) = geo.by_code(&e.key) else {
             errors.push(
-                Diagnostic::error(format!(
-                    "`{}` is not a municipality code of {}",
-                    e.key, geo.year
-                ))
-                .at(src, e.key_span.clone())
-                .hint("use the CBS code from geo/municipalities.geojson, e.g. GM0518"),
+                Diagnostic::error(t!("geo-code-unknown", code = &e.key, year = geo.year))
+                    .at(src, e.key_span.clone())
+                    .hint(t!("geo-code-unknown.hint-aliases")),
             );
             continue;
         };
@@ -273,9 +273,9 @@ fn apply_aliases(geo: &mut Geography, src: &Arc<Source>) -> Vec<Diagnostic> {
                     geo.municipalities[i].aliases.push(s.trim().to_string())
                 }
                 _ => errors.push(
-                    Diagnostic::error("an alias must be a name")
+                    Diagnostic::error(t!("geo-alias-not-a-name"))
                         .at(src, n.span())
-                        .hint("write the everyday name as text, e.g. `[Den Haag]`"),
+                        .hint(t!("geo-alias-not-a-name.hint")),
                 ),
             }
         }
@@ -297,9 +297,9 @@ fn load_mergers(geo: &mut Geography, src: &Arc<Source>) -> Vec<Diagnostic> {
             Ok(r) => r,
             Err(e) => {
                 errors.push(
-                    Diagnostic::error(format!("unreadable row: {e}"))
+                    Diagnostic::error(t!("geo-row-unreadable-reason", reason = e.to_string()))
                         .at_line_col(src, line, 1)
-                        .hint("each row is: date,former name,codes it became part of"),
+                        .hint(t!("geo-mergers-row")),
                 );
                 continue;
             }
@@ -314,20 +314,17 @@ fn load_mergers(geo: &mut Geography, src: &Arc<Source>) -> Vec<Diagnostic> {
             match geo.by_code(code) {
                 Some(i) => targets.push(i),
                 None => errors.push(
-                    Diagnostic::error(format!(
-                        "`{code}` is not a municipality code of {}",
-                        geo.year
-                    ))
-                    .at_line_col(src, line, 1)
-                    .hint("a merger must point at a municipality that exists now"),
+                    Diagnostic::error(t!("geo-code-unknown", code = code, year = geo.year))
+                        .at_line_col(src, line, 1)
+                        .hint(t!("geo-code-unknown.hint-mergers")),
                 ),
             }
         }
         if former.trim().is_empty() || targets.is_empty() {
             errors.push(
-                Diagnostic::error("a merger needs the former name and at least one code")
+                Diagnostic::error(t!("geo-merger-incomplete"))
                     .at_line_col(src, line, 1)
-                    .hint("each row is: date,former name,codes it became part of"),
+                    .hint(t!("geo-mergers-row")),
             );
             continue;
         }

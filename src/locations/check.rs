@@ -12,7 +12,8 @@ use super::{Ages, Area, Coordinator, Location, phone, slug_of};
 use crate::content::frontmatter::is_valid_slug;
 use crate::diag::{Diagnostic, Source, suggest};
 use crate::geo::{Geography, Municipality, Resolved, districts, fold};
-use crate::messages::Text;
+use crate::messages::{Arg, Text};
+use crate::t;
 use crate::yaml::tree::{self, Node};
 
 /// Checks one file; returns the location if it had no errors, and every problem found.
@@ -34,8 +35,8 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
     let parsed: LocationFile = match serde_yaml::from_str(&src.text) {
         Ok(p) => p,
         Err(e) if e.to_string().contains("untagged enum AreaEntry") => {
-            let d = Diagnostic::error("this entry of `municipalities` is not a municipality name")
-                .hint("write a name like `  - Utrecht`, or `  - municipality: Utrecht` with `districts:` or `ages:` below it");
+            let d = Diagnostic::error(t!("location-area-not-a-name"))
+                .hint(t!("location-area-not-a-name.hint"));
             return (None, vec![crate::yaml::at_error(&src, 0, &e, d)]);
         }
         Err(e) => {
@@ -64,16 +65,26 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     if !matches!(root, Node::Map { .. }) {
         return vec![
-            Diagnostic::error("a location file must be a list of `key: value` lines")
+            Diagnostic::error(t!("location-not-a-map"))
                 .at(src, root.span())
-                .hint("start from an existing file in locations/, or run `homestart new location NAME`"),
+                .hint(t!("location-not-a-map.hint")),
         ];
     }
     errors.extend(root.unknown_keys(src, schema::TOP_KEYS, "a location file"));
-    errors.extend(missing(src, root, schema::TOP_REQUIRED, "this location"));
+    errors.extend(missing(
+        src,
+        root,
+        schema::TOP_REQUIRED,
+        t!("location-part.location"),
+    ));
     if let Some(address) = root.get("address") {
         errors.extend(address.unknown_keys(src, schema::ADDRESS_KEYS, "the address"));
-        errors.extend(missing(src, address, schema::ADDRESS_KEYS, "the address"));
+        errors.extend(missing(
+            src,
+            address,
+            schema::ADDRESS_KEYS,
+            t!("location-part.address"),
+        ));
     }
     for c in root
         .get("coordinators")
@@ -85,7 +96,7 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
             src,
             c,
             schema::COORDINATOR_KEYS,
-            "this coordinator",
+            t!("location-part.coordinator"),
         ));
     }
     for m in root
@@ -100,15 +111,15 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
                     src,
                     m,
                     schema::AREA_REQUIRED,
-                    "this municipality entry",
+                    t!("location-part.area"),
                 ));
             }
             Node::Scalar { text, quoted, .. }
                 if *quoted || !matches!(text.trim(), "" | "~" | "null" | "Null" | "NULL") => {}
             _ => errors.push(
-                Diagnostic::error("this entry of `municipalities` is not a municipality name")
+                Diagnostic::error(t!("location-area-not-a-name"))
                     .at(src, m.span())
-                    .hint("write one name per line, like `  - Utrecht`, or `  - municipality: Utrecht` with `districts:` or `ages:` below it"),
+                    .hint(t!("location-area-not-a-name.hint-one-per-line")),
             ),
         }
     }
@@ -120,13 +131,12 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
         let Some(text) = day.as_str() else { continue };
         let lower = text.trim().to_lowercase();
         if !Weekday::NAMES.contains(&lower.as_str()) {
-            let d =
-                Diagnostic::error(format!("`{text}` is not a day of the week")).at(src, day.span());
+            let d = Diagnostic::error(t!("location-day-unknown", day = text)).at(src, day.span());
             errors.push(match suggest(&lower, Weekday::NAMES) {
-                Some(s) => d.hint(format!("did you mean `{s}`?")),
-                None => d.hint(format!(
-                    "write Dutch day names: {}",
-                    Weekday::NAMES.join(", ")
+                Some(s) => d.hint(t!("location-day-unknown.hint-typo", suggestion = s)),
+                None => d.hint(t!(
+                    "location-day-unknown.hint",
+                    days = Weekday::NAMES.join(", ")
                 )),
             });
         }
@@ -134,17 +144,24 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
     errors
 }
 
-fn missing(src: &Arc<Source>, node: &Node, required: &[&str], what: &str) -> Vec<Diagnostic> {
+/// The required keys `node` lacks; `what` names the part of the file (`location-part`).
+fn missing(src: &Arc<Source>, node: &Node, required: &[&str], what: Text) -> Vec<Diagnostic> {
     let Node::Map { span, .. } = node else {
         return Vec::new();
     };
     required
         .iter()
         .filter(|k| node.entry(k).is_none())
-        .map(|k| {
-            Diagnostic::error(format!("{what} has no `{k}`"))
+        .map(|&k| {
+            let hint = match k {
+                "address" => t!("location-key-missing.hint-address"),
+                "coordinators" => t!("location-key-missing.hint-coordinators"),
+                "municipalities" => t!("location-key-missing.hint-municipalities"),
+                _ => t!("location-key-missing.hint", key = k, example = example(k)),
+            };
+            Diagnostic::error(t!("location-key-missing", what = what.clone(), key = k))
                 .at(src, span.start..span.start)
-                .hint(format!("add a line `{k}: {}`", example(k)))
+                .hint(hint)
         })
         .collect()
 }
@@ -153,7 +170,6 @@ fn example(key: &str) -> &'static str {
     match key {
         "name" => "Home-Start Voorbeeld",
         "organisation" => "Stichting Welzijn Voorbeeld",
-        "address" => "` with `street:`, `postcode:` and `city:` below it",
         "street" => "Voorbeeldstraat 1",
         "postcode" => "1234 AB",
         "city" => "Utrecht",
@@ -161,8 +177,6 @@ fn example(key: &str) -> &'static str {
         "email" => "naam@voorbeeld.nl",
         "opening_days" => "[maandag, dinsdag, donderdag]",
         "ages" => "0-6",
-        "coordinators" => "` with a list of coordinators (name, phone, email)",
-        "municipalities" => "` with a list of municipality names",
         "municipality" => "Utrecht",
         _ => "…",
     }
@@ -175,26 +189,27 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, span: Range<usize>, message: String, hint: impl Into<Text>) {
+    fn error(&mut self, span: Range<usize>, message: Text, hint: Text) {
         self.errors
             .push(Diagnostic::error(message).at(self.src, span).hint(hint));
     }
 
-    /// Plain text only: a registry value never becomes markup, wherever it is shown.
-    fn text(&mut self, node: Option<&Node>, value: &str, what: &str) -> String {
+    /// Plain text only: a registry value never becomes markup, wherever it is shown. `what`
+    /// names the field (`location-field`).
+    fn text(&mut self, node: Option<&Node>, value: &str, what: Text) -> String {
         let span = node.map_or(0..0, Node::span);
         let value = value.trim();
         if value.is_empty() {
             self.error(
                 span,
-                format!("{what} is empty"),
-                format!("write the {what}"),
+                t!("location-empty", what = what.clone()),
+                t!("location-empty.hint", what = what),
             );
         } else if has_markup(value) {
             self.error(
                 span,
-                format!("{what} contains HTML or script"),
-                "write plain text: the site does the formatting, and shows `<` and `>` literally",
+                t!("location-markup", what = what),
+                t!("location-markup.hint"),
             );
         }
         value.to_string()
@@ -228,8 +243,8 @@ impl Checker<'_> {
         if !email_address::EmailAddress::is_valid(value) || !domain_ok {
             self.error(
                 node.map_or(0..0, Node::span),
-                format!("`{value}` is not an e-mail address"),
-                "write it as name@organisation.nl",
+                t!("location-email-invalid", email = value),
+                t!("location-email-invalid.hint"),
             );
         }
         value.to_string()
@@ -245,8 +260,8 @@ impl Checker<'_> {
             Err(why) => {
                 self.error(
                     node.map_or(0..0, Node::span),
-                    format!("`{written}` is not a possible age range: {why}"),
-                    "write the youngest and oldest age in years, e.g. 0-6 (core programme), 0-14 or 0-17",
+                    t!("location-ages-invalid", ages = written, why = why),
+                    t!("location-ages-invalid.hint"),
                 );
                 Ages {
                     from: 0,
@@ -263,37 +278,40 @@ impl Checker<'_> {
         if !is_valid_slug(&slug) {
             self.error(
                 0..0,
-                format!("file name `{slug}` cannot be used in a web address"),
-                format!(
-                    "rename the file to lowercase letters, digits and hyphens, e.g. {}.yaml",
-                    crate::content::frontmatter::slugify(&slug)
+                t!("location-slug-invalid", slug = &slug),
+                t!(
+                    "location-slug-invalid.hint",
+                    suggestion = crate::content::frontmatter::slugify(&slug)
                 ),
             );
         }
-        let name = self.text(root.get("name"), &f.name, "the location's name");
+        let name = self.text(root.get("name"), &f.name, t!("location-field.name"));
         let organisation = self.text(
             root.get("organisation"),
             &f.organisation,
-            "the organisation",
+            t!("location-field.organisation"),
         );
         let address = root.get("address");
         let street = self.text(
             address.and_then(|a| a.get("street")),
             &f.address.street,
-            "the street",
+            t!("location-field.street"),
         );
         let city = self.text(
             address.and_then(|a| a.get("city")),
             &f.address.city,
-            "the city",
+            t!("location-field.city"),
         );
         let postcode = match normalise_postcode(&f.address.postcode) {
             Some(p) => p,
             None => {
                 self.error(
                     address.map_or(0..0, |a| a.value_span("postcode")),
-                    format!("`{}` is not a Dutch postcode", f.address.postcode.trim()),
-                    "write four digits and two letters, e.g. 3511 AB",
+                    t!(
+                        "location-postcode-invalid",
+                        postcode = f.address.postcode.trim()
+                    ),
+                    t!("location-postcode-invalid.hint"),
                 );
                 String::new()
             }
@@ -309,7 +327,7 @@ impl Checker<'_> {
                 name: self.text(
                     node.and_then(|n| n.get("name")),
                     &c.name,
-                    "the coordinator's name",
+                    t!("location-field.coordinator-name"),
                 ),
                 phone: self.phone(node.and_then(|n| n.get("phone")), &c.phone),
                 email: self.email(node.and_then(|n| n.get("email")), &c.email),
@@ -318,8 +336,8 @@ impl Checker<'_> {
         if coordinators.is_empty() {
             self.error(
                 root.value_span("coordinators"),
-                "a location needs at least one coordinator".into(),
-                "families and referrers need someone to call: add a coordinator with name, phone and email",
+                t!("location-no-coordinator"),
+                t!("location-no-coordinator.hint"),
             );
         }
         let phone = match &f.phone {
@@ -361,8 +379,8 @@ impl Checker<'_> {
         if f.municipalities.is_empty() {
             self.error(
                 self.root.value_span("municipalities"),
-                "a location must serve at least one municipality".into(),
-                "list the municipalities, e.g. `municipalities: [Utrecht, Zeist]`",
+                t!("location-no-municipality"),
+                t!("location-no-municipality.hint"),
             );
         }
         let mut areas: Vec<Area> = Vec::new();
@@ -397,7 +415,7 @@ impl Checker<'_> {
             let mut folded = HashSet::new();
             for (j, d) in districts.iter().enumerate() {
                 let at = district_nodes.get(j).map_or(span.clone(), Node::span);
-                let text = self.text(district_nodes.get(j), d, "the district name");
+                let text = self.text(district_nodes.get(j), d, t!("location-field.district"));
                 let Some(official) = self.district(&geo.municipalities[m], &text, at.clone())
                 else {
                     continue;
@@ -405,8 +423,8 @@ impl Checker<'_> {
                 if !folded.insert(fold(&official)) {
                     self.error(
                         at,
-                        format!("district `{text}` is listed twice"),
-                        "remove one of them",
+                        t!("location-district-twice", district = &text),
+                        t!("location-district-twice.hint"),
                     );
                 }
                 clean.push(official);
@@ -420,13 +438,13 @@ impl Checker<'_> {
                 let both_split = !prev.districts.is_empty() && !clean.is_empty();
                 if !both_split {
                     self.errors.push(
-                        Diagnostic::error(format!(
-                            "{} is listed twice in this location",
-                            geo.municipalities[m].display
+                        Diagnostic::error(t!(
+                            "location-municipality-twice",
+                            municipality = &geo.municipalities[m].display
                         ))
                         .at(self.src, span.clone())
                         .related(self.src, prev.span.start)
-                        .hint("list each municipality once; use `districts:` to name parts of it"),
+                        .hint(t!("location-municipality-twice.hint")),
                     );
                 }
             }
@@ -446,10 +464,11 @@ impl Checker<'_> {
         if muni.districts.is_empty() {
             self.error(
                 at,
-                format!("{} has no district division in geo/districts.csv", muni.display),
-                format!(
-                    "add its districts as {} names them, one row each, e.g. `{},Centrum`; or serve the whole municipality without `districts:`",
-                    muni.display, muni.code
+                t!("location-no-division", municipality = &muni.display),
+                t!(
+                    "location-no-division.hint",
+                    municipality = &muni.display,
+                    code = &muni.code
                 ),
             );
             return None;
@@ -459,23 +478,35 @@ impl Checker<'_> {
             Err(near) => {
                 let all = muni.districts.join(", ");
                 let hint = match near.as_slice() {
-                    [] => format!("the districts of {} are: {all}", muni.display),
-                    [one] => format!(
-                        "did you mean `{one}`? The districts of {} are: {all}",
-                        muni.display
+                    [] => t!(
+                        "location-district-unknown.hint",
+                        municipality = &muni.display,
+                        districts = all
                     ),
-                    many => format!(
-                        "did you mean one of {}? The districts of {} are: {all}",
-                        many.iter()
+                    [one] => t!(
+                        "location-district-unknown.hint-typo",
+                        suggestion = *one,
+                        municipality = &muni.display,
+                        districts = all
+                    ),
+                    many => t!(
+                        "location-district-unknown.hint-typos",
+                        suggestions = many
+                            .iter()
                             .map(|n| format!("`{n}`"))
                             .collect::<Vec<_>>()
                             .join(", "),
-                        muni.display
+                        municipality = &muni.display,
+                        districts = all
                     ),
                 };
                 self.error(
                     at,
-                    format!("`{written}` is not a district of {}", muni.display),
+                    t!(
+                        "location-district-unknown",
+                        district = written,
+                        municipality = &muni.display
+                    ),
                     hint,
                 );
                 None
@@ -504,33 +535,60 @@ impl Checker<'_> {
             Resolved::One(i) => return Some(i),
             Resolved::Ambiguous(list) => self.error(
                 span,
-                format!("`{written}` is the name of more than one municipality"),
-                format!("write which one you mean: {}", names(&list)),
+                t!("location-municipality-ambiguous", written = written),
+                t!(
+                    "location-municipality-ambiguous.hint",
+                    candidates = names(&list)
+                ),
             ),
             Resolved::Merged(m) => self.error(
                 span,
-                format!(
-                    "municipality `{}` no longer exists: since {} it is part of {}",
-                    m.former,
-                    m.date,
-                    names(&m.into)
+                t!(
+                    "location-municipality-merged",
+                    former = &m.former,
+                    date = &m.date,
+                    into = names(&m.into)
                 ),
                 if m.into.len() == 1 {
-                    format!("write `{}` instead", geo.municipalities[m.into[0]].name)
+                    t!(
+                        "location-municipality-merged.hint",
+                        name = &geo.municipalities[m.into[0]].name
+                    )
                 } else {
-                    "it was split: write the municipality (or municipalities) that now hold the villages served".to_string()
+                    t!("location-municipality-merged.hint-split")
                 },
             ),
             Resolved::Unknown(near) => self.error(
                 span,
-                format!("`{written}` is not a municipality of {}", geo.year),
+                t!(
+                    "location-municipality-unknown",
+                    written = written,
+                    year = geo.year
+                ),
                 if near.is_empty() {
-                    "use the CBS name or code (e.g. `Utrecht` or `GM0344`); the list is in geo/municipalities.geojson".to_string()
+                    t!("location-municipality-unknown.hint")
                 } else {
-                    format!("did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" or "))
+                    t!(
+                        "location-municipality-unknown.hint-typo",
+                        names = either(&near)
+                    )
                 },
             ),
         }
         None
+    }
+}
+
+/// `a`, `a` or `b`, `a` or `b` or `c`: names quoted and joined by the language's "or".
+fn either(names: &[String]) -> Arg {
+    match names {
+        [] => Arg::Str(String::new()),
+        [one] => Arg::Str(format!("`{one}`")),
+        [first, rest @ ..] => t!(
+            "location-municipality-unknown.or",
+            first = format!("`{first}`"),
+            rest = either(rest)
+        )
+        .into(),
     }
 }

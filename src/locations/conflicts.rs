@@ -9,6 +9,8 @@ use std::sync::Arc;
 use super::{Area, Location};
 use crate::diag::{Diagnostic, Source};
 use crate::geo::{Geography, fold};
+use crate::messages::Text;
+use crate::t;
 
 /// Problems no single file shows: two files for one location, and municipalities claimed
 /// by two locations without separate districts.
@@ -19,16 +21,16 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
     for loc in locations {
         if let Some(other) = by_slug.insert(&loc.slug, loc) {
             errors.push(
-                Diagnostic::error(format!("two files for location `{}`", loc.slug))
+                Diagnostic::error(t!("location-two-files", slug = &loc.slug))
                     .in_file(loc.source.path.clone())
                     .related(&other.source, 0)
-                    .hint("keep one of the .yaml and .yml files"),
+                    .hint(t!("location-two-files.hint")),
             );
         }
         if let Some(other) = by_name.insert(fold(&loc.name), loc) {
             errors.extend(in_both(
-                &format!("location `{}` is registered twice", loc.name),
-                "each location has one file; merge the two, or give them distinct names",
+                t!("location-registered-twice", name = &loc.name),
+                t!("location-registered-twice.hint"),
                 (&loc.source, name_span(loc)),
                 (&other.source, name_span(other)),
             ));
@@ -54,8 +56,13 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
             };
             if let Some((other, other_area)) = whole.map(conflict) {
                 errors.extend(on_both(
-                    &format!("{name} is claimed by both {} and {}", other.name, loc.name),
-                    "a referrer must find one answer: remove it from one location, or give both `districts:` that do not overlap",
+                    t!(
+                        "location-claimed-twice",
+                        municipality = name,
+                        other = &other.name,
+                        location = &loc.name
+                    ),
+                    t!("location-claimed-twice.hint"),
                     (loc, area),
                     (other, other_area),
                 ));
@@ -70,11 +77,14 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
                         continue;
                     };
                     errors.extend(on_both(
-                        &format!(
-                            "district `{d}` of {name} is claimed by both {} and {}",
-                            other.name, loc.name
+                        t!(
+                            "location-district-claimed-twice",
+                            district = d,
+                            municipality = name,
+                            other = &other.name,
+                            location = &loc.name
                         ),
-                        "each district belongs to one location: remove it from one of them",
+                        t!("location-district-claimed-twice.hint"),
                         (loc, area),
                         (other, other_area),
                     ));
@@ -96,8 +106,8 @@ pub fn across(locations: &[Location], geo: &Geography) -> Vec<Diagnostic> {
 /// whichever file a change touched carries the error (a pull request annotates only the files
 /// it changes).
 fn on_both(
-    message: &str,
-    hint: &str,
+    message: Text,
+    hint: Text,
     (loc, area): (&Location, &Area),
     (other, other_area): (&Location, &Area),
 ) -> [Diagnostic; 2] {
@@ -111,17 +121,17 @@ fn on_both(
 
 /// [`on_both`] for any two places.
 fn in_both(
-    message: &str,
-    hint: &str,
+    message: Text,
+    hint: Text,
     one: (&Arc<Source>, Range<usize>),
     two: (&Arc<Source>, Range<usize>),
 ) -> [Diagnostic; 2] {
     let at = |(src, span): &(&Arc<Source>, Range<usize>),
               (osrc, ospan): &(&Arc<Source>, Range<usize>)| {
-        Diagnostic::error(message)
+        Diagnostic::error(message.clone())
             .at(src, span.clone())
             .related(osrc, ospan.start)
-            .hint(hint)
+            .hint(hint.clone())
     };
     [at(&one, &two), at(&two, &one)]
 }

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Source, rel_path};
 use crate::geo::{Geography, project};
+use crate::t;
 
 pub mod check;
 mod conflicts;
@@ -240,25 +241,22 @@ fn list(root: &Path) -> (Vec<std::path::PathBuf>, Vec<Diagnostic>) {
         let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
         if entry.depth() > 1 {
             errors.push(
-                Diagnostic::error("location files in a subfolder of locations/ are not read")
+                Diagnostic::error(t!("location-in-subfolder"))
                     .in_file(rel)
-                    .hint(format!(
-                        "move it to {DIR}/{name}: every location is one file directly in {DIR}/"
-                    )),
+                    .hint(t!("location-in-subfolder.hint", name = &*name)),
             );
         } else if ext == "yaml" || ext == "yml" {
             files.push(entry.into_path());
         } else {
-            let d =
-                Diagnostic::error("only location files (.yaml) belong in locations/").in_file(rel);
+            let d = Diagnostic::error(t!("location-not-yaml")).in_file(rel);
             errors.push(
                 if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") {
-                    d.hint(format!(
-                        "write the extension in small letters: {}.yaml",
-                        &name[..name.len() - ext.len() - 1]
+                    d.hint(t!(
+                        "location-not-yaml.hint-case",
+                        stem = &name[..name.len() - ext.len() - 1]
                     ))
                 } else {
-                    d.hint("give the file the extension .yaml, or move it out of locations/")
+                    d.hint(t!("location-not-yaml.hint"))
                 },
             );
         }

@@ -11,6 +11,9 @@ use phonenumber::metadata::Database;
 use phonenumber::{Type, country::Id};
 use serde::Serialize;
 
+use crate::messages::Text;
+use crate::t;
+
 /// libphonenumber's metadata of the Netherlands, unchanged (Apache-2.0).
 const NL_METADATA: &str = include_str!("phone-nl.xml");
 
@@ -31,25 +34,24 @@ pub struct Phone {
     pub e164: String,
 }
 
-/// Why a number was refused, in words for an editor (the hint comes with it).
+/// Why a number was refused, for an editor (the hint comes with it).
 #[derive(Debug, PartialEq, Eq)]
 pub struct PhoneError {
-    pub message: String,
-    pub hint: String,
+    pub message: Text,
+    pub hint: Text,
     /// Where in the written value the mistake is, when it is one spot (a letter).
     pub at: Option<std::ops::Range<usize>>,
 }
 
 pub fn parse(written: &str) -> Result<Phone, PhoneError> {
-    let refuse = |message: String| PhoneError {
+    let refuse = |message: Text| PhoneError {
         message,
-        hint: "write a Dutch number with its area code, e.g. 030 123 45 67 or 06 12 34 56 78"
-            .into(),
+        hint: t!("phone-hint"),
         at: None,
     };
     let trimmed = written.trim();
     if trimmed.is_empty() {
-        return Err(refuse("the phone number is empty".into()));
+        return Err(refuse(t!("phone-empty")));
     }
     if let Some(letter) = letter(written) {
         return Err(letter);
@@ -65,10 +67,8 @@ pub fn parse(written: &str) -> Result<Phone, PhoneError> {
                 .is_some_and(|m| m.descriptors().general().is_match(&digits));
             return Err(match unused_prefix(&digits).filter(|_| shaped) {
                 Some(prefix) => PhoneError {
-                    message: format!(
-                        "`{trimmed}` is not a valid Dutch phone number: no Dutch number starts with {prefix} …"
-                    ),
-                    hint: "check the digits against where you found the number".into(),
+                    message: t!("phone-unused-range", number = trimmed, prefix = prefix),
+                    hint: t!("phone-unused-range.hint"),
                     at: None,
                 },
                 None => refusal(trimmed, refuse),
@@ -82,9 +82,8 @@ pub fn parse(written: &str) -> Result<Phone, PhoneError> {
         Type::PremiumRate | Type::SharedCost
     ) {
         return Err(PhoneError {
-            message: format!("`{trimmed}` is a paid service number"),
-            hint: "the programme is free for families: give a regular, mobile or 0800 number"
-                .into(),
+            message: t!("phone-paid", number = trimmed),
+            hint: t!("phone-paid.hint"),
             at: None,
         });
     }
@@ -135,18 +134,18 @@ fn national_format(db: &Database, digits: &str) -> String {
 }
 
 /// Why the Dutch numbering plan refused `trimmed`, judged with the full database.
-fn refusal(trimmed: &str, refuse: impl Fn(String) -> PhoneError) -> PhoneError {
+fn refusal(trimmed: &str, refuse: impl Fn(Text) -> PhoneError) -> PhoneError {
     let Ok(number) = phonenumber::parse(Some(Id::NL), trimmed) else {
-        return refuse(format!("`{trimmed}` is not a phone number"));
+        return refuse(t!("phone-not-a-number", number = trimmed));
     };
     if number.code().value() != 31 {
         return PhoneError {
-            message: format!("`{trimmed}` is not a Dutch phone number"),
-            hint: "families and referrers call a Dutch number; write it with its area code, e.g. 030 123 45 67".into(),
+            message: t!("phone-not-dutch", number = trimmed),
+            hint: t!("phone-not-dutch.hint"),
             at: None,
         };
     }
-    refuse(format!("`{trimmed}` is not a valid Dutch phone number"))
+    refuse(t!("phone-invalid", number = trimmed))
 }
 
 /// A letter among the digits. libphonenumber reads letters as phone-keypad letters (`6l` is
@@ -166,10 +165,10 @@ fn letter(written: &str) -> Option<PhoneError> {
         _ => None,
     };
     Some(PhoneError {
-        message: format!("`{}` has the letter `{c}` where a phone number has digits", written.trim()),
+        message: t!("phone-letter", number = written.trim(), letter = c),
         hint: match meant {
-            Some(d) => format!("did you mean the digit `{d}`? A phone number holds digits only (spaces and dashes may group them)"),
-            None => "a phone number holds digits only (spaces and dashes may group them); put other text elsewhere".into(),
+            Some(d) => t!("phone-letter.hint-digit", digit = d),
+            None => t!("phone-letter.hint"),
         },
         at: Some(at..at + c.len_utf8()),
     })
@@ -238,7 +237,13 @@ fn group(national: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
     use phonenumber::Mode;
+
+    /// What an editor reads, in English.
+    fn refused(written: &str) -> String {
+        parse(written).unwrap_err().message.to_string()
+    }
 
     #[test]
     fn dutch_numbers_grouped_and_dialable() {
@@ -254,21 +259,22 @@ mod tests {
 
     #[test]
     fn foreign_invalid_and_paid_numbers_refused() {
-        assert!(
-            parse("+32 2 123 45 67")
-                .unwrap_err()
-                .message
-                .contains("not a Dutch")
-        );
-        assert!(parse("12345").unwrap_err().message.contains("not a valid"));
-        assert!(
-            parse("bel ons")
-                .unwrap_err()
-                .message
-                .contains("not a phone number")
-        );
-        assert!(parse("0900 1234567").unwrap_err().message.contains("paid"));
+        assert!(refused("+32 2 123 45 67").contains("not a Dutch"));
+        assert!(refused("12345").contains("not a valid"));
+        assert!(refused("bel ons").contains("not a phone number"));
+        assert!(refused("0900 1234567").contains("paid"));
         assert!(parse("").is_err());
+        // In the editor's language.
+        let e = parse("12345").unwrap_err();
+        assert_eq!(
+            e.message.show(Lang::Nl),
+            "`12345` is geen geldig Nederlands telefoonnummer"
+        );
+        assert!(e.hint.show(Lang::Nl).contains("met netnummer"), "{e:?}");
+        assert_eq!(
+            refused("0900 1234567"),
+            "`0900 1234567` is a paid service number"
+        );
     }
 
     /// A letter is never read as a keypad digit: refused at its place, with the digit it
@@ -284,14 +290,20 @@ mod tests {
         ] {
             let e = parse(written).unwrap_err();
             assert!(
-                e.message.contains(&format!("the letter `{letter}`")),
+                e.message
+                    .to_string()
+                    .contains(&format!("the letter `{letter}`")),
                 "{written}: {e:?}"
             );
             assert_eq!(e.at, Some(at..at + 1), "{written}");
             assert_eq!(&written[at..at + 1], letter.to_string());
             if let Some(d) = meant {
                 assert!(
-                    e.hint.contains(&format!("the digit `{d}`")),
+                    e.hint.to_string().contains(&format!("the digit `{d}`")),
+                    "{written}: {e:?}"
+                );
+                assert!(
+                    e.hint.show(Lang::Nl).contains(&format!("het cijfer `{d}`")),
                     "{written}: {e:?}"
                 );
             }
@@ -304,12 +316,13 @@ mod tests {
     fn unused_ranges_are_named() {
         let e = parse("06 98 76 54 32").unwrap_err();
         assert!(
-            e.message.ends_with("no Dutch number starts with 06 9 …"),
+            e.message
+                .to_string()
+                .ends_with("no Dutch number starts with 06 9 …"),
             "{e:?}"
         );
-        assert!(!e.hint.contains("area code"), "{e:?}");
-        let e = parse("030 123 45 6").unwrap_err();
-        assert!(e.message.contains("not a valid Dutch"), "{e:?}");
+        assert!(!e.hint.to_string().contains("area code"), "{e:?}");
+        assert!(refused("030 123 45 6").contains("not a valid Dutch"));
         assert_eq!(unused_prefix("612345678"), None);
         assert_eq!(unused_prefix("301234567"), None);
     }

@@ -1,6 +1,9 @@
 //! Small value checks of the registry (ages, postcodes, markup), kept apart from the file
 //! checks so they can be tested on their own.
 
+use crate::messages::Text;
+use crate::t;
+
 /// `<b>`, `</script>`, `<!--`, `<?`: anything a browser could read as markup.
 pub fn has_markup(s: &str) -> bool {
     s.as_bytes()
@@ -8,25 +11,26 @@ pub fn has_markup(s: &str) -> bool {
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
 }
 
-/// `0-6`, `0–17`, `0 - 14` → (from, to), for children's ages the programme can serve.
-pub fn parse_ages(s: &str) -> Result<(u8, u8), &'static str> {
+/// `0-6`, `0–17`, `0 - 14` → (from, to), for children's ages the programme can serve; or
+/// why not (a reason of `location-ages-invalid`).
+pub fn parse_ages(s: &str) -> Result<(u8, u8), Text> {
     let (a, b) = s
         .split_once(['-', '–'])
-        .ok_or("write it as youngest-oldest")?;
+        .ok_or_else(|| t!("location-ages-invalid.why-shape"))?;
     let parse = |x: &str| {
         x.trim()
             .parse::<u8>()
-            .map_err(|_| "the ages must be whole numbers")
+            .map_err(|_| t!("location-ages-invalid.why-not-whole"))
     };
     let (from, to) = (parse(a)?, parse(b)?);
     if from > to {
-        return Err("the youngest age is above the oldest");
+        return Err(t!("location-ages-invalid.why-reversed"));
     }
     if to > 18 {
-        return Err("the programme is for children up to 18");
+        return Err(t!("location-ages-invalid.why-too-old"));
     }
     if from == to {
-        return Err("the range covers a single age");
+        return Err(t!("location-ages-invalid.why-single"));
     }
     Ok((from, to))
 }
@@ -45,6 +49,7 @@ pub fn normalise_postcode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn ages() {
@@ -55,6 +60,12 @@ mod tests {
         assert!(parse_ages("4-4").is_err());
         assert!(parse_ages("nul-zes").is_err());
         assert!(parse_ages("6").is_err());
+        let why = parse_ages("6-0").unwrap_err();
+        assert_eq!(why.to_string(), "the youngest age is above the oldest");
+        assert_eq!(
+            why.show(Lang::Nl),
+            "de jongste leeftijd is hoger dan de oudste"
+        );
     }
 
     #[test]

@@ -8,6 +8,9 @@ use std::collections::HashMap;
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
+use crate::messages::Text;
+use crate::t;
+
 /// A postcode whose position lies farther than this (km) from the nearest other postcode with
 /// the same first three digits (first two where it has none) is an outlier. In the GeoNames
 /// table the farthest area-centred row lies 25 km from its nearest neighbour (Schiermonnikoog,
@@ -32,24 +35,22 @@ pub enum Doubt {
 
 impl Doubt {
     /// Why, in a few words, for the import's report.
-    pub fn describe(&self, code: u16) -> String {
+    pub fn describe(&self, code: u16) -> Text {
         let group = |d: &Option<f64>| match d {
-            Some(km) => format!(
-                "{km:.0} km from the nearest trusted postcode {}x or {}xx",
-                code / 10,
-                code / 100
+            Some(km) => t!(
+                "places-doubt.far",
+                km = format!("{km:.0}"),
+                group3 = code / 10,
+                group2 = code / 100
             ),
-            None => format!("no trusted postcode {}xx to compare with", code / 100),
+            None => t!("places-doubt.alone", group2 = code / 100),
         };
         match self {
             Doubt::Rough { nearest_km } => {
-                format!(
-                    "a place's centre, not the postcode's; {}",
-                    group(nearest_km)
-                )
+                t!("places-doubt.rough", distance = group(nearest_km))
             }
             Doubt::Outlier { nearest_km } => group(&Some(*nearest_km)),
-            Doubt::Outside => "outside every municipality".to_string(),
+            Doubt::Outside => t!("places-doubt.outside"),
         }
     }
 }

@@ -14,11 +14,31 @@ use super::towns::{self, Sighting, Town};
 use super::{Entry, Geography, PLACES, POSTCODES, assemble, fold, key_of, resolve};
 use crate::diag::{Diagnostic, Source};
 use crate::geo::import::{quote, write_file};
+use crate::messages::{Lang, Text};
+use crate::t;
 
 /// What an import read, left out and changed, for the editor to review.
 #[derive(Debug, Default)]
 pub struct Report {
-    pub lines: Vec<String>,
+    /// Each line, and whether it is indented under the one before (a row left out).
+    lines: Vec<(bool, Text)>,
+}
+
+impl Report {
+    /// The lines to print, in `lang`.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        self.lines
+            .iter()
+            .map(|(indented, text)| {
+                let indent = if *indented { "  " } else { "" };
+                format!("{indent}{}", text.show(lang))
+            })
+            .collect()
+    }
+
+    fn push(&mut self, text: Text) {
+        self.lines.push((false, text));
+    }
 }
 
 /// A postcode row kept: the row, its code and its grid position.
@@ -116,10 +136,11 @@ pub fn import(
             .iter()
             .filter(|p| p.municipalities.len() > 1)
             .count();
-        report.lines.push(format!(
-            "postcodes: {} (was {}), {several} in more than one municipality",
-            new.postcodes.len(),
-            old.postcodes.len()
+        report.push(t!(
+            "places-imported-postcodes",
+            count = new.postcodes.len(),
+            before = old.postcodes.len(),
+            several = several
         ));
         files.push((POSTCODES, csv("postcode", &entries, geo)));
     }
@@ -130,11 +151,12 @@ pub fn import(
             .iter()
             .filter(|p| p.municipalities.len() > 1)
             .count();
-        report.lines.push(format!(
-            "towns: {} names in {} rows (was {} names), {several} names in more than one municipality",
-            new.places.len(),
-            entries.len(),
-            old.places.len()
+        report.push(t!(
+            "places-imported-towns",
+            names = new.places.len(),
+            rows = entries.len(),
+            before = old.places.len(),
+            several = several
         ));
         files.push((PLACES, csv("place", &entries, geo)));
     }
@@ -259,19 +281,23 @@ fn report_dropped(
     }
     let mut sorted: Vec<_> = dropped.iter().collect();
     sorted.sort_by_key(|d| d.0.line);
-    report.lines.push(format!(
-        "{}: {} rows read, {} used, {} left out:",
-        src.path,
-        t.rows.len(),
-        entries.len(),
-        dropped.len()
+    report.push(t!(
+        "places-imported-read",
+        path = &src.path,
+        rows = t.rows.len(),
+        used = entries.len(),
+        dropped = dropped.len()
     ));
     for (row, code, doubt) in sorted {
-        report.lines.push(format!(
-            "  line {}: {code} {}: {}",
-            row.line,
-            row.place.as_deref().unwrap_or(""),
-            doubt.describe(*code)
+        report.lines.push((
+            true,
+            t!(
+                "places-left-out",
+                line = row.line,
+                postcode = code.to_string(),
+                place = row.place.as_deref().unwrap_or(""),
+                why = doubt.describe(*code)
+            ),
         ));
     }
     let placed: BTreeSet<&str> = entries.iter().map(|e| e.key.as_str()).collect();
@@ -281,10 +307,10 @@ fn report_dropped(
         .filter(|c| !placed.contains(c.to_string().as_str()))
         .collect();
     if !unknown.is_empty() {
-        report.lines.push(format!(
-            "postcodes the lookup will say it does not know ({}): {}",
-            unknown.len(),
-            unknown
+        report.push(t!(
+            "places-unknown-postcodes",
+            count = unknown.len(),
+            postcodes = unknown
                 .iter()
                 .map(u16::to_string)
                 .collect::<Vec<_>>()

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use super::{Geography, fold};
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 
 pub mod derive;
 mod import;
@@ -119,15 +120,15 @@ fn plausible(
             let km = locator.km_to(m, at);
             if km > locate::NEAR_KM {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "`{}` lies {km:.0} km from {} ({}), which this row names",
-                        e.key, geo.municipalities[m].name, geo.municipalities[m].code
+                    Diagnostic::error(t!(
+                        "places-far",
+                        key = &e.key,
+                        km = format!("{km:.0}"),
+                        name = &geo.municipalities[m].name,
+                        code = &geo.municipalities[m].code
                     ))
                     .at_line_col(src, e.line, e.key.chars().count() + 2)
-                    .hint(format!(
-                        "a row names only the municipality its position (lat, lon) lies in, and one within {} km of it; correct the code or the position, or run `homestart import-places` again",
-                        locate::NEAR_KM
-                    )),
+                    .hint(t!("places-far.hint", near = locate::NEAR_KM.to_string())),
                 );
             }
         }
@@ -148,13 +149,14 @@ fn plausible(
     for (i, km) in derive::outliers(&only) {
         let e = spots[i].0;
         errors.push(
-            Diagnostic::error(format!(
-                "postcode {} lies {km:.0} km from the nearest postcode {}xx: its position cannot be right",
-                e.key,
-                &e.key[..2]
+            Diagnostic::error(t!(
+                "places-postcode-outlier",
+                postcode = &e.key,
+                km = format!("{km:.0}"),
+                group = &e.key[..2]
             ))
             .at_line_col(src, e.line, 1)
-            .hint("Dutch postcodes lie together with the others of their first digits; a position this far away is a namesake's. Remove the row (the lookup then says it does not know the postcode) or correct its position"),
+            .hint(t!("places-postcode-outlier.hint")),
         );
     }
     errors
@@ -214,18 +216,16 @@ pub fn postcode_digits(written: &str) -> Option<u16> {
 /// A row's key as the tables store it (a postcode's four digits), or the error at its line.
 fn key_of(src: &Arc<Source>, row: &table::Row, kind: Kind) -> Result<String, Diagnostic> {
     match kind {
-        Kind::Place if fold(&row.key).is_empty() => {
-            Err(Diagnostic::error("a row without a place name")
-                .at_line_col(src, row.line, 1)
-                .hint("write the name of the town or village first, e.g. `Maarssen,GM1904`"))
-        }
+        Kind::Place if fold(&row.key).is_empty() => Err(Diagnostic::error(t!("places-no-name"))
+            .at_line_col(src, row.line, 1)
+            .hint(t!("places-no-name.hint"))),
         Kind::Place => Ok(row.key.clone()),
         Kind::Postcode => postcode_digits(&row.key)
             .map(|c| c.to_string())
             .ok_or_else(|| {
-                Diagnostic::error(format!("`{}` is not a Dutch postcode", row.key))
+                Diagnostic::error(t!("places-postcode-invalid", postcode = &row.key))
                     .at_line_col(src, row.line, 1)
-                    .hint("write four digits, 1000 to 9999, e.g. `3511` (letters are ignored)")
+                    .hint(t!("places-postcode-invalid.hint"))
             }),
     }
 }
@@ -252,20 +252,22 @@ fn resolve(
             match geo.by_code(code) {
                 Some(m) => ms.push(m),
                 None => errors.push(
-                    Diagnostic::error(format!(
-                        "`{code}` (for `{key}`) is not a municipality code of {}",
-                        geo.year
+                    Diagnostic::error(t!(
+                        "places-code-unknown",
+                        code = code,
+                        key = &key,
+                        year = geo.year
                     ))
                     .at_line_col(src, row.line, 1)
-                    .hint("use the CBS codes of geo/municipalities.geojson; after a new division, import the place tables again"),
+                    .hint(t!("places-code-unknown.hint")),
                 ),
             }
         }
         if row.codes.is_empty() {
             errors.push(
-                Diagnostic::error(format!("`{key}` has no municipality"))
+                Diagnostic::error(t!("places-no-municipality", key = &key))
                     .at_line_col(src, row.line, 1)
-                    .hint("give at least one CBS code, several separated by `|`"),
+                    .hint(t!("places-no-municipality.hint")),
             );
         }
         if !ms.is_empty() {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Kind {
@@ -127,9 +128,12 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
         Err(e) => {
             return Err(vec![
-                Diagnostic::error(format!("unreadable header: {e}"))
+                Diagnostic::error(t!("places-header-unreadable", reason = e.to_string()))
                     .at_line_col(src, 1, 1)
-                    .hint(format!("the table starts like:\n{}", kind.example())),
+                    .hint(t!(
+                        "places-header-unreadable.hint",
+                        example = kind.example()
+                    )),
             ]);
         }
     };
@@ -141,17 +145,14 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
         place,
     } = Columns::find(&headers, kind).ok_or_else(|| {
         vec![
-            Diagnostic::error(format!(
-                "the header must name a {} column and municipality codes or a position",
-                kind.key_columns()[0]
-            ))
-            .at_line_col(src, 1, 1)
-            .hint(format!(
-                "accepted names: {} for the key; {} for the codes; lat and lon for the position; e.g.\n{}",
-                kind.key_columns().join(", "),
-                CODE_COLUMNS.join(", "),
-                kind.example()
-            )),
+            Diagnostic::error(t!("places-header-columns", column = kind.key_columns()[0]))
+                .at_line_col(src, 1, 1)
+                .hint(t!(
+                    "places-header-columns.hint",
+                    keys = kind.key_columns().join(", "),
+                    codes = CODE_COLUMNS.join(", "),
+                    example = kind.example()
+                )),
         ]
     })?;
     let mut out = Vec::new();
@@ -175,9 +176,12 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
         });
         let Ok(r) = record else {
             errors.push(
-                Diagnostic::error("unreadable row")
+                Diagnostic::error(t!("geo-row-unreadable"))
                     .at_line_col(src, line, 1)
-                    .hint(format!("each row is like:\n{}", kind.example())),
+                    .hint(t!(
+                        "geo-row-unreadable.hint-example",
+                        example = kind.example()
+                    )),
             );
             continue;
         };
@@ -202,13 +206,13 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
                 (lat_ok, _) => {
                     let bad = if lat_ok.is_none() { lat } else { lon };
                     errors.push(
-                        Diagnostic::error(format!(
-                            "`{}` is not a {} in the Netherlands",
-                            field(bad),
-                            if bad == lat { "latitude" } else { "longitude" }
+                        Diagnostic::error(t!(
+                            "places-coordinate-invalid",
+                            value = field(bad),
+                            axis = if bad == lat { "latitude" } else { "longitude" }
                         ))
                         .at_line_col(src, line, column(&r, bad))
-                        .hint("write degrees with a decimal point: latitude 50.7 to 53.6, longitude 3.3 to 7.3, e.g. `52.0935,5.1133`"),
+                        .hint(t!("places-coordinate-invalid.hint")),
                     );
                     continue;
                 }
