@@ -266,11 +266,13 @@ mod tests {
         assert!(parse("").is_err());
         // In the editor's language.
         let e = parse("12345").unwrap_err();
-        assert_eq!(
-            e.message.show(Lang::Nl),
-            "`12345` is geen geldig Nederlands telefoonnummer"
+        assert!(
+            e.message
+                .show(Lang::Nl)
+                .starts_with("`12345` is geen geldig Nederlands telefoonnummer"),
+            "{e:?}"
         );
-        assert!(e.hint.show(Lang::Nl).contains("met netnummer"), "{e:?}");
+        assert!(e.hint.show(Lang::Nl).contains("vergelijk de cijfers"), "{e:?}");
         assert_eq!(
             refused("0900 1234567"),
             "`0900 1234567` is a paid service number"

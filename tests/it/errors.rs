@@ -36,7 +36,14 @@ fn yaml_syntax_error_in_front_matter() {
             "---\ntitle: Over\nweight: [1, 2\n---\nTekst\n",
         )
     });
-    assert_has(&err, &["content/nl/over.md:4:", "front matter"]);
+    // At the `[` that is never closed, not where the parser gave up (line 4).
+    assert_has(
+        &err,
+        &[
+            "content/nl/over.md:3:9",
+            "the list that starts with [ here is not closed with ]",
+        ],
+    );
 }
 
 #[test]
