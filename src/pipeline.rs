@@ -165,7 +165,9 @@ pub enum Scope {
 /// Where finished PDF leaflets are kept between builds (inside the project, ignored by git).
 pub const CACHE_DIR: &str = ".homestart-cache";
 
-/// Loads and validates the whole project without writing anything.
+/// Loads and validates the whole project without writing anything. With errors in `diags`,
+/// the project is still returned when it could be put together, so its links can be checked:
+/// a caller that writes must look at `diags` first.
 pub fn load(
     opts: &Options,
     diags: &mut Diagnostics,
@@ -205,7 +207,7 @@ pub fn load(
         base_path: &config.base_path,
         assets: &assets,
     };
-    let (mut sources, content_diags) = content::load(&opts.root, &config, &links);
+    let (mut sources, content_diags, every_page) = content::load(&opts.root, &config, &links);
     diags.extend(content_diags);
     diags.extend(check::placeholders(&sources, opts.drafts));
     // Registry errors do not stop the content from being checked: one run reports both.
@@ -216,7 +218,10 @@ pub fn load(
     diags.extend(gen_diags);
     timings.push(("read + parse + Markdown", t.elapsed()));
     let templates = templates.ok()?;
-    if diags.has_errors() {
+    // Mistakes in pages that could still be read do not stop here: the rules over the whole
+    // site and every link are checked too, so one run names every mistake. A page that could
+    // not be read at all would make every link to it look broken.
+    if diags.has_errors() && !every_page {
         return None;
     }
 
@@ -226,9 +231,6 @@ pub fn load(
     let mut site = site?;
     // The rules over the placed site, reported together with what kept pages from being placed.
     diags.extend(check::site(&config, &strings, &site));
-    if diags.has_errors() {
-        return None;
-    }
     // Outdated translations are warnings, and their pages say so.
     diags.extend(check::translations::mark(&config, &mut site));
     diags.extend(check::templates(&site, &templates));
@@ -249,9 +251,6 @@ pub fn load(
         diags.push(d);
     }
     timings.push(("leaflet plan", t.elapsed()));
-    if diags.has_errors() {
-        return None;
-    }
     Some(Project {
         root: opts.root.clone(),
         config,
@@ -292,6 +291,11 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         return (None, diags);
     };
     project.pdf_cache.once();
+    if diags.has_errors() {
+        // Nothing is written; the links are checked so the run names every mistake.
+        diags.extend(render(&mut project, &Scope::All, &Discard));
+        return (None, diags);
+    }
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
     let staging = match Staging::new(&out, &opts.root) {
         Ok(s) => s,

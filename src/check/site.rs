@@ -169,7 +169,8 @@ fn dated_listings(site: &Site) -> Vec<Diagnostic> {
         let reason = if front.feed { "feed" } else { "date" };
         for &c in &section.children {
             let page = &site.pages[c].src;
-            if page.date.is_none() {
+            // A date that is written but wrong has its own error already.
+            if page.date.is_none() && page.front.date.is_none() {
                 out.push(
                     Diagnostic::error(t!("page-date-missing", reason = reason))
                         .at(&page.source, 0..3)

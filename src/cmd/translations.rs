@@ -29,7 +29,8 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
         ..Options::at(root.clone())
     };
     let mut diags = Diagnostics::default();
-    let Some(project) = pipeline::load(&opts, &mut diags, &mut Vec::new()) else {
+    let loaded = pipeline::load(&opts, &mut diags, &mut Vec::new());
+    let Some(project) = loaded.filter(|_| !diags.has_errors()) else {
         report::diagnostics(&diags, lang);
         eprintln!("{}", t!("translations-project-broken").show(lang));
         return ExitCode::FAILURE;

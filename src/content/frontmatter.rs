@@ -103,8 +103,17 @@ pub struct Parsed {
     pub body_start: usize,
 }
 
-/// Splits and parses front matter; all problems in it are returned together.
-pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
+/// Splits and parses front matter; all problems in it are returned together, beside what
+/// could be read (an unknown key or a bad date leaves the page to be checked further).
+pub fn parse(src: &Arc<Source>) -> (Option<Parsed>, Vec<Diagnostic>) {
+    match split_and_read(src) {
+        Ok((parsed, errors)) => (Some(parsed), errors),
+        Err(errors) => (None, errors),
+    }
+}
+
+/// The front matter read as far as it can be, with its problems; `Err` when not even that.
+fn split_and_read(src: &Arc<Source>) -> Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = &*src.text;
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
@@ -132,13 +141,15 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
         ]);
     };
     let range = yaml_start..yaml_end;
-    let front: FrontMatter = yaml::parse(
+    let (front, mut errors) = yaml::parse_all::<FrontMatter>(
         src,
         range.clone(),
         Some(KEYS),
         crate::t!("yaml-what-front-matter"),
-    )?;
-    let mut errors = Vec::new();
+    );
+    let Some(front) = front else {
+        return Err(errors);
+    };
     let value_at = |key: &str| yaml::value_span(src, range.clone(), key).unwrap_or(0..3);
     if front.title.trim().is_empty() {
         errors.push(
@@ -152,10 +163,14 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
         Some(raw) => match raw.trim().parse::<Date>() {
             Ok(d) => Some(d),
             Err(_) => {
+                let hint = match day_first(raw) {
+                    Some(d) => t!("frontmatter-date-invalid.hint-order", suggestion = d),
+                    None => t!("frontmatter-date-invalid.hint"),
+                };
                 errors.push(
                     Diagnostic::error(t!("frontmatter-date-invalid", date = raw))
                         .at(src, value_at("date"))
-                        .hint(t!("frontmatter-date-invalid.hint")),
+                        .hint(hint),
                 );
                 None
             }
@@ -191,15 +206,28 @@ pub fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
                 .hint(t!("frontmatter-paginate-by-zero.hint")),
         );
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Parsed {
+    let parsed = Parsed {
         front,
         date,
         yaml: range,
         body_start,
-    })
+    };
+    Ok((parsed, errors))
+}
+
+/// A date written day first, as Dutch does (`14-03-2026`, `3/12/2026`, `14.3.2026`), written
+/// the way the site reads it, if it is a real date.
+fn day_first(raw: &str) -> Option<String> {
+    let parts: Vec<&str> = raw.trim().split(['-', '/', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let ok = |s: &str, max: usize| s.len() <= max && s.chars().all(|c| c.is_ascii_digit());
+    if !(ok(d, 2) && ok(m, 2) && y.len() == 4 && ok(y, 4)) {
+        return None;
+    }
+    let iso = format!("{y}-{m:0>2}-{d:0>2}");
+    iso.parse::<Date>().is_ok().then_some(iso)
 }
 
 /// URL segments are plain ASCII so links survive every mail client and copy-paste.
@@ -260,6 +288,14 @@ pub fn slugify(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The page's front matter, or every problem with it.
+    fn parse(src: &Arc<Source>) -> Result<Parsed, Vec<Diagnostic>> {
+        match super::parse(src) {
+            (Some(p), e) if e.is_empty() => Ok(p),
+            (_, e) => Err(e),
+        }
+    }
     use crate::messages::Lang;
 
     fn src(text: &str) -> Arc<Source> {
@@ -289,6 +325,24 @@ mod tests {
         assert_eq!((errs[0].line(), errs[0].column()), (3, 7));
         assert_eq!((errs[1].line(), errs[1].column()), (4, 7));
         assert!(errs[1].hint_text().unwrap().contains("over-ons"));
+    }
+
+    #[test]
+    fn a_date_in_dutch_order_is_turned_round_in_the_hint() {
+        let s = src("---\ntitle: A\ndate: 3-12-2026\n---\n");
+        let errs = parse(&s).unwrap_err();
+        assert_eq!((errs[0].line(), errs[0].column()), (3, 7));
+        assert_eq!(
+            errs[0].hint_in(Lang::Nl).as_deref(),
+            Some("schrijf eerst het jaar, dan de maand, dan de dag: `date: 2026-12-03`")
+        );
+        // Not a date in either order: the general hint.
+        let s = src("---\ntitle: A\ndate: 31-02-2026\n---\n");
+        let errs = parse(&s).unwrap_err();
+        assert_eq!(
+            errs[0].hint_text().as_deref(),
+            Some("write dates as YYYY-MM-DD, e.g. 2026-03-14")
+        );
     }
 
     #[test]

@@ -87,8 +87,13 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
 }
 
-/// Finds, reads and renders every page; returns what could be loaded plus every problem found.
-pub fn load(root: &Path, config: &Config, links: &Links) -> (Vec<SourcePage>, Vec<Diagnostic>) {
+/// Finds, reads and renders every page; returns what could be loaded plus every problem found,
+/// and whether every page could be read (with mistakes or without).
+pub fn load(
+    root: &Path,
+    config: &Config,
+    links: &Links,
+) -> (Vec<SourcePage>, Vec<Diagnostic>, bool) {
     let (files, mut diags) = discover(root, config);
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = files
         .par_iter()
@@ -99,7 +104,8 @@ pub fn load(root: &Path, config: &Config, links: &Links) -> (Vec<SourcePage>, Ve
         pages.extend(page);
         diags.extend(ds);
     }
-    (pages, diags)
+    let every_page = pages.len() == files.len() && !diags.iter().any(|d| d.path() == Some(DIR));
+    (pages, diags, every_page)
 }
 
 /// Lists the Markdown files per language, in a stable order.
@@ -236,11 +242,12 @@ fn load_one(
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
     };
-    let parsed = match frontmatter::parse(&source) {
-        Ok(p) => p,
-        Err(ds) => return (None, ds),
+    let (parsed, mut diags) = frontmatter::parse(&source);
+    // With mistakes in its front matter, the page is still read and checked (its text, its
+    // links), so one run names every mistake of the file; the errors stop the build.
+    let Some(parsed) = parsed else {
+        return (None, diags);
     };
-    let mut diags = Vec::new();
     let rendered = markdown::render(&source, parsed.body_start, links, &mut diags);
     let is_section = rel == SECTION_FILE || rel.ends_with(&format!("/{SECTION_FILE}"));
     if !is_section {

@@ -27,37 +27,60 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
         Err(d) => return (None, vec![d]),
     };
     let mut errors = shape(&src, &root);
-    // A value `homestart new` left: the facts of an unfinished file would only repeat it.
+    errors.extend(tree::duplicate_keys(&src, &root));
+    // A value `homestart new` left, or a key that is missing: the facts of the file would
+    // only repeat them. Unknown keys and keys written twice are left out, and the rest of the
+    // file is checked, so one run names every mistake.
     errors.extend(crate::content::placeholder::find(&src));
-    if !errors.is_empty() {
+    let only_left_out =
+        |d: &Diagnostic| matches!(d.code(), "yaml-unknown-key" | "yaml-duplicate-key");
+    if !errors.iter().all(only_left_out) {
         return (None, errors);
     }
-    let parsed: LocationFile = match serde_yaml::from_str(&src.text) {
+    let mut left_out = tree::repeated_entries(&root);
+    for (node, known, _) in mappings(&root) {
+        left_out.extend(node.entries_outside(known));
+    }
+    let text = crate::yaml::without(&src.text, 0..src.text.len(), &left_out);
+    let parsed: LocationFile = match serde_yaml::from_str(&text) {
         Ok(p) => p,
         Err(e) if e.to_string().contains("untagged enum AreaEntry") => {
             let d = Diagnostic::error(t!("location-area-not-a-name"))
                 .hint(t!("location-area-not-a-name.hint"));
-            return (None, vec![crate::yaml::at_error(&src, 0, &e, d)]);
+            errors.push(crate::yaml::at_error(&src, 0, &e, d));
+            return (None, errors);
         }
         Err(e) => {
-            return (
-                None,
-                vec![crate::yaml::from_error(
-                    &src,
-                    0,
-                    &e,
-                    crate::t!("yaml-what-location"),
-                )],
-            );
+            let what = crate::t!("yaml-what-location");
+            errors.push(crate::yaml::from_error(&src, 0, &e, what));
+            return (None, errors);
         }
     };
     let mut c = Checker {
         src: &src,
         root: &root,
-        errors: Vec::new(),
+        errors,
     };
     let loc = c.facts(parsed, geo);
     (loc.filter(|_| c.errors.is_empty()), c.errors)
+}
+
+/// The mappings of a location file with the keys each may hold and what an editor calls it.
+fn mappings(root: &Node) -> Vec<(&Node, &'static [&'static str], Text)> {
+    let mut out = vec![(root, schema::TOP_KEYS, t!("location-in.file"))];
+    if let Some(address) = root.get("address") {
+        out.push((address, schema::ADDRESS_KEYS, t!("location-in.address")));
+    }
+    let items = |key| root.get(key).map(Node::items).unwrap_or_default();
+    for c in items("coordinators") {
+        out.push((c, schema::COORDINATOR_KEYS, t!("location-in.coordinator")));
+    }
+    for m in items("municipalities") {
+        if matches!(m, Node::Map { .. }) {
+            out.push((m, schema::AREA_KEYS, t!("location-in.area")));
+        }
+    }
+    out
 }
 
 /// Unknown and missing keys, and day names, at every level.
@@ -70,7 +93,9 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
                 .hint(t!("location-not-a-map.hint")),
         ];
     }
-    errors.extend(root.unknown_keys(src, schema::TOP_KEYS, "a location file"));
+    for (node, known, what) in mappings(root) {
+        errors.extend(node.unknown_keys(src, known, what));
+    }
     errors.extend(missing(
         src,
         root,
@@ -78,7 +103,6 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
         t!("location-part.location"),
     ));
     if let Some(address) = root.get("address") {
-        errors.extend(address.unknown_keys(src, schema::ADDRESS_KEYS, "the address"));
         errors.extend(missing(
             src,
             address,
@@ -91,7 +115,6 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
         .map(Node::items)
         .unwrap_or_default()
     {
-        errors.extend(c.unknown_keys(src, schema::COORDINATOR_KEYS, "a coordinator"));
         errors.extend(missing(
             src,
             c,
@@ -106,7 +129,6 @@ fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
     {
         match m {
             Node::Map { .. } => {
-                errors.extend(m.unknown_keys(src, schema::AREA_KEYS, "a municipality entry"));
                 errors.extend(missing(
                     src,
                     m,

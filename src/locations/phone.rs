@@ -272,7 +272,10 @@ mod tests {
                 .starts_with("`12345` is geen geldig Nederlands telefoonnummer"),
             "{e:?}"
         );
-        assert!(e.hint.show(Lang::Nl).contains("vergelijk de cijfers"), "{e:?}");
+        assert!(
+            e.hint.show(Lang::Nl).contains("vergelijk de cijfers"),
+            "{e:?}"
+        );
         assert_eq!(
             refused("0900 1234567"),
             "`0900 1234567` is a paid service number"

@@ -37,8 +37,8 @@ pub fn page(lang: usize, rel: &str, yaml: &str) -> SourcePage {
         format!("---\n{title}{yaml}---\nTekst.\n"),
     );
     let parsed = match frontmatter::parse(&source) {
-        Ok(p) => p,
-        Err(e) => panic!("{e:?}"),
+        (Some(p), e) if e.is_empty() => p,
+        (_, e) => panic!("{e:?}"),
     };
     SourcePage {
         lang,

@@ -76,7 +76,10 @@ pub fn find(src: &Arc<Source>, range: Range<usize>, stopped: usize) -> Option<Di
                 return Some(
                     Diagnostic::error(t!("yaml-missing-colon"))
                         .at(src, at..at + word.len())
-                        .hint(t!("yaml-missing-colon.hint", line = missing_colon(rest))),
+                        .hint(t!(
+                            "yaml-missing-colon.hint",
+                            line = missing_colon(plain(rest).trim_end())
+                        )),
                 );
             }
             continue;

@@ -54,7 +54,7 @@ pub fn parse_all<T: DeserializeOwned>(
     let mut left_out: Vec<Range<usize>> = tree::repeated_entries(&root);
     // The keys an unknown key is probably a misspelling of: that they are missing is the same
     // mistake.
-    let mut meant = Vec::new();
+    let mut meant: Vec<String> = Vec::new();
     if let Some(known) = known_keys {
         match &root {
             Node::Map { entries, .. } => {
@@ -66,9 +66,9 @@ pub fn parse_all<T: DeserializeOwned>(
                         &what,
                         "yaml-unknown-key.hint-known",
                     ));
-                    left_out.push(e.key_span.start..e.value.span().end);
-                    meant.extend(suggest(&e.key, known.iter().copied()));
+                    meant.extend(suggest(&e.key, known.iter().copied()).map(str::to_string));
                 }
+                left_out.extend(root.entries_outside(known));
             }
             Node::Scalar { text, .. } if text.is_empty() => {}
             _ => {
@@ -81,27 +81,60 @@ pub fn parse_all<T: DeserializeOwned>(
             }
         }
     }
-    let text = blanked(&src.text, range.clone(), &left_out);
-    // An empty document is `null`; parse it as an empty mapping so defaults apply and
-    // missing required keys are named.
-    let parsed = if text.trim().is_empty() {
-        serde_yaml::from_str::<T>("{}")
-    } else {
-        serde_yaml::from_str::<T>(&text)
+    typed(src, range, &root, &what, left_out, meant, problems)
+}
+
+/// The typed parse of what is left once `left_out` is: a value of the wrong kind is reported
+/// and its entry left out in turn, so the other values are still read (at most once per
+/// top-level entry). `meant`: keys whose absence is a mistake reported already.
+fn typed<T: DeserializeOwned>(
+    src: &Arc<Source>,
+    range: Range<usize>,
+    root: &Node,
+    what: &Text,
+    mut left_out: Vec<Range<usize>>,
+    mut meant: Vec<String>,
+    mut problems: Vec<Diagnostic>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let top: &[tree::Entry] = match root {
+        Node::Map { entries, .. } => entries,
+        _ => &[],
     };
-    match parsed {
-        Ok(value) => (Some(value), problems),
-        Err(e) => {
-            let missing = e.to_string();
-            let said = meant
-                .iter()
-                .any(|k| missing.starts_with(&format!("missing field `{k}`")));
-            if !said {
-                problems.push(from_error_in(src, range, &root, &e, &what));
+    for _ in 0..=top.len() {
+        let text = without(&src.text, range.clone(), &left_out);
+        // An empty document is `null`; parse it as an empty mapping so defaults apply and
+        // missing required keys are named.
+        let parsed = if text.trim().is_empty() {
+            serde_yaml::from_str::<T>("{}")
+        } else {
+            serde_yaml::from_str::<T>(&text)
+        };
+        let e = match parsed {
+            Ok(value) => return (Some(value), problems),
+            Err(e) => e,
+        };
+        let message = e.to_string();
+        if meant
+            .iter()
+            .any(|k| message.starts_with(&format!("missing field `{k}`")))
+        {
+            return (None, problems);
+        }
+        problems.push(from_error_in(src, range.clone(), root, &e, what));
+        let entry = error_offset(src, range.start, &e).and_then(|o| {
+            top.iter().find(|en| {
+                (en.key_span.start..en.value.span().end.max(en.key_span.end)).contains(&o)
+            })
+        });
+        match entry {
+            Some(en) if !message.starts_with("missing field") => {
+                left_out.push(en.key_span.start..en.value.span().end.max(en.key_span.end));
+                meant.push(en.key.clone());
             }
-            (None, problems)
+            _ => return (None, problems),
         }
     }
+    (None, problems)
 }
 
 /// `key` is not one of `known`: a suggestion for a typo, else the list (`list_hint` says in
@@ -126,8 +159,8 @@ pub fn unknown_key(
 }
 
 /// The YAML in `range` with `spans` turned into spaces: line and column numbers stay those of
-/// the file.
-fn blanked(text: &str, range: Range<usize>, spans: &[Range<usize>]) -> String {
+/// the file, for a parser that must not see what was reported already.
+pub fn without(text: &str, range: Range<usize>, spans: &[Range<usize>]) -> String {
     let mut bytes = text.as_bytes()[range.clone()].to_vec();
     for span in spans {
         for b in &mut bytes[span.start - range.start..span.end - range.start] {

@@ -106,6 +106,18 @@ impl Node {
             .collect()
     }
 
+    /// The spans (key to end of value) of this mapping's entries whose key is not in `known`.
+    pub fn entries_outside(&self, known: &[&str]) -> Vec<Range<usize>> {
+        let Node::Map { entries, .. } = self else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter(|e| !known.contains(&e.key.as_str()))
+            .map(|e| e.key_span.start..e.value.span().end.max(e.key_span.end))
+            .collect()
+    }
+
     /// The mappings in this node and below, this one first.
     fn maps(&self) -> Vec<&[Entry]> {
         let mut out = Vec::new();

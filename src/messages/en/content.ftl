@@ -36,6 +36,7 @@ frontmatter-title-empty = title is empty
 # $date: what the editor wrote after `date:`
 frontmatter-date-invalid = `{ $date }` is not a valid date
     .hint = write dates as YYYY-MM-DD, e.g. 2026-03-14
+    .hint-order = write the year first, then the month, then the day: `date: { $suggestion }`
 # $slug: what the editor wrote after `slug:`; $suggestion: a usable slug made from it
 frontmatter-slug-invalid = slug `{ $slug }` cannot be used in a web address
     .hint = use lowercase letters a–z, digits and hyphens, e.g. `{ $suggestion }`

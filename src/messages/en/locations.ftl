@@ -21,9 +21,9 @@ location-day-unknown = `{ $day }` is not a day of the week
 # .hint-coordinators and .hint-municipalities are for the keys that hold more lines.
 location-key-missing = { $what } has no `{ $key }`
     .hint = add a line `{ $key }: { $example }`
-    .hint-address = add a line `address: ` with `street:`, `postcode:` and `city:` below it`
-    .hint-coordinators = add a line `coordinators: ` with a list of coordinators (name, phone, email)`
-    .hint-municipalities = add a line `municipalities: ` with a list of municipality names`
+    .hint-address = add a line `address:` with `street:`, `postcode:` and `city:` below it
+    .hint-coordinators = add a line `coordinators:` with a list of coordinators (name, phone, email)
+    .hint-municipalities = add a line `municipalities:` with a list of municipality names
 
 # The parts of a location file that location-key-missing names as $what.
 location-part =
@@ -43,7 +43,7 @@ location-field =
 
 # A text field is empty; $what is one of location-field.
 location-empty = { $what } is empty
-    .hint = write the { $what }
+    .hint = write { $what }
 
 # A text field holds something a browser would read as HTML (`<b>`, `<script>`); $what is one
 # of location-field.
@@ -164,3 +164,10 @@ location-not-yaml = only location files (.yaml) belong in locations/
 # ($section) that the default language ($lang) does not have.
 registry-section-missing = registry.{ $setting }: no section `{ $section }` in the default language
     .hint = create content/{ $lang }/{ $section }.md (a section page), or point `registry.{ $setting }` at an existing one
+
+# Where an unknown key was written, as yaml-unknown-key names it ($what).
+location-in =
+    .file = a location file
+    .address = the address
+    .coordinator = a coordinator
+    .area = a municipality entry

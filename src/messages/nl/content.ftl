@@ -28,6 +28,7 @@ frontmatter-title-empty = de titel is leeg
     .hint = elke pagina heeft een titel nodig: die staat bovenaan de pagina en op het tabblad van de browser
 frontmatter-date-invalid = `{ $date }` is geen geldige datum
     .hint = schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-14
+    .hint-order = schrijf eerst het jaar, dan de maand, dan de dag: `date: { $suggestion }`
 frontmatter-slug-invalid = slug `{ $slug }` kan niet in een webadres staan
     .hint = gebruik alleen kleine letters a–z, cijfers en streepjes, bijvoorbeeld `{ $suggestion }`
 frontmatter-translation-key-empty = translation_key is leeg

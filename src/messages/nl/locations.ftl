@@ -123,3 +123,10 @@ location-not-yaml = alleen locatiebestanden (.yaml) horen in locations/
 
 registry-section-missing = registry.{ $setting }: de standaardtaal heeft geen sectie `{ $section }`
     .hint = maak content/{ $lang }/{ $section }.md (een sectiepagina), of laat `registry.{ $setting }` naar een bestaande sectie wijzen
+
+# Waar een onbekend veld staat, zoals yaml-unknown-key het noemt ($what).
+location-in =
+    .file = een locatiebestand
+    .address = het adres
+    .coordinator = een coördinator
+    .area = een gemeente-regel

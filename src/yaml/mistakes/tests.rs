@@ -57,7 +57,7 @@ fn a_missing_colon_is_named_on_its_own_line() {
     // With a comment on the line, which the parser reads differently.
     let (line, column, _, hint, _) = one("title: Over ons\nphone 030 123 45 67 # kantoor\n");
     assert_eq!((line, column), (2, 1));
-    assert!(hint.contains("`phone: 030 123 45 67 # kantoor`"), "{hint}");
+    assert!(hint.ends_with("`phone: 030 123 45 67`"), "{hint}");
 }
 
 #[test]

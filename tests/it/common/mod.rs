@@ -118,6 +118,33 @@ pub fn homestart(root: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// `homestart` as an editor runs it: no language chosen in the environment, so site.yaml's
+/// (the site's first language, Dutch) decides.
+pub fn homestart_as_editor(root: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_homestart"))
+        .env_remove(homestart::messages::lang::ENV)
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("run homestart");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+    }
+}
+
+/// A copy of the whole project (content, registry, templates, …) to break.
+pub fn project_copy() -> tempfile::TempDir {
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    for part in homestart::config::PROJECT_PARTS {
+        copy_dir(&project.join(part), &dir.path().join(part));
+    }
+    dir
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
