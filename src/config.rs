@@ -185,9 +185,8 @@ pub struct Config {
 impl Config {
     /// Reads `site.yaml`; `base_url` overrides the file (the `--base-url` flag).
     pub fn load(root: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let source = Source::read(root, &root.join(FILE)).map_err(|d| {
-            vec![d.hint("every site needs a site.yaml at the project root; see README.md")]
-        })?;
+        let source = Source::read(root, &root.join(FILE))
+            .map_err(|d| vec![d.hint(t!("site-file-needed"))])?;
         Config::parse(source, base_url)
     }
 
@@ -207,11 +206,8 @@ impl Config {
         let (origin, base_path) = match split_base_url(&site.base_url) {
             Some(parts) => parts,
             None => {
-                let d = Diagnostic::error(format!(
-                    "base URL `{}` is not an http(s) URL",
-                    site.base_url
-                ))
-                .hint("write it like https://www.example.org/ or https://example.org/homestart/");
+                let d = Diagnostic::error(t!("site-base-url", url = &site.base_url))
+                    .hint(t!("site-base-url.hint"));
                 errors.push(if from_flag {
                     d
                 } else {
@@ -224,9 +220,9 @@ impl Config {
         let lang_span = yaml::file_key_span(&source, "languages");
         if site.languages.is_empty() {
             errors.push(
-                Diagnostic::error("no languages listed")
+                Diagnostic::error(t!("site-no-languages"))
                     .at(&source, lang_span.clone())
-                    .hint("list at least the default language, e.g. `- {code: nl, name: Nederlands, locale: nl_NL}`"),
+                    .hint(t!("site-no-languages.hint")),
             );
         }
         let mut seen = Vec::new();
@@ -240,19 +236,16 @@ impl Config {
                     .all(|c| c.is_ascii_lowercase() || c == '-');
             if !valid {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "language code `{}` is not a lowercase language code",
-                        lang.code
-                    ))
-                    .at(&source, span.clone())
-                    .hint("use the two-letter code, e.g. nl, en, ar"),
+                    Diagnostic::error(t!("site-language-code", code = &lang.code))
+                        .at(&source, span.clone())
+                        .hint(t!("site-language-code.hint")),
                 );
             }
             if seen.contains(&lang.code) {
                 errors.push(
-                    Diagnostic::error(format!("language `{}` is listed twice", lang.code))
+                    Diagnostic::error(t!("site-language-twice", code = &lang.code))
                         .at(&source, span)
-                        .hint("remove one of the two entries"),
+                        .hint(t!("site-language-twice.hint")),
                 );
             }
             seen.push(lang.code.clone());
@@ -261,14 +254,9 @@ impl Config {
             if !seen.contains(code) {
                 let span = find_value(&source, code).unwrap_or(0..0);
                 errors.push(
-                    Diagnostic::error(format!(
-                        "registry.pages: `{code}` is not one of the site's languages"
-                    ))
-                    .at(&source, span)
-                    .hint(format!(
-                        "use the codes under `languages:`: {}",
-                        seen.join(", ")
-                    )),
+                    Diagnostic::error(t!("site-registry-pages", code = code))
+                        .at(&source, span)
+                        .hint(t!("site-registry-pages.hint", codes = seen.join(", "))),
                 );
             }
         }
@@ -285,9 +273,9 @@ impl Config {
         if site.paginate_by == 0 {
             let span = yaml::file_value_span(&source, "paginate_by");
             errors.push(
-                Diagnostic::error("paginate_by must be at least 1")
+                Diagnostic::error(t!("site-paginate-by"))
                     .at(&source, span)
-                    .hint("10 is a good number of entries per page"),
+                    .hint(t!("site-paginate-by.hint")),
             );
         }
         if !errors.is_empty() {

@@ -9,6 +9,8 @@ use std::sync::Arc;
 use walkdir::{DirEntry, WalkDir};
 
 use crate::diag::{Diagnostic, Source, rel_path};
+use crate::messages::Arg;
+use crate::t;
 
 /// Reading a project file into a [`Source`] lives here, beside the rules for what may be read,
 /// so the diagnostics module never depends on the file system.
@@ -38,9 +40,9 @@ impl Source {
 /// it is a link. `root` itself may be reached through links: it is where the editor works.
 pub fn refuse_links(root: &Path, path: &Path) -> Result<(), Diagnostic> {
     let Ok(inner) = path.strip_prefix(root) else {
-        return Err(Diagnostic::error("this file is not part of the project")
+        return Err(Diagnostic::error(t!("file-outside-project"))
             .in_file(path.display().to_string())
-            .hint("homestart reads only files inside the project folder"));
+            .hint(t!("file-outside-project.hint")));
     };
     let mut at = root.to_path_buf();
     for part in inner.components() {
@@ -48,9 +50,9 @@ pub fn refuse_links(root: &Path, path: &Path) -> Result<(), Diagnostic> {
             Component::Normal(name) => at.push(name),
             Component::CurDir => continue,
             _ => {
-                return Err(Diagnostic::error("this path leads outside the project")
+                return Err(Diagnostic::error(t!("file-path-outside"))
                     .in_file(rel_path(root, path))
-                    .hint("homestart reads only files inside the project folder"));
+                    .hint(t!("file-path-outside.hint")));
             }
         }
         if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -62,9 +64,9 @@ pub fn refuse_links(root: &Path, path: &Path) -> Result<(), Diagnostic> {
 
 /// The error for a link found at `path`.
 pub fn link_error(root: &Path, path: &Path) -> Diagnostic {
-    Diagnostic::error("this is a link (symlink) to somewhere else; homestart does not follow links")
+    Diagnostic::error(t!("file-link"))
         .in_file(rel_path(root, path))
-        .hint("put the file or folder itself in the project, or remove the link")
+        .hint(t!("file-link.hint"))
 }
 
 /// The most any project file may hold (the largest shipped file, a font, is 0.5 MB): a file
@@ -85,25 +87,37 @@ pub fn read_at_most(
 ) -> Result<Vec<u8>, Diagnostic> {
     refuse_links(root, path)?;
     let cannot = |e: std::io::Error| {
-        Diagnostic::error(format!("cannot read file: {e}"))
+        Diagnostic::error(t!("file-unreadable", reason = e.to_string()))
             .in_file(rel_path(root, path))
-            .hint("check that the file exists and is readable")
+            .hint(t!("file-unreadable.hint"))
     };
     let size = std::fs::metadata(path).map_err(cannot)?.len();
     if size > limit {
-        return Err(Diagnostic::error(format!(
-            "this file is {}; {what} may be at most {}",
-            megabytes(size),
-            megabytes(limit)
+        return Err(Diagnostic::error(t!(
+            "file-too-large",
+            size = megabytes(size),
+            what = kind_of_file(what),
+            limit = megabytes(limit)
         ))
         .in_file(rel_path(root, path))
-        .hint("split it into several files; images and downloads belong in static/"));
+        .hint(t!("file-too-large.hint")));
     }
     std::fs::read(path).map_err(cannot)
 }
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
+/// The kind of file a size limit is for, in words. Callers name it in English (`"a page"`);
+/// the kinds they use are in the catalogue, any other is shown as given.
+fn kind_of_file(what: &str) -> Arg {
+    match what {
+        "a project file" => t!("file-kind-project").into(),
+        "a page" => t!("file-kind-page").into(),
+        "a location file" => t!("file-kind-location").into(),
+        other => other.into(),
+    }
 }
 
 /// Every file under `dir` (recursively, sorted by name, hidden files and folders skipped),
@@ -125,9 +139,9 @@ pub fn walk(root: &Path, dir: &Path) -> (Vec<DirEntry>, Vec<Diagnostic>) {
             Ok(e) if e.file_type().is_file() => files.push(e),
             Ok(_) => {}
             Err(e) => errors.push(
-                Diagnostic::error(format!("cannot read folder: {e}"))
+                Diagnostic::error(t!("folder-unreadable", reason = e.to_string()))
                     .in_file(rel_path(root, e.path().unwrap_or(dir)))
-                    .hint("check the folder's permissions"),
+                    .hint(t!("folder-unreadable.hint")),
             ),
         }
     }

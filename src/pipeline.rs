@@ -17,10 +17,12 @@ use crate::geo::{self, Geography};
 use crate::i18n::{self, Strings};
 use crate::leaflets::{self, Typesetter};
 use crate::locations::{self, Registry};
+use crate::messages::Text;
 use crate::model::{self, Site};
 use crate::output::{Sink, Staging, WriteErrors};
 use crate::render::Templates;
 use crate::render::context::Renderer;
+use crate::t;
 
 mod outputs;
 mod refresh;
@@ -61,7 +63,7 @@ pub struct Summary {
     pub pdfs: usize,
     pub pdfs_reused: usize,
     pub out: PathBuf,
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<(Text, Duration)>,
 }
 
 /// Everything read from the project, validated and placed, ready to render. Its parts are
@@ -171,7 +173,7 @@ pub const CACHE_DIR: &str = ".homestart-cache";
 pub fn load(
     opts: &Options,
     diags: &mut Diagnostics,
-    timings: &mut Vec<(&'static str, Duration)>,
+    timings: &mut Vec<(Text, Duration)>,
 ) -> Option<Project> {
     let t = Instant::now();
     let config = match Config::load(&opts.root, opts.base_url.as_deref()) {
@@ -196,11 +198,11 @@ pub fn load(
     let strings = strings.map_err(|ds| diags.extend(ds)).ok();
     let assets = assets.map_err(|ds| diags.extend(ds)).ok();
     let registry = registry.map_err(|ds| diags.extend(ds)).ok();
-    timings.push(("registry: load + check (in parallel)", registry_time));
+    timings.push((t!("timing-registry"), registry_time));
     let (strings, assets) = (strings?, assets?);
     let templates =
         Templates::load(&opts.root, &assets, &config.base_path).map_err(|ds| diags.extend(ds));
-    timings.push(("load config, strings, assets, templates", t.elapsed()));
+    timings.push((t!("timing-load"), t.elapsed()));
 
     let t = Instant::now();
     let links = Links {
@@ -216,7 +218,7 @@ pub fn load(
         coverage::pages::generate(&config, &strings, &sources, &geo, &registry);
     sources.extend(generated);
     diags.extend(gen_diags);
-    timings.push(("read + parse + Markdown", t.elapsed()));
+    timings.push((t!("timing-read"), t.elapsed()));
     let templates = templates.ok()?;
     // Mistakes in pages that could still be read do not stop here: the rules over the whole
     // site and every link are checked too, so one run names every mistake. A page that could
@@ -234,11 +236,11 @@ pub fn load(
     // Outdated translations are warnings, and their pages say so.
     diags.extend(check::translations::mark(&config, &mut site));
     diags.extend(check::templates(&site, &templates));
-    timings.push(("model + checks", t.elapsed()));
+    timings.push((t!("timing-model"), t.elapsed()));
 
     let t = Instant::now();
     let coverage = Coverage::build(&config, &strings, &site, &geo, &registry);
-    timings.push(("registry: views, maps, template values", t.elapsed()));
+    timings.push((t!("timing-registry-views"), t.elapsed()));
     let t = Instant::now();
     let plan = leaflets::plan(&config, &strings, &site, &registry, &coverage.views)
         .map_err(|ds| diags.extend(ds));
@@ -250,7 +252,7 @@ pub fn load(
     if let Err(d) = crate::files::refuse_links(&opts.root, &opts.root.join(CACHE_DIR).join("pdf")) {
         diags.push(d);
     }
-    timings.push(("leaflet plan", t.elapsed()));
+    timings.push((t!("timing-leaflet-plan"), t.elapsed()));
     Some(Project {
         root: opts.root.clone(),
         config,
@@ -274,9 +276,9 @@ pub fn load(
 fn load_typesetter(root: &Path) -> Result<Typesetter, Diagnostic> {
     let template = crate::diag::Source::read(root, &root.join(leaflets::typeset::TEMPLATE))
         .map_err(|d| {
-            d.hint(format!(
-                "pages with `pdf:` need the leaflet layout {}; restore it from git",
-                leaflets::typeset::TEMPLATE
+            d.hint(t!(
+                "leaflet-template-needed",
+                path = leaflets::typeset::TEMPLATE
             ))
         })?;
     Ok(Typesetter::new(leaflets::Fonts::load(root)?, template))
@@ -306,7 +308,7 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
     };
     let t = Instant::now();
     diags.extend(render(&mut project, &Scope::All, &staging));
-    timings.push(("render + minify + write, check links", t.elapsed()));
+    timings.push((t!("timing-render"), t.elapsed()));
     if diags.has_errors() {
         return (None, diags); // `staging` is dropped: the old output stays as it was.
     }
@@ -318,14 +320,11 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
             return (None, diags);
         }
     };
-    timings.push((
-        "move changed files in (or swap a new output folder)",
-        t.elapsed(),
-    ));
+    timings.push((t!("timing-move-in"), t.elapsed()));
     let (pdfs, pdfs_reused) = project.pdf_cache.counts();
     project.pdf_cache.publish(&out);
     project.pdf_cache.prune(true);
-    timings.push(("total", start.elapsed()));
+    timings.push((t!("timing-total"), start.elapsed()));
     let summary = Summary {
         pages: project.site.pages.len(),
         files: committed.files,
@@ -489,9 +488,9 @@ pub fn load_registry(root: &Path) -> Result<(Geography, Registry), Vec<Diagnosti
             return Ok((Geography::default(), Registry::default()));
         }
         return Err(vec![
-            Diagnostic::error("locations/ needs the municipal division in geo/, which is missing")
+            Diagnostic::error(t!("project-geo-missing"))
                 .in_file(geo::BOUNDARIES)
-                .hint("restore geo/ from git, or create it with `homestart import-geo`"),
+                .hint(t!("project-geo-missing.hint")),
         ]);
     }
     let geo = geo::load(root)?;

@@ -79,7 +79,11 @@ fn print_summary(s: &Summary, lang: Lang) {
 /// `--timings`: each stage, and the peak memory of the process.
 fn print_timings(s: &Summary, lang: Lang) {
     for (stage, d) in &s.timings {
-        eprintln!("  {:>8.1} ms  {stage}", d.as_secs_f64() * 1000.0);
+        eprintln!(
+            "  {:>8.1} ms  {}",
+            d.as_secs_f64() * 1000.0,
+            stage.show(lang)
+        );
     }
     if let Some(kib) = report::peak_memory_kib() {
         let mib = format!("{:.1}", kib as f64 / 1024.0);

@@ -34,7 +34,7 @@ pub fn run(root: PathBuf, args: Args) -> ExitCode {
         NewKind::Story => Kind::Story,
         NewKind::Location => Kind::Location,
     };
-    match scaffold::create(&root, kind, &args.name, args.lang.as_deref()) {
+    match scaffold::create(&root, kind, &args.name, args.lang.as_deref(), lang) {
         Ok(rel) => {
             println!("{}", t!("new-wrote", path = rel).show(lang));
             ExitCode::SUCCESS

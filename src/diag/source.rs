@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::Diagnostic;
+use crate::t;
 
 /// A file the project read, kept so diagnostics can quote it.
 #[derive(Debug, Clone)]
@@ -27,9 +28,9 @@ impl Source {
     pub fn read_input(path: &Path) -> Result<Arc<Source>, Diagnostic> {
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(format!("cannot read file: {e}"))
+            Diagnostic::error(t!("file-unreadable", reason = e.to_string()))
                 .in_file(shown.clone())
-                .hint("check the path you gave")
+                .hint(t!("file-unreadable.hint-input"))
         })?;
         Source::from_bytes(shown, bytes)
     }
@@ -43,13 +44,15 @@ impl Source {
                 }
                 if let Some((at, c)) = text.char_indices().find(|(_, c)| is_control(*c)) {
                     let (line, column) = line_col(&text, at);
-                    return Err(Diagnostic::error(format!(
-                        "the file contains an invisible control character (U+{:04X}) at line {line}, column {column}",
-                        c as u32
+                    return Err(Diagnostic::error(t!(
+                        "file-control-character",
+                        code = format!("{:04X}", c as u32),
+                        line = line,
+                        column = column
                     ))
                     .in_file(rel)
                     .at_position(line, column)
-                    .hint("delete it (it is not text; it often comes along when copying from a PDF or a word processor)"));
+                    .hint(t!("file-control-character.hint")));
                 }
                 Ok(Source::new(rel, text))
             }
@@ -58,13 +61,15 @@ impl Source {
                 let bytes = e.into_bytes();
                 let prefix = String::from_utf8_lossy(&bytes[..valid]);
                 let (line, column) = line_col(&prefix, prefix.len());
-                Err(Diagnostic::error(format!(
-                    "file is not UTF-8 text (invalid byte 0x{:02X} at line {line}, column {column})",
-                    bytes[valid]
+                Err(Diagnostic::error(t!(
+                    "file-not-utf8",
+                    byte = format!("{:02X}", bytes[valid]),
+                    line = line,
+                    column = column
                 ))
                 .in_file(rel)
                 .at_position(line, column)
-                .hint("save the file with UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)"))
+                .hint(t!("file-not-utf8.hint")))
             }
         }
     }

@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::content::markdown::{OPTIONS, is_local};
 use crate::content::rules::{self, Depth};
 use crate::diag::{Diagnostic, Source};
+use crate::messages::Text;
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "t", rename_all = "lowercase")]
@@ -155,12 +157,14 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn refuse(&mut self, range: Range<usize>, what: &str, hint: &str) {
+    /// `what` names the construct for the message (`image`, `table`, …; see the catalogue's
+    /// `leaflet-unprintable`), `hint` says what to write instead.
+    fn refuse(&mut self, range: Range<usize>, what: &'static str, hint: Text) {
         let span = self.body_start + range.start..self.body_start + range.end;
         self.errors.push(
-            Diagnostic::error(format!("{what} cannot be printed in the PDF leaflet"))
+            Diagnostic::error(t!("leaflet-unprintable", what = what))
                 .at(self.src, span)
-                .hint(hint.to_string()),
+                .hint(hint),
         );
     }
 
@@ -183,24 +187,20 @@ impl Builder<'_> {
             Event::SoftBreak => self.text(" "),
             Event::HardBreak => self.inline(Inline::Br),
             Event::Rule => self.block(Block::Rule),
-            Event::Code(_) => self.refuse(
-                range,
-                "inline code",
-                "write it as plain text, without backticks",
-            ),
-            Event::Html(_) | Event::InlineHtml(_) => self.refuse(
-                range,
-                "HTML",
-                "write plain Markdown; for emphasis use *…* or **…**",
-            ),
-            Event::FootnoteReference(_) => {
-                self.refuse(range, "a footnote", "put the remark in the sentence itself")
+            Event::Code(_) => self.refuse(range, "code", t!("leaflet-unprintable.hint-code")),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.refuse(range, "html", t!("leaflet-unprintable.hint-html-inline"))
             }
+            Event::FootnoteReference(_) => self.refuse(
+                range,
+                "footnote",
+                t!("leaflet-unprintable.hint-footnote-reference"),
+            ),
             Event::InlineMath(_) | Event::DisplayMath(_) => {
-                self.refuse(range, "math", "write it in words")
+                self.refuse(range, "math", t!("leaflet-unprintable.hint-math"))
             }
             Event::TaskListMarker(_) => {
-                self.refuse(range, "a checkbox", "use an ordinary list item (`- …`)")
+                self.refuse(range, "checkbox", t!("leaflet-unprintable.hint-checkbox"))
             }
         }
     }
@@ -237,31 +237,31 @@ impl Builder<'_> {
                 Frame::Inlines(InlineKind::Link(link), Vec::new())
             }
             Tag::Image { .. } => {
-                self.refuse(range, "an image", "leave images to the web page: remove it from this file, or describe it in words");
+                self.refuse(range, "image", t!("leaflet-unprintable.hint-image"));
                 Frame::Skip(0)
             }
             Tag::Table(_) => {
-                self.refuse(range, "a table", "write the rows as a list");
+                self.refuse(range, "table", t!("leaflet-unprintable.hint-table"));
                 Frame::Skip(0)
             }
             Tag::CodeBlock(_) => {
                 self.refuse(
                     range,
-                    "a code block",
-                    "write it as an ordinary paragraph (no indentation of four spaces, no ```)",
+                    "code-block",
+                    t!("leaflet-unprintable.hint-code-block"),
                 );
                 Frame::Skip(0)
             }
             Tag::HtmlBlock => {
-                self.refuse(range, "HTML", "write plain Markdown");
+                self.refuse(range, "html", t!("leaflet-unprintable.hint-html"));
                 Frame::Skip(0)
             }
             Tag::FootnoteDefinition(_) => {
-                self.refuse(range, "a footnote", "put the remark in the text itself");
+                self.refuse(range, "footnote", t!("leaflet-unprintable.hint-footnote"));
                 Frame::Skip(0)
             }
             Tag::DefinitionList | Tag::MetadataBlock(_) => {
-                self.refuse(range, "this construct", "use paragraphs and lists");
+                self.refuse(range, "other", t!("leaflet-unprintable.hint-other"));
                 Frame::Skip(0)
             }
             Tag::TableHead
@@ -360,11 +360,16 @@ pub fn check_headings(
                 let marker = "#".repeat(usize::from(*level));
                 let at = find_heading(&src.text[body_start..], &marker)
                     .map_or(0..3, |i| body_start + i..body_start + i + marker.len());
-                return Err(Diagnostic::error(format!(
-                    "heading level {level} follows level {previous}: the PDF leaflet cannot skip a level"
+                return Err(Diagnostic::error(t!(
+                    "leaflet-heading-skip",
+                    level = *level,
+                    previous = previous
                 ))
                 .at(src, at)
-                .hint(format!("use `{}` here", "#".repeat(usize::from(previous) + 1))));
+                .hint(t!(
+                    "leaflet-heading-skip.hint",
+                    marker = "#".repeat(usize::from(previous) + 1)
+                )));
             }
             previous = *level;
         }

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Source};
 use crate::output::Sink;
+use crate::t;
 
 pub use cache::Cache;
 pub use plan::{Plan, pdf_path, plan};
@@ -125,8 +126,9 @@ pub fn render(
             .thread_name(|i| format!("leaflet-{i}"))
             .build()
             .map_err(|e| {
-                vec![Diagnostic::error(format!(
-                    "cannot start the leaflet threads: {e}"
+                vec![Diagnostic::error(t!(
+                    "leaflet-threads",
+                    reason = e.to_string()
                 ))]
             })?;
         // typst memoizes as it goes; what the last batches memoized and did not use again is
@@ -200,12 +202,9 @@ fn typeset(
     let mut errors: Vec<Diagnostic> = out.missing.iter().map(|c| missing_glyph(job, *c)).collect();
     if out.pages > MAX_PAGES {
         errors.push(
-            Diagnostic::error(format!(
-                "the PDF leaflet takes {} pages; it may take at most {MAX_PAGES} (one sheet, both sides)",
-                out.pages
-            ))
-            .at(&job.page, 0..3)
-            .hint("shorten the text of this page"),
+            Diagnostic::error(t!("leaflet-too-long", pages = out.pages, max = MAX_PAGES))
+                .at(&job.page, 0..3)
+                .hint(t!("leaflet-too-long.hint")),
         );
     }
     if !errors.is_empty() {
@@ -218,14 +217,15 @@ fn typeset(
 
 /// Points at the first place the character is written: the page, else the location's file.
 fn missing_glyph(job: &Job, c: char) -> Diagnostic {
-    let d = Diagnostic::error(format!(
-        "no font for the PDF leaflet has the character `{c}` (U+{:04X})",
-        c as u32
+    let d = Diagnostic::error(t!(
+        "leaflet-missing-glyph",
+        char = c,
+        code = format!("{:04X}", c as u32)
     ))
-    .hint(format!(
-        "replace it with a character the shipped fonts have, or add an OFL font that has it to {}/ and name it in {}",
-        typeset::FONTS_DIR,
-        typeset::TEMPLATE
+    .hint(t!(
+        "leaflet-missing-glyph.hint",
+        fonts = typeset::FONTS_DIR,
+        template = typeset::TEMPLATE
     ));
     for src in std::iter::once(&job.page).chain(job.location.as_ref()) {
         if let Some(i) = src.text.find(c) {

@@ -18,6 +18,7 @@ use crate::escape::sorted_json;
 use crate::i18n::Strings;
 use crate::locations::Registry;
 use crate::model::{Page, Site};
+use crate::t;
 
 /// The leaflets of a build, and where the web pages link to them.
 #[derive(Default)]
@@ -109,11 +110,9 @@ pub fn plan(
         if p.src.front.pdf.is_some() {
             let default = &config.default_language().code;
             errors.push(
-                Diagnostic::error("`pdf:` is set on the original page only")
+                Diagnostic::error(t!("leaflet-pdf-on-translation"))
                     .at(&p.src.source, p.src.key_span("pdf"))
-                    .hint(format!(
-                        "remove it here: every translation of a {default} page with `pdf:` gets its PDF"
-                    )),
+                    .hint(t!("leaflet-pdf-on-translation.hint", default = default)),
             );
         }
     }

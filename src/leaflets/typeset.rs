@@ -17,6 +17,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 
 /// Where the shipped fonts live, relative to the project.
 pub const FONTS_DIR: &str = "fonts";
@@ -46,9 +47,9 @@ impl Fonts {
         let dir = root.join(FONTS_DIR);
         let mut paths: Vec<_> = std::fs::read_dir(&dir)
             .map_err(|e| {
-                Diagnostic::error(format!("cannot read the fonts for the PDF leaflets: {e}"))
+                Diagnostic::error(t!("leaflet-fonts-unreadable", reason = e.to_string()))
                     .in_file(FONTS_DIR)
-                    .hint("restore fonts/ from git: the PDFs use only the fonts shipped there")
+                    .hint(t!("leaflet-fonts-unreadable.hint"))
             })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
@@ -68,15 +69,15 @@ impl Fonts {
             let before = fonts.len();
             fonts.extend(Font::iter(Bytes::new(bytes)));
             if fonts.len() == before {
-                return Err(Diagnostic::error("not a font file typst can read")
+                return Err(Diagnostic::error(t!("leaflet-font-invalid"))
                     .in_file(rel)
-                    .hint("use TrueType or OpenType fonts (.ttf, .otf)"));
+                    .hint(t!("leaflet-font-invalid.hint")));
             }
         }
         if fonts.is_empty() {
-            return Err(Diagnostic::error("no fonts for the PDF leaflets")
+            return Err(Diagnostic::error(t!("leaflet-no-fonts"))
                 .in_file(FONTS_DIR)
-                .hint("restore fonts/ from git: the PDFs use only the fonts shipped there"));
+                .hint(t!("leaflet-no-fonts.hint")));
         }
         Ok(Fonts {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
@@ -153,7 +154,10 @@ impl Typesetter {
             });
         }
         let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
-            vec![Diagnostic::error(format!("PDF standard: {}", e.message())).in_file(TEMPLATE)]
+            vec![
+                Diagnostic::error(t!("leaflet-pdf-standard", reason = e.message().to_string()))
+                    .in_file(TEMPLATE),
+            ]
         })?;
         let options = PdfOptions {
             ident: Smart::Custom(ident.to_string()),
@@ -182,14 +186,14 @@ impl Typesetter {
             .iter()
             .filter(|e| e.severity == Severity::Error)
             .map(|e| {
-                let d = Diagnostic::error(format!("leaflet layout: {}", e.message));
+                let d = Diagnostic::error(t!("leaflet-layout", reason = e.message.to_string()));
                 let d = match world.range(e.span) {
                     Some(r) if r.end <= self.template_src.text.len() => d.at(&self.template_src, r),
                     _ => d.in_file(TEMPLATE),
                 };
                 match e.hints.first() {
-                    Some(h) => d.hint(h.v.to_string()),
-                    None => d.hint("the PDF layout is in templates/leaflet.typ"),
+                    Some(h) => d.hint(t!("leaflet-layout.hint-typst", hint = h.v.to_string())),
+                    None => d.hint(t!("leaflet-layout.hint")),
                 }
             })
             .collect()

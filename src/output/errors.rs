@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use super::Sink;
 use crate::diag::Diagnostic;
+use crate::t;
 
 /// Passes files on to `inner`, keeping its write errors for [`WriteErrors::into_diagnostics`]
 /// instead of returning them.
@@ -46,14 +47,14 @@ impl<'a> WriteErrors<'a> {
         causes
             .into_iter()
             .map(|(cause, first, count)| {
-                let message = if count == 1 {
-                    format!("cannot write {first}: {cause}")
-                } else {
-                    format!("cannot write {count} files: {cause} (first: {first})")
-                };
-                Diagnostic::error(message)
-                    .in_file(first.to_string())
-                    .hint("check free disk space and permissions of the output folder")
+                Diagnostic::error(t!(
+                    "output-write-failed",
+                    count = count,
+                    first = first,
+                    reason = cause
+                ))
+                .in_file(first.to_string())
+                .hint(t!("output-write-failed.hint"))
             })
             .collect()
     }
@@ -72,9 +73,14 @@ impl Sink for WriteErrors<'_> {
 
 /// A file that could not be written, for sinks that report errors themselves.
 pub fn write_error(path: &str, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write {path}: {e}"))
-        .in_file(path.to_string())
-        .hint("check free disk space and permissions of the output folder")
+    Diagnostic::error(t!(
+        "output-write-failed",
+        count = 1_usize,
+        first = path,
+        reason = e.to_string()
+    ))
+    .in_file(path.to_string())
+    .hint(t!("output-write-failed.hint"))
 }
 
 #[cfg(test)]
@@ -111,6 +117,22 @@ mod tests {
             [
                 format!("cannot write 3 files: {enospc} (first: a/index.html)"),
                 "cannot write x.pdf: permission denied".to_string()
+            ]
+        );
+        let sink = WriteErrors::new(&full);
+        for p in ["b/index.html", "a/index.html", "x.pdf"] {
+            sink.write(p, b"", None).unwrap();
+        }
+        let dutch: Vec<String> = sink
+            .into_diagnostics()
+            .iter()
+            .map(|d| d.message_in(crate::messages::Lang::Nl))
+            .collect();
+        assert_eq!(
+            dutch,
+            [
+                format!("kan 2 bestanden niet schrijven: {enospc} (eerste: a/index.html)"),
+                "kan x.pdf niet schrijven: permission denied".to_string()
             ]
         );
     }

@@ -29,6 +29,7 @@ pub use files::{replace_file, write_file};
 use manifest::{Entry, Manifest};
 
 use crate::diag::Diagnostic;
+use crate::t;
 
 /// Marks an output folder as created by homestart (and so safe to update); it also lists every
 /// file the build wrote, with a hash of its bytes.
@@ -92,12 +93,9 @@ impl Staging {
         fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
         let name = output_name(target);
         let lock = owner::lock(parent).map_err(|()| {
-            Diagnostic::error(format!(
-                "another homestart build is writing an output folder in {} right now",
-                parent.display()
-            ))
-            .in_file(target.display().to_string())
-            .hint("wait for it to finish, then build again")
+            Diagnostic::error(t!("output-locked", folder = parent.display().to_string()))
+                .in_file(target.display().to_string())
+                .hint(t!("output-locked.hint"))
         })?;
         owner::sweep(parent, &name);
         let dir =
@@ -233,13 +231,14 @@ impl Staging {
         let marker = target.join(MARKER);
         replace_file(&marker, manifest::text(listed.into_iter(), true).as_bytes()).map_err(
             |e| {
-                Diagnostic::error(format!(
-                    "the new site is in {}, but its list of files could not be written to {}: {e}",
-                    target.display(),
-                    marker.display()
+                Diagnostic::error(t!(
+                    "output-marker-unwritten",
+                    target = target.display().to_string(),
+                    marker = marker.display().to_string(),
+                    reason = e.to_string()
                 ))
                 .in_file(marker.display().to_string())
-                .hint("check free disk space; the next build checks every file's bytes")
+                .hint(t!("output-marker-unwritten.hint"))
             },
         )?;
         Ok(done)
@@ -326,9 +325,15 @@ fn identify_tool() -> blake3::Hash {
 }
 
 fn io_error(path: &Path, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write {}: {e}", path.display()))
-        .in_file(path.display().to_string())
-        .hint("check free disk space and the folder's permissions")
+    let shown = path.display().to_string();
+    Diagnostic::error(t!(
+        "output-write-failed",
+        count = 1_usize,
+        first = &shown,
+        reason = e.to_string()
+    ))
+    .in_file(shown)
+    .hint(t!("output-write-failed.hint-folder"))
 }
 
 #[cfg(test)]

@@ -5,14 +5,17 @@
 //! in, the ones already moved are put back. Only if that fails too does the error list the
 //! files that are new.
 
+use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use super::files::{parent_of, remove_tree, replace_file};
 use super::owner::{self, Kind};
-use super::target::LISTED;
+use super::target::listed;
 use crate::diag::Diagnostic;
+use crate::messages::{Arg, Text};
+use crate::t;
 
 /// Test hook: `HOMESTART_TEST_PAUSE_MOVEIN=<n>` makes a build stop for a minute after moving
 /// in `n` files (saying so on stderr), so a test can kill it in the middle of a move-in.
@@ -30,6 +33,36 @@ pub struct MoveIn<'a> {
     pub journal: String,
     pub marker_before: Option<&'a str>,
 }
+
+/// Why a file could not be moved in, when it is not the system's error: something the tool
+/// will not remove is where the file or one of its folders goes.
+#[derive(Debug)]
+enum InTheWay {
+    /// A folder where the file goes.
+    Folder,
+    /// Something other than a folder where a folder of the file's path goes.
+    File(PathBuf),
+}
+
+impl InTheWay {
+    fn text(&self) -> Text {
+        match self {
+            InTheWay::Folder => t!("output-folder-in-the-way"),
+            InTheWay::File(path) => {
+                t!("output-file-in-the-way", path = path.display().to_string())
+            }
+        }
+    }
+}
+
+/// In English, as the system's errors are.
+impl fmt::Display for InTheWay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.text())
+    }
+}
+
+impl std::error::Error for InTheWay {}
 
 /// One file moved in: replacing an old one (kept), or where there was none.
 enum Step<'a> {
@@ -78,7 +111,7 @@ impl MoveIn<'_> {
         self.make_parents(rel, created)?;
         let from = self.staged.join(rel);
         match fs::symlink_metadata(&to) {
-            Ok(m) if m.is_dir() => Err(io::Error::other("a folder is in the way")),
+            Ok(m) if m.is_dir() => Err(io::Error::other(InTheWay::Folder)),
             Ok(_) => {
                 let keep = self.kept.join(rel);
                 fs::create_dir_all(parent_of(&keep))?;
@@ -111,10 +144,7 @@ impl MoveIn<'_> {
             match fs::symlink_metadata(&dir) {
                 Ok(m) if m.is_dir() => {}
                 Ok(_) => {
-                    return Err(io::Error::other(format!(
-                        "{} is in the way of a folder",
-                        dir.display()
-                    )));
+                    return Err(io::Error::other(InTheWay::File(dir)));
                 }
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
                     fs::create_dir(&dir)?;
@@ -149,36 +179,37 @@ impl MoveIn<'_> {
 
     /// The error of a failed move-in, saying what state the output folder is in.
     pub fn failed(&self, path: &Path, e: &io::Error, left: &[&str], moved: usize) -> Diagnostic {
-        let head = format!(
-            "cannot move the new site into {}: cannot replace {}: {e}",
-            self.target.display(),
-            path.display()
-        );
+        let target = self.target.display().to_string();
+        let shown = path.display().to_string();
+        // Something in the way is said in the editor's words, the system's errors as they are.
+        let reason: Arg = match e.get_ref().and_then(|i| i.downcast_ref::<InTheWay>()) {
+            Some(in_the_way) => in_the_way.text().into(),
+            None => e.to_string().into(),
+        };
         let d = if left.is_empty() {
-            let put_back = match moved {
-                0 => String::new(),
-                1 => " (1 file moved in was put back)".to_string(),
-                n => format!(" ({n} files moved in were put back)"),
-            };
-            Diagnostic::error(format!(
-                "{head}; the output folder was restored as it was{put_back}"
+            Diagnostic::error(t!(
+                "output-move-in",
+                target = target,
+                path = &shown,
+                reason = reason,
+                moved = moved
             ))
         } else {
-            let mut listed: Vec<String> = left.iter().take(LISTED).map(|s| s.to_string()).collect();
-            if left.len() > LISTED {
-                listed.push(format!("and {} more", left.len() - LISTED));
-            }
-            Diagnostic::error(format!(
-                "{head}; the old site could not be restored either: {} files are new, the others old: {}",
-                left.len(),
-                listed.join(", ")
+            let files = listed(left.iter().map(|s| s.to_string()), left.len());
+            Diagnostic::error(t!(
+                "output-move-in-stuck",
+                target = target,
+                path = &shown,
+                reason = reason,
+                count = left.len(),
+                files = files
             ))
         };
-        let d = d.in_file(path.display().to_string());
+        let d = d.in_file(shown);
         if e.kind() == io::ErrorKind::Other {
-            d.hint("move what is in the way elsewhere (homestart replaces only files it wrote), then build again")
+            d.hint(t!("output-move-in.hint-in-the-way"))
         } else {
-            d.hint("check free disk space and the output folder's permissions, then build again; the next build checks every file's bytes")
+            d.hint(t!("output-move-in.hint"))
         }
     }
 }

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::MARKER;
 use crate::diag::Diagnostic;
+use crate::messages::Text;
+use crate::t;
 
 /// How many paths a message lists before it says how many more there are.
-pub const LISTED: usize = 10;
+const LISTED: usize = 10;
 
 /// Refuses targets that are not ours to replace: folders without our marker (unless empty),
 /// files, any folder containing the project itself, and outputs with a link inside.
@@ -18,40 +20,38 @@ pub fn check(target: &Path, project_root: &Path) -> Result<(), Diagnostic> {
     let abs_target = absolute(target);
     let abs_root = absolute(project_root);
     if abs_root.starts_with(&abs_target) {
-        return Err(Diagnostic::error(format!(
-            "output folder {shown} contains the project itself"
-        ))
-        .in_file(shown)
-        .hint("choose a separate output folder, e.g. --out public"));
+        return Err(
+            Diagnostic::error(t!("output-contains-project", folder = &shown))
+                .in_file(shown)
+                .hint(t!("output-contains-project.hint")),
+        );
     }
     for source_dir in crate::config::PROJECT_PARTS {
         if abs_target.starts_with(abs_root.join(source_dir)) {
-            return Err(Diagnostic::error(format!(
-                "output folder {shown} is inside the project's {source_dir}/ folder"
+            return Err(Diagnostic::error(t!(
+                "output-in-sources",
+                folder = &shown,
+                part = *source_dir
             ))
             .in_file(shown)
-            .hint("choose an output folder outside the sources, e.g. --out public"));
+            .hint(t!("output-in-sources.hint")));
         }
     }
     if !target.exists() {
         return Ok(());
     }
     if !target.is_dir() {
-        return Err(
-            Diagnostic::error(format!("output path {shown} is a file, not a folder"))
-                .in_file(shown)
-                .hint("choose another --out, or move the file away"),
-        );
+        return Err(Diagnostic::error(t!("output-is-file", folder = &shown))
+            .in_file(shown)
+            .hint(t!("output-is-file.hint")));
     }
     let empty = fs::read_dir(target)
         .map(|mut d| d.next().is_none())
         .unwrap_or(false);
     if !empty && !target.join(MARKER).is_file() {
-        return Err(Diagnostic::error(format!(
-            "output folder {shown} already exists and was not created by homestart"
-        ))
-        .in_file(shown)
-        .hint("homestart never replaces folders it did not create: choose another --out, or move that folder away"));
+        return Err(Diagnostic::error(t!("output-not-ours", folder = &shown))
+            .in_file(shown)
+            .hint(t!("output-not-ours.hint")));
     }
     links_inside(target)
 }
@@ -73,18 +73,25 @@ fn links_inside(target: &Path) -> Result<(), Diagnostic> {
         Ok(to) => format!("{} → {}", p.display(), to.display()),
         Err(_) => p.display().to_string(),
     };
-    let mut listed: Vec<String> = links.iter().take(LISTED).map(show).collect();
-    if links.len() > LISTED {
-        listed.push(format!("and {} more", links.len() - LISTED));
-    }
-    Err(Diagnostic::error(format!(
-        "output folder {} has {} inside: {}",
-        target.display(),
-        if links.len() == 1 { "a symbolic link".to_string() } else { format!("{} symbolic links", links.len()) },
-        listed.join(", ")
+    Err(Diagnostic::error(t!(
+        "output-links",
+        folder = target.display().to_string(),
+        count = links.len(),
+        links = listed(links.iter().map(show), links.len())
     ))
     .in_file(first.display().to_string())
-    .hint("homestart writes only into folders it created, never through a link: remove the link (what it points to is not touched) and build again"))
+    .hint(t!("output-links.hint")))
+}
+
+/// The first [`LISTED`] of `total` items, then how many more there are, as a message shows
+/// them.
+pub fn listed(items: impl Iterator<Item = String>, total: usize) -> Text {
+    let first: Vec<String> = items.take(LISTED).collect();
+    t!(
+        "output-listed",
+        files = first.join(", "),
+        more = total.saturating_sub(LISTED)
+    )
 }
 
 fn absolute(p: &Path) -> PathBuf {

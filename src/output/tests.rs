@@ -1,4 +1,5 @@
 use super::*;
+use crate::messages::Lang;
 
 /// A project folder in a temporary folder, and its default output folder (not created).
 fn project() -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -321,6 +322,17 @@ fn a_failed_move_in_restores_the_old_site_and_says_so() {
         "{}",
         err.message()
     );
+    // In Dutch, the reason too.
+    let dutch = err.message_in(Lang::Nl);
+    assert!(
+        dutch.contains("c.html niet vervangen: er staat een map in de weg; de uitvoermap is hersteld zoals hij was (3 al geplaatste bestanden zijn teruggezet)"),
+        "{dutch}"
+    );
+    assert!(
+        err.hint_in(Lang::Nl)
+            .unwrap_or_default()
+            .starts_with("zet wat in de weg staat ergens anders neer")
+    );
     assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a1");
     assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "b1");
     assert!(
@@ -358,6 +370,11 @@ fn a_move_in_that_cannot_be_undone_lists_the_new_files() {
         d.message().contains("the old site could not be restored either: 12 files are new, the others old: p00.html, p01.html, p02.html, p03.html, p04.html, p05.html, p06.html, p07.html, p08.html, p09.html, and 2 more"),
         "{}",
         d.message()
+    );
+    let dutch = d.message_in(Lang::Nl);
+    assert!(
+        dutch.contains("ook de oude site kon niet hersteld worden: 12 bestanden zijn nieuw, de andere oud: p00.html, p01.html, p02.html, p03.html, p04.html, p05.html, p06.html, p07.html, p08.html, p09.html en nog 2 andere"),
+        "{dutch}"
     );
 }
 

@@ -16,6 +16,7 @@ use tokio::sync::Semaphore;
 
 use super::http::{self, Shared};
 use crate::diag::Diagnostic;
+use crate::t;
 
 /// Threads that answer requests. Every answer is a copy from memory, so two keep up with
 /// any browser (and the builder and rayon want the cores more).
@@ -55,13 +56,10 @@ impl Limits {
             Ok(ms) => match ms.trim().parse::<u64>() {
                 Ok(ms) if ms > 0 => Duration::from_millis(ms),
                 _ => {
-                    return Err(Diagnostic::error(format!(
-                        "{IDLE_ENV} is `{ms}`, not a number of milliseconds"
-                    ))
-                    .hint(format!(
-                        "unset it to close idle connections after {} s",
-                        IDLE.as_secs()
-                    )));
+                    return Err(
+                        Diagnostic::error(t!("preview-idle", var = IDLE_ENV, value = ms))
+                            .hint(t!("preview-idle.hint", seconds = IDLE.as_secs())),
+                    );
                 }
             },
         };
@@ -103,7 +101,7 @@ pub fn serve(listener: TcpListener, shared: Arc<Shared>, limits: Limits) -> Resu
         .enable_io()
         .enable_time()
         .build()
-        .map_err(|e| Diagnostic::error(format!("cannot start the web server: {e}")))?;
+        .map_err(|e| Diagnostic::error(t!("preview-start", reason = e.to_string())))?;
     runtime.block_on(accept(listener, shared, limits))
 }
 
@@ -115,7 +113,7 @@ async fn accept(
     let listener = listener
         .set_nonblocking(true)
         .and_then(|()| tokio::net::TcpListener::from_std(listener))
-        .map_err(|e| Diagnostic::error(format!("cannot start the web server: {e}")))?;
+        .map_err(|e| Diagnostic::error(t!("preview-start", reason = e.to_string())))?;
     let slots = Arc::new(Semaphore::new(connections));
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
