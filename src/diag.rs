@@ -241,16 +241,15 @@ impl Diagnostic {
     pub fn render(&self, lang: Lang) -> String {
         let message = self.message.show(lang);
         let notes = self.notes(lang);
-        if let (Some(source), Some(span)) = (&self.source, &self.span) {
-            if let Some(quoted) = self.quoted(source, span.clone(), &message, notes.clone()) {
-                // The terminal renderer names the severity in English; the editor reads it in
-                // their language.
-                let english = self.kind();
-                return match quoted.strip_prefix(english) {
-                    Some(rest) => format!("{}{rest}", self.kind_in(lang)),
-                    None => quoted,
-                };
-            }
+        if let (Some(source), Some(span)) = (&self.source, &self.span)
+            && let Some(quoted) = self.quoted(source, span.clone(), &message, notes.clone())
+        {
+            // The terminal renderer names the severity in English; the editor reads it in
+            // their language.
+            return match quoted.strip_prefix(self.kind()) {
+                Some(rest) => format!("{}{rest}", self.kind_in(lang)),
+                None => quoted,
+            };
         }
         let mut out = String::new();
         let _ = writeln!(

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use walkdir::{DirEntry, WalkDir};
 
 use crate::diag::{Diagnostic, Source, rel_path};
-use crate::messages::Arg;
+use crate::messages::Text;
 use crate::t;
 
 /// Reading a project file into a [`Source`] lives here, beside the rules for what may be read,
@@ -29,7 +29,7 @@ impl Source {
         root: &Path,
         path: &Path,
         limit: u64,
-        what: &str,
+        what: Text,
     ) -> Result<Arc<Source>, Diagnostic> {
         let bytes = read_at_most(root, path, limit, what)?;
         Source::from_bytes(rel_path(root, path), bytes)
@@ -75,7 +75,7 @@ pub const MAX_FILE: u64 = 32 << 20;
 
 /// The bytes of a project file, read only when [`refuse_links`] lets it through.
 pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    read_at_most(root, path, MAX_FILE, "a project file")
+    read_at_most(root, path, MAX_FILE, t!("file-kind-project"))
 }
 
 /// As [`read`], refusing a file larger than `limit` bytes before reading it.
@@ -83,7 +83,7 @@ pub fn read_at_most(
     root: &Path,
     path: &Path,
     limit: u64,
-    what: &str,
+    what: Text,
 ) -> Result<Vec<u8>, Diagnostic> {
     refuse_links(root, path)?;
     let cannot = |e: std::io::Error| {
@@ -96,7 +96,7 @@ pub fn read_at_most(
         return Err(Diagnostic::error(t!(
             "file-too-large",
             size = megabytes(size),
-            what = kind_of_file(what),
+            what = what,
             limit = megabytes(limit)
         ))
         .in_file(rel_path(root, path))
@@ -107,17 +107,6 @@ pub fn read_at_most(
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_048_576.0)
-}
-
-/// The kind of file a size limit is for, in words. Callers name it in English (`"a page"`);
-/// the kinds they use are in the catalogue, any other is shown as given.
-fn kind_of_file(what: &str) -> Arg {
-    match what {
-        "a project file" => t!("file-kind-project").into(),
-        "a page" => t!("file-kind-page").into(),
-        "a location file" => t!("file-kind-location").into(),
-        other => other.into(),
-    }
 }
 
 /// Every file under `dir` (recursively, sorted by name, hidden files and folders skipped),

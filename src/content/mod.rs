@@ -238,7 +238,7 @@ fn load_one(
     rel: &str,
     links: &Links,
 ) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    let source = match Source::read_at_most(root, path, MAX_PAGE, "a page") {
+    let source = match Source::read_at_most(root, path, MAX_PAGE, t!("file-kind-page")) {
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
     };

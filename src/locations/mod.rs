@@ -109,7 +109,7 @@ pub fn load(root: &Path, geo: &Geography) -> Result<Registry, Vec<Diagnostic>> {
     let results: Vec<(Option<Location>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(
-            |path| match Source::read_at_most(root, path, MAX_FILE, "a location file") {
+            |path| match Source::read_at_most(root, path, MAX_FILE, t!("file-kind-location")) {
                 Ok(src) => check::file(src, geo),
                 Err(d) => (None, vec![d]),
             },

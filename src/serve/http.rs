@@ -359,7 +359,7 @@ mod tests {
         let d = Diagnostic::error("unknown key `titel`")
             .at(&src, 4..9)
             .hint("did you mean `title`?");
-        let page = error_page(&[d.clone()], Lang::En);
+        let page = error_page(std::slice::from_ref(&d), Lang::En);
         assert_eq!(page.matches("unknown key").count(), 1, "{page}");
         assert_eq!(page.matches("did you mean").count(), 1, "{page}");
         assert!(page.contains("<h2>content/nl/over.md:2:1</h2>"), "{page}");

@@ -113,17 +113,12 @@ impl Columns {
     }
 }
 
-/// Reads the rows of a place or postcode table.
-pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
-    let first = src.text.lines().next().unwrap_or("");
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|&d| first.bytes().filter(|&b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(src.text.as_bytes());
+/// The header row's columns, or why they are not those of a `kind` table.
+fn columns(
+    src: &Arc<Source>,
+    kind: Kind,
+    reader: &mut csv::Reader<&[u8]>,
+) -> Result<Columns, Vec<Diagnostic>> {
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
         Err(e) => {
@@ -137,13 +132,7 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
             ]);
         }
     };
-    let Columns {
-        key,
-        codes,
-        position,
-        accuracy,
-        place,
-    } = Columns::find(&headers, kind).ok_or_else(|| {
+    Columns::find(&headers, kind).ok_or_else(|| {
         vec![
             Diagnostic::error(t!("places-header-columns", column = kind.key_columns()[0]))
                 .at_line_col(src, 1, 1)
@@ -154,7 +143,27 @@ pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
                     example = kind.example()
                 )),
         ]
-    })?;
+    })
+}
+
+/// Reads the rows of a place or postcode table.
+pub fn read(src: &Arc<Source>, kind: Kind) -> Result<Table, Vec<Diagnostic>> {
+    let first = src.text.lines().next().unwrap_or("");
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| first.bytes().filter(|&b| b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(src.text.as_bytes());
+    let Columns {
+        key,
+        codes,
+        position,
+        accuracy,
+        place,
+    } = columns(src, kind, &mut reader)?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut counted = (0, 1); // (byte offset, its line number)

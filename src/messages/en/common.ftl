@@ -13,4 +13,5 @@ errors-and-warnings = { $errors ->
    *[other] { $warnings } warnings
 }
 
+# Plain words, in tests of other things only.
 verbatim = { $text }

@@ -13,4 +13,5 @@ errors-and-warnings = { $errors ->
    *[other] { $warnings } waarschuwingen
 }
 
+# Gewone woorden, alleen in tests van iets anders.
 verbatim = { $text }
