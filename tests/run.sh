@@ -37,6 +37,14 @@ echo "== the same site hosted under a sub-path"
 "$bin" build --out "$site-sub" --base-url http://localhost/homestart/
 node tests/browser/check.mjs "$site-sub" --base /homestart/ --sample 40
 
+echo "== the release package for Linux (as .github/workflows/release.yml packs it): unpacked, it checks the project"
+dist="$target/dist"
+rm -rf "$dist"
+archive="$(.github/release/package.sh linux-x86_64 "$bin" "$dist")"
+tar -C "$dist" -xzf "$archive"
+"$dist"/homestart-*-linux-x86_64/homestart --root . check --lang nl
+test -f "$dist"/homestart-*-linux-x86_64/docs/redactiegids.md
+
 echo "== the checks fail on a broken page"
 HOMESTART="$bin" node tests/browser/selftest.mjs
 

@@ -32,6 +32,7 @@ pub fn time_builds(bin: &Path, root: &Path, out: &Path, runs: usize, before: &dy
         before();
         let t = Instant::now();
         let o = Command::new(bin)
+            .env("HOMESTART_LANG", "en")
             .arg("--root")
             .arg(root)
             .args(["build", "--timings", "--out"])

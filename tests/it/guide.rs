@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{copy_dir, homestart};
+use crate::common::{copy_dir, homestart_as_editor};
 
 /// The ```text blocks of a guide.
 fn quoted_errors(guide: &str) -> Vec<String> {
@@ -53,8 +53,10 @@ fn the_guides_quote_the_messages_the_tool_prints() {
         "phone: 033 657 81 61 ",
         "phone: 033 657 81 6  ",
     );
-    let first = homestart(root, &["check"]);
-    assert_eq!(first.code, 1);
+    // Each guide quotes the messages in its own language: Dutch, the site's first language,
+    // by default; English with `--lang en`.
+    let run = |root: &Path, lang: &str| homestart_as_editor(root, &["check", "--lang", lang]);
+    let first = [run(root, "nl"), run(root, "en")];
     std::fs::copy(
         project.join("locations/amersfoort.yaml"),
         root.join("locations/amersfoort.yaml"),
@@ -66,13 +68,15 @@ fn the_guides_quote_the_messages_the_tool_prints() {
         "](/gemeenten/)",
         "](/gemeente/)",
     );
-    let second = homestart(root, &["check"]);
-    assert_eq!(second.code, 1);
-    let printed = format!("{}\n{}", first.stderr, second.stderr);
-
-    for guide in ["docs/redactiegids.md", "docs/editors-guide.md"] {
+    let second = [run(root, "nl"), run(root, "en")];
+    for (i, guide) in ["docs/redactiegids.md", "docs/editors-guide.md"]
+        .into_iter()
+        .enumerate()
+    {
+        assert_eq!((first[i].code, second[i].code), (1, 1));
+        let printed = format!("{}\n{}", first[i].stderr, second[i].stderr);
         let blocks = quoted_errors(guide);
-        assert_eq!(blocks.len(), 3, "{guide} quotes three messages");
+        assert!(blocks.len() >= 3, "{guide} quotes the three messages");
         for block in blocks {
             assert!(
                 printed.contains(&block),
@@ -119,6 +123,45 @@ fn the_workflow_follows_the_readme() {
             "README.md does not say `{install}`"
         );
     }
+}
+
+/// The release workflow builds for Linux, macOS and Windows and packs with the script that
+/// tests/run.sh runs on Linux, so what CI tries is what editors download.
+#[test]
+fn the_release_workflow_packs_for_every_platform_with_the_tested_script() {
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(project.join(".github/workflows/release.yml")).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("the workflow is YAML");
+    let matrix = yaml["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_sequence()
+        .unwrap();
+    let platforms: Vec<&str> = matrix
+        .iter()
+        .map(|m| m["platform"].as_str().unwrap())
+        .collect();
+    for want in [
+        "linux-x86_64",
+        "macos-arm64",
+        "macos-x86_64",
+        "windows-x86_64",
+    ] {
+        assert!(platforms.contains(&want), "{platforms:?} lacks {want}");
+    }
+    let steps: Vec<String> = yaml["jobs"]["build"]["steps"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(str::to_string))
+        .collect();
+    assert!(steps.contains(&"cargo build --release --locked".to_string()));
+    assert!(
+        steps
+            .iter()
+            .any(|r| r.starts_with(".github/release/package.sh ")),
+        "{steps:?}"
+    );
+    let run = std::fs::read_to_string(project.join("tests/run.sh")).unwrap();
+    assert!(run.contains(".github/release/package.sh linux-x86_64 "));
 }
 
 /// The README's folder layout names every part of `src/`, and every `src/` path it names
