@@ -295,8 +295,10 @@ fn from_error_in(
         };
     at_error(src, range.start, e, Diagnostic::error(message).hint(hint))
 }
-/// The byte where serde_yaml reported `e`, in the YAML starting at byte `base` of `src`.
-fn error_offset(src: &Source, base: usize, e: &serde_yaml::Error) -> Option<usize> {
+
+/// The 1-based line and column where serde_yaml reported `e`, in the file, for the YAML
+/// starting at byte `base` of `src`.
+fn error_line_col(src: &Source, base: usize, e: &serde_yaml::Error) -> Option<(usize, usize)> {
     let loc = e.location()?;
     let (base_line, base_col) = src.line_col(base);
     let line = base_line + loc.line().saturating_sub(1);
@@ -305,11 +307,17 @@ fn error_offset(src: &Source, base: usize, e: &serde_yaml::Error) -> Option<usiz
     } else {
         loc.column()
     };
+    Some((line, column.max(1)))
+}
+
+/// The byte where serde_yaml reported `e`, in the YAML starting at byte `base` of `src`.
+fn error_offset(src: &Source, base: usize, e: &serde_yaml::Error) -> Option<usize> {
+    let (line, column) = error_line_col(src, base, e)?;
     let start = src.line_start(line);
-    let text = &src.text[start..];
     Some(
-        text.char_indices()
-            .nth(column.saturating_sub(1))
+        src.text[start..]
+            .char_indices()
+            .nth(column - 1)
             .map_or(src.text.len(), |(i, _)| start + i),
     )
 }
@@ -322,17 +330,8 @@ pub fn at_error(
     e: &serde_yaml::Error,
     d: Diagnostic,
 ) -> Diagnostic {
-    match e.location() {
-        Some(loc) => {
-            let (base_line, base_col) = src.line_col(base);
-            let line = base_line + loc.line().saturating_sub(1);
-            let column = if loc.line() <= 1 {
-                base_col + loc.column().saturating_sub(1)
-            } else {
-                loc.column()
-            };
-            d.at_line_col(src, line, column.max(1))
-        }
+    match error_line_col(src, base, e) {
+        Some((line, column)) => d.at_line_col(src, line, column),
         None => d.at(src, base..base),
     }
 }

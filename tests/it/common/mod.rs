@@ -104,25 +104,22 @@ pub fn included_site() -> &'static Path {
 
 pub fn homestart(root: &Path, args: &[&str]) -> Run {
     // The tests were written in English; the Dutch messages have tests of their own.
-    let out = Command::new(env!("CARGO_BIN_EXE_homestart"))
-        .env(homestart::messages::lang::ENV, "en")
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .output()
-        .expect("run homestart");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-    }
+    run(root, args, Some("en"))
 }
 
 /// `homestart` as an editor runs it: no language chosen in the environment, so site.yaml's
 /// (the site's first language, Dutch) decides.
 pub fn homestart_as_editor(root: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_homestart"))
-        .env_remove(homestart::messages::lang::ENV)
+    run(root, args, None)
+}
+
+fn run(root: &Path, args: &[&str], lang: Option<&str>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_homestart"));
+    match lang {
+        Some(lang) => command.env(homestart::messages::lang::ENV, lang),
+        None => command.env_remove(homestart::messages::lang::ENV),
+    };
+    let out = command
         .arg("--root")
         .arg(root)
         .args(args)
