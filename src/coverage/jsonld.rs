@@ -1,5 +1,5 @@
 //! The schema.org record of a location, for the JSON-LD of its page: an organisation with
-//! the areas it serves, its phone and its coordinators.
+//! the areas it serves, its phone and its coordinators (with the days they can be reached).
 
 use serde::Serialize;
 
@@ -20,10 +20,10 @@ struct Ngo<'a> {
     address: Address<'a>,
     #[serde(rename = "areaServed")]
     area_served: Vec<Area<'a>>,
+    /// The coordinators, each with the location's days: an organisation has no opening
+    /// hours in schema.org, a contact point does.
     #[serde(rename = "contactPoint")]
     contact_point: Vec<ContactPoint<'a>>,
-    #[serde(rename = "hoursAvailable")]
-    hours: Hours,
 }
 
 #[derive(Serialize)]
@@ -64,9 +64,11 @@ struct ContactPoint<'a> {
     email: &'a str,
     #[serde(rename = "contactType")]
     contact_type: &'static str,
+    #[serde(rename = "hoursAvailable")]
+    hours: Hours,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Hours {
     #[serde(rename = "@type")]
     kind: &'static str,
@@ -88,6 +90,14 @@ const DAYS: [&str; 7] = [
 /// map), as the pages have always had them.
 pub fn location(view: &View, i: usize) -> serde_json::Value {
     let l = &view.locations[i];
+    let hours = Hours {
+        kind: "OpeningHoursSpecification",
+        days: l
+            .days
+            .iter()
+            .map(|d| format!("https://schema.org/{}", DAYS[d.number() - 1]))
+            .collect(),
+    };
     let record = Ngo {
         kind: "NGO",
         id: l.permalink.as_ref().map(|p| format!("{p}#location")),
@@ -124,16 +134,9 @@ pub fn location(view: &View, i: usize) -> serde_json::Value {
                 telephone: &c.phone.e164,
                 email: &c.email,
                 contact_type: "coordinator",
+                hours: hours.clone(),
             })
             .collect(),
-        hours: Hours {
-            kind: "OpeningHoursSpecification",
-            days: l
-                .days
-                .iter()
-                .map(|d| format!("https://schema.org/{}", DAYS[d.number() - 1]))
-                .collect(),
-        },
     };
     crate::escape::sorted_json(&record)
 }

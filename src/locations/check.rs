@@ -1,16 +1,17 @@
-//! Checks of location files: first the shape (keys, required fields, day names) on the
-//! position-keeping YAML tree, then the typed parse, then the facts (municipalities exist,
+//! Checks of location files: first the shape (keys, required fields, day names; `shape.rs`) on
+//! the position-keeping YAML tree, then the typed parse, then the facts (municipalities exist,
 //! phone numbers dial, ages make sense). What no single file can see is in `conflicts.rs`.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::schema::{self, AreaEntry, LocationFile, Weekday};
+use super::schema::{AreaEntry, LocationFile};
+use super::shape::{mappings, shape};
 use super::values::{has_markup, normalise_postcode, parse_ages};
 use super::{Ages, Area, Coordinator, Location, phone, slug_of};
 use crate::content::frontmatter::is_valid_slug;
-use crate::diag::{Diagnostic, Source, suggest};
+use crate::diag::{Diagnostic, Source};
 use crate::geo::{Geography, Municipality, Resolved, districts, fold};
 use crate::messages::{Arg, Text};
 use crate::t;
@@ -63,145 +64,6 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
     };
     let loc = c.facts(parsed, geo);
     (loc.filter(|_| c.errors.is_empty()), c.errors)
-}
-
-/// The mappings of a location file with the keys each may hold and what an editor calls it.
-fn mappings(root: &Node) -> Vec<(&Node, &'static [&'static str], Text)> {
-    let mut out = vec![(root, schema::TOP_KEYS, t!("location-in.file"))];
-    if let Some(address) = root.get("address") {
-        out.push((address, schema::ADDRESS_KEYS, t!("location-in.address")));
-    }
-    let items = |key| root.get(key).map(Node::items).unwrap_or_default();
-    for c in items("coordinators") {
-        out.push((c, schema::COORDINATOR_KEYS, t!("location-in.coordinator")));
-    }
-    for m in items("municipalities") {
-        if matches!(m, Node::Map { .. }) {
-            out.push((m, schema::AREA_KEYS, t!("location-in.area")));
-        }
-    }
-    out
-}
-
-/// Unknown and missing keys, and day names, at every level.
-fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    if !matches!(root, Node::Map { .. }) {
-        return vec![
-            Diagnostic::error(t!("location-not-a-map"))
-                .at(src, root.span())
-                .hint(t!("location-not-a-map.hint")),
-        ];
-    }
-    for (node, known, what) in mappings(root) {
-        errors.extend(node.unknown_keys(src, known, what));
-    }
-    errors.extend(missing(
-        src,
-        root,
-        schema::TOP_REQUIRED,
-        t!("location-part.location"),
-    ));
-    if let Some(address) = root.get("address") {
-        errors.extend(missing(
-            src,
-            address,
-            schema::ADDRESS_KEYS,
-            t!("location-part.address"),
-        ));
-    }
-    for c in root
-        .get("coordinators")
-        .map(Node::items)
-        .unwrap_or_default()
-    {
-        errors.extend(missing(
-            src,
-            c,
-            schema::COORDINATOR_KEYS,
-            t!("location-part.coordinator"),
-        ));
-    }
-    for m in root
-        .get("municipalities")
-        .map(Node::items)
-        .unwrap_or_default()
-    {
-        match m {
-            Node::Map { .. } => {
-                errors.extend(missing(
-                    src,
-                    m,
-                    schema::AREA_REQUIRED,
-                    t!("location-part.area"),
-                ));
-            }
-            Node::Scalar { text, quoted, .. }
-                if *quoted || !matches!(text.trim(), "" | "~" | "null" | "Null" | "NULL") => {}
-            _ => errors.push(
-                Diagnostic::error(t!("location-area-not-a-name"))
-                    .at(src, m.span())
-                    .hint(t!("location-area-not-a-name.hint-one-per-line")),
-            ),
-        }
-    }
-    for day in root
-        .get("opening_days")
-        .map(Node::items)
-        .unwrap_or_default()
-    {
-        let Some(text) = day.as_str() else { continue };
-        let lower = text.trim().to_lowercase();
-        if !Weekday::NAMES.contains(&lower.as_str()) {
-            let d = Diagnostic::error(t!("location-day-unknown", day = text)).at(src, day.span());
-            errors.push(match suggest(&lower, Weekday::NAMES) {
-                Some(s) => d.hint(t!("location-day-unknown.hint-typo", suggestion = s)),
-                None => d.hint(t!(
-                    "location-day-unknown.hint",
-                    days = Weekday::NAMES.join(", ")
-                )),
-            });
-        }
-    }
-    errors
-}
-
-/// The required keys `node` lacks; `what` names the part of the file (`location-part`).
-fn missing(src: &Arc<Source>, node: &Node, required: &[&str], what: Text) -> Vec<Diagnostic> {
-    let Node::Map { span, .. } = node else {
-        return Vec::new();
-    };
-    required
-        .iter()
-        .filter(|k| node.entry(k).is_none())
-        .map(|&k| {
-            let hint = match k {
-                "address" => t!("location-key-missing.hint-address"),
-                "coordinators" => t!("location-key-missing.hint-coordinators"),
-                "municipalities" => t!("location-key-missing.hint-municipalities"),
-                _ => t!("location-key-missing.hint", key = k, example = example(k)),
-            };
-            Diagnostic::error(t!("location-key-missing", what = what.clone(), key = k))
-                .at(src, span.start..span.start)
-                .hint(hint)
-        })
-        .collect()
-}
-
-fn example(key: &str) -> &'static str {
-    match key {
-        "name" => "Home-Start Voorbeeld",
-        "organisation" => "Stichting Welzijn Voorbeeld",
-        "street" => "Voorbeeldstraat 1",
-        "postcode" => "1234 AB",
-        "city" => "Utrecht",
-        "phone" => "030 123 45 67",
-        "email" => "naam@voorbeeld.nl",
-        "opening_days" => "[maandag, dinsdag, donderdag]",
-        "ages" => "0-6",
-        "municipality" => "Utrecht",
-        _ => "…",
-    }
 }
 
 struct Checker<'a> {

@@ -15,6 +15,7 @@ pub mod check;
 mod conflicts;
 pub mod phone;
 pub mod schema;
+mod shape;
 pub mod values;
 
 pub use phone::Phone;

@@ -43,7 +43,8 @@ pub struct Renderer<'a> {
     langs: Vec<LangData>,
     /// Listing card per page, by page index.
     cards: Vec<Value>,
-    organisation: serde_json::Value,
+    /// The organisation's schema.org record per language (its description is the home page's).
+    organisations: Vec<serde_json::Value>,
     minify: minify_html::Cfg,
     leaflets: &'a Plan,
     coverage: &'a Coverage,
@@ -119,7 +120,9 @@ impl<'a> Renderer<'a> {
             templates,
             langs,
             cards,
-            organisation: organisation(config, site),
+            organisations: (0..config.site.languages.len())
+                .map(|lang| organisation(config, site, lang))
+                .collect(),
             minify,
             leaflets,
             coverage,
@@ -275,7 +278,14 @@ impl<'a> Renderer<'a> {
                 },
             );
         }
-        if let Some(parent) = page.parent {
+        // The breadcrumb's middle step: the enclosing section, unless that is the home page
+        // (the trail already starts there).
+        if let Some(parent) = page.parent
+            && !self.site.pages[parent]
+                .src
+                .rel
+                .eq(crate::content::SECTION_FILE)
+        {
             let p = &self.site.pages[parent];
             ctx.insert(
                 "parent",
@@ -387,21 +397,30 @@ impl<'a> Renderer<'a> {
 
     fn jsonld(&self, page: &Page, lang: usize) -> String {
         let url = self.config.permalink(&page.url);
-        let webpage = jsonld::WebPage {
-            kind: if page.src.date.is_some() {
-                "Article"
-            } else {
-                "WebPage"
+        let organisation = &self.organisations[lang];
+        let publisher = || jsonld::Reference {
+            id: &organisation["@id"],
+        };
+        let article = page.src.date.is_some();
+        let author = page.src.front.author.as_deref().map_or_else(
+            || jsonld::Author::Organisation(publisher()),
+            |name| jsonld::Author::Person {
+                kind: "Person",
+                name,
             },
+        );
+        let webpage = jsonld::WebPage {
+            kind: if article { "Article" } else { "WebPage" },
             id: &url,
             url: &url,
             name: &page.src.front.title,
             in_language: &self.config.site.languages[lang].code,
-            publisher: jsonld::Reference {
-                id: &self.organisation["@id"],
-            },
+            publisher: publisher(),
+            headline: article.then_some(page.src.front.title.as_str()),
+            date_published: page.src.date.map(|d| d.to_string()),
+            author: article.then_some(author),
         };
-        let mut graph = vec![self.organisation.clone(), sorted_json(&webpage)];
+        let mut graph = vec![organisation.clone(), sorted_json(&webpage)];
         if let (Some(Generated::Location(i)), Some(_)) =
             (page.src.generated, &self.langs[lang].registry)
         {
@@ -414,10 +433,16 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// The schema.org record of the organisation: the same on every page, so built once.
-fn organisation(config: &Config, site: &Site) -> serde_json::Value {
+/// The schema.org record of the organisation in one language, built once: the same on every
+/// page of it, described in its words (the language's home page description, else site.yaml's).
+fn organisation(config: &Config, site: &Site, lang: usize) -> serde_json::Value {
     let org = &config.site.organisation;
     let home = config.permalink(&site.pages[site.homes[DEFAULT_LANG]].url);
+    let description = site
+        .homes
+        .get(lang)
+        .and_then(|&h| site.pages[h].src.front.description.as_deref())
+        .or(org.description.as_deref());
     sorted_json(&jsonld::Organisation {
         kind: "NGO",
         id: format!("{home}#organisation"),
@@ -425,7 +450,7 @@ fn organisation(config: &Config, site: &Site) -> serde_json::Value {
         url: home.clone(),
         email: org.email.as_deref(),
         telephone: org.telephone.as_deref(),
-        description: org.description.as_deref(),
+        description,
     })
 }
 

@@ -165,6 +165,26 @@ pub mod jsonld {
         #[serde(rename = "inLanguage")]
         pub in_language: &'a str,
         pub publisher: Reference<'a>,
+        /// An article's (a dated page's) title, date and author, which search engines require
+        /// of one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub headline: Option<&'a str>,
+        #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+        pub date_published: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub author: Option<Author<'a>>,
+    }
+
+    /// Who wrote an article: the person the page names, else the organisation.
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    pub enum Author<'a> {
+        Person {
+            #[serde(rename = "@type")]
+            kind: &'static str,
+            name: &'a str,
+        },
+        Organisation(Reference<'a>),
     }
 
     #[derive(Serialize)]

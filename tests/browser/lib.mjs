@@ -81,11 +81,12 @@ export async function isolatedPage(context, origin) {
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe-core violations (WCAG 2.2 A/AA rules) on the page as it is now. */
+/** axe-core violations (WCAG 2.2 A/AA rules, and the best-practice rule that no two landmarks
+ *  of a kind share a name) on the page as it is now. */
 export async function axe(page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: { 'landmark-unique': { enabled: true } }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   }, AXE_TAGS);
 }

@@ -14,3 +14,4 @@ mod leaflets;
 mod places;
 mod registry;
 mod serve;
+mod structured;
