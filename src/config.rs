@@ -158,8 +158,10 @@ impl Direction {
     }
 }
 
-/// Facts for the schema.org organisation record.
-#[derive(Debug, Clone, Deserialize)]
+/// The organisation: its schema.org record, and the details the privacy, complaints, contact
+/// and municipalities pages show below their text (template `organisation.html`), written once
+/// here so a change reaches every page and language.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub name: String,
@@ -169,6 +171,42 @@ pub struct Organisation {
     pub telephone: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    /// The details below are invented; the pages that show them say so, once.
+    #[serde(default)]
+    pub example_data: bool,
+    /// Postal address, one line.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Registration number at the Chamber of Commerce (KvK).
+    #[serde(default)]
+    pub kvk: Option<String>,
+    /// Where questions about personal data go.
+    #[serde(default)]
+    pub privacy_email: Option<String>,
+    /// The independent complaints committee: name and how to reach it.
+    #[serde(default)]
+    pub complaints_committee: Option<String>,
+    /// The confidential adviser: name and how to reach them.
+    #[serde(default)]
+    pub confidential_adviser: Option<String>,
+}
+
+/// The organisation's e-mail addresses, which the pages turn into `mailto:` links: each must be
+/// one address.
+fn organisation_emails(source: &Arc<Source>, org: &Organisation) -> Vec<Diagnostic> {
+    let tree = yaml::tree::parse(source, 0..source.text.len()).ok();
+    let block = tree.as_ref().and_then(|t| t.get("organisation"));
+    [("email", &org.email), ("privacy_email", &org.privacy_email)]
+        .into_iter()
+        .filter_map(|(key, value)| Some((key, value.as_deref()?)))
+        .filter(|(_, value)| !email_address::EmailAddress::is_valid(value))
+        .map(|(key, value)| {
+            let span = block.map_or(0..0, |b| b.value_span(key));
+            Diagnostic::error(t!("site-email-invalid", key = key, value = value))
+                .at(source, span)
+                .hint(t!("site-email-invalid.hint", key = key))
+        })
+        .collect()
 }
 
 /// The loaded config plus its source, so later stages can point at a line in it.
@@ -270,6 +308,7 @@ impl Config {
                     .hint(t!("site-editor-language.hint")),
             );
         }
+        errors.extend(organisation_emails(&source, &site.organisation));
         if site.paginate_by == 0 {
             let span = yaml::file_value_span(&source, "paginate_by");
             errors.push(

@@ -71,6 +71,7 @@ impl<'a> Renderer<'a> {
                 title: &config.site.title,
                 base_path: &config.base_path,
                 base_url: config.permalink(""),
+                organisation: &config.site.organisation,
             },
         );
         let templates: &'a Templates = templates;

@@ -73,6 +73,7 @@ pub struct SiteValue<'a> {
     pub title: &'a str,
     pub base_path: &'a str,
     pub base_url: String,
+    pub organisation: &'a crate::config::Organisation,
 }
 
 /// An entry of the language switcher: every language, its home page where the page has no

@@ -113,3 +113,6 @@ new-location =
     .ages = children's ages in years (core programme 0-6; 0-14 or 0-17 where funded)
     .coordinators = the first coordinator is the main contact
     .municipalities = every municipality served (CBS name, everyday name or code)
+# site.yaml's organisation block: an e-mail address the pages link to.
+site-email-invalid = organisation `{ $key }`: `{ $value }` is not an e-mail address
+    .hint = write one address, e.g. `{ $key }: info@example.org`

@@ -113,3 +113,5 @@ new-location =
     .ages = leeftijden van de kinderen in jaren (gewoon 0-6; 0-14 of 0-17 waar dat gefinancierd is)
     .coordinators = de eerste coördinator is het aanspreekpunt
     .municipalities = elke gemeente die de locatie bedient (naam van het CBS, gewone naam of code)
+site-email-invalid = organisation `{ $key }`: `{ $value }` is geen e-mailadres
+    .hint = schrijf één adres, bijvoorbeeld `{ $key }: info@voorbeeld.nl`
