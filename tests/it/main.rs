@@ -6,6 +6,7 @@ mod common;
 
 mod build;
 mod check;
+mod content;
 mod editors;
 mod errors;
 mod escaping;
