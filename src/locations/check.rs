@@ -39,8 +39,8 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
         return (None, errors);
     }
     let mut left_out = tree::repeated_entries(&root);
-    for (node, known, _) in mappings(&root) {
-        left_out.extend(node.entries_outside(known));
+    for m in mappings(&root) {
+        left_out.extend(m.node.entries_outside(m.known));
     }
     let text = crate::yaml::without(&src.text, 0..src.text.len(), &left_out);
     let parsed: LocationFile = match serde_yaml::from_str(&text) {

@@ -9,19 +9,61 @@ use crate::messages::Text;
 use crate::t;
 use crate::yaml::tree::Node;
 
-/// The mappings of a location file with the keys each may hold and what an editor calls it.
-pub(super) fn mappings(root: &Node) -> Vec<(&Node, &'static [&'static str], Text)> {
-    let mut out = vec![(root, schema::TOP_KEYS, t!("location-in.file"))];
+/// A mapping of a location file: the keys it may hold, those it must, and what an editor calls
+/// it where a key is unknown (`inside`) and where one is missing (`part`).
+pub(super) struct Mapping<'a> {
+    pub node: &'a Node,
+    pub known: &'static [&'static str],
+    required: &'static [&'static str],
+    inside: Text,
+    part: Text,
+}
+
+/// Every mapping of a location file: the file, its address, each coordinator, each
+/// municipality written with details.
+pub(super) fn mappings(root: &Node) -> Vec<Mapping<'_>> {
+    let mapping = |node, known, required, inside, part| Mapping {
+        node,
+        known,
+        required,
+        inside,
+        part,
+    };
+    let mut out = vec![mapping(
+        root,
+        schema::TOP_KEYS,
+        schema::TOP_REQUIRED,
+        t!("location-in.file"),
+        t!("location-part.location"),
+    )];
     if let Some(address) = root.get("address") {
-        out.push((address, schema::ADDRESS_KEYS, t!("location-in.address")));
+        out.push(mapping(
+            address,
+            schema::ADDRESS_KEYS,
+            schema::ADDRESS_KEYS,
+            t!("location-in.address"),
+            t!("location-part.address"),
+        ));
     }
     let items = |key| root.get(key).map(Node::items).unwrap_or_default();
     for c in items("coordinators") {
-        out.push((c, schema::COORDINATOR_KEYS, t!("location-in.coordinator")));
+        out.push(mapping(
+            c,
+            schema::COORDINATOR_KEYS,
+            schema::COORDINATOR_KEYS,
+            t!("location-in.coordinator"),
+            t!("location-part.coordinator"),
+        ));
     }
     for m in items("municipalities") {
         if matches!(m, Node::Map { .. }) {
-            out.push((m, schema::AREA_KEYS, t!("location-in.area")));
+            out.push(mapping(
+                m,
+                schema::AREA_KEYS,
+                schema::AREA_REQUIRED,
+                t!("location-in.area"),
+                t!("location-part.area"),
+            ));
         }
     }
     out
@@ -37,34 +79,9 @@ pub(super) fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
                 .hint(t!("location-not-a-map.hint")),
         ];
     }
-    for (node, known, what) in mappings(root) {
-        errors.extend(node.unknown_keys(src, known, what));
-    }
-    errors.extend(missing(
-        src,
-        root,
-        schema::TOP_REQUIRED,
-        t!("location-part.location"),
-    ));
-    if let Some(address) = root.get("address") {
-        errors.extend(missing(
-            src,
-            address,
-            schema::ADDRESS_KEYS,
-            t!("location-part.address"),
-        ));
-    }
-    for c in root
-        .get("coordinators")
-        .map(Node::items)
-        .unwrap_or_default()
-    {
-        errors.extend(missing(
-            src,
-            c,
-            schema::COORDINATOR_KEYS,
-            t!("location-part.coordinator"),
-        ));
+    for m in mappings(root) {
+        errors.extend(m.node.unknown_keys(src, m.known, m.inside));
+        errors.extend(missing(src, m.node, m.required, m.part));
     }
     for m in root
         .get("municipalities")
@@ -72,14 +89,7 @@ pub(super) fn shape(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
         .unwrap_or_default()
     {
         match m {
-            Node::Map { .. } => {
-                errors.extend(missing(
-                    src,
-                    m,
-                    schema::AREA_REQUIRED,
-                    t!("location-part.area"),
-                ));
-            }
+            Node::Map { .. } => {}
             Node::Scalar { text, quoted, .. }
                 if *quoted || !matches!(text.trim(), "" | "~" | "null" | "Null" | "NULL") => {}
             _ => errors.push(
