@@ -84,9 +84,13 @@ pub fn parse_all<T: DeserializeOwned>(
     typed(src, range, &root, &what, left_out, meant, problems)
 }
 
+/// How many values of the wrong kind one file reports before the rest is left unread: each
+/// costs a parse of the file, so the count is bounded, not the file's number of entries.
+const MAX_WRONG_VALUES: usize = 16;
+
 /// The typed parse of what is left once `left_out` is: a value of the wrong kind is reported
-/// and its entry left out in turn, so the other values are still read (at most once per
-/// top-level entry). `meant`: keys whose absence is a mistake reported already.
+/// and its entry left out in turn, so the other values are still read (up to
+/// [`MAX_WRONG_VALUES`] of them). `meant`: keys whose absence is a mistake reported already.
 fn typed<T: DeserializeOwned>(
     src: &Arc<Source>,
     range: Range<usize>,
@@ -100,7 +104,7 @@ fn typed<T: DeserializeOwned>(
         Node::Map { entries, .. } => entries,
         _ => &[],
     };
-    for _ in 0..=top.len() {
+    for _ in 0..=top.len().min(MAX_WRONG_VALUES) {
         let text = without(&src.text, range.clone(), &left_out);
         // An empty document is `null`; parse it as an empty mapping so defaults apply and
         // missing required keys are named.

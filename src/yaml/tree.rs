@@ -4,6 +4,7 @@
 //! (an unknown municipality in item 7 of a list, a phone number that is not one) use this
 //! tree to point at the exact text an editor has to change.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -136,35 +137,43 @@ impl Node {
     }
 }
 
-/// A key written a second time in the same mapping, at its own line, naming the first.
-pub fn duplicate_keys(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
+/// Every entry whose key its mapping already had, with the first one (one pass per mapping,
+/// so a mapping of many keys costs no more than reading it).
+fn repeats(root: &Node) -> Vec<(&Entry, &Entry)> {
     let mut out = Vec::new();
     for entries in root.maps() {
-        for (i, e) in entries.iter().enumerate() {
-            if let Some(first) = entries[..i].iter().find(|f| f.key == e.key) {
-                out.push(
-                    Diagnostic::error(t!("yaml-duplicate-key", key = e.key.as_str()))
-                        .at(src, e.key_span.clone())
-                        .hint(t!("yaml-duplicate-key.hint", key = e.key.as_str()))
-                        .related(src, first.key_span.start),
-                );
+        let mut first: HashMap<&str, &Entry> = HashMap::with_capacity(entries.len());
+        for e in entries {
+            match first.get(e.key.as_str()) {
+                Some(f) => out.push((e, *f)),
+                None => {
+                    first.insert(&e.key, e);
+                }
             }
         }
     }
     out
 }
 
+/// A key written a second time in the same mapping, at its own line, naming the first.
+pub fn duplicate_keys(src: &Arc<Source>, root: &Node) -> Vec<Diagnostic> {
+    repeats(root)
+        .into_iter()
+        .map(|(e, first)| {
+            Diagnostic::error(t!("yaml-duplicate-key", key = e.key.as_str()))
+                .at(src, e.key_span.clone())
+                .hint(t!("yaml-duplicate-key.hint", key = e.key.as_str()))
+                .related(src, first.key_span.start)
+        })
+        .collect()
+}
+
 /// The spans of the entries [`duplicate_keys`] reports (key to end of value).
 pub fn repeated_entries(root: &Node) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for entries in root.maps() {
-        for (i, e) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|f| f.key == e.key) {
-                out.push(e.key_span.start..e.value.span().end.max(e.key_span.end));
-            }
-        }
-    }
-    out
+    repeats(root)
+        .into_iter()
+        .map(|(e, _)| e.key_span.start..e.value.span().end.max(e.key_span.end))
+        .collect()
 }
 
 /// The innermost entry whose value is written at byte `offset`: its key and value.
