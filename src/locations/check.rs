@@ -53,7 +53,13 @@ pub fn file(src: Arc<Source>, geo: &Geography) -> (Option<Location>, Vec<Diagnos
         }
         Err(e) => {
             let what = crate::t!("yaml-what-location");
-            errors.push(crate::yaml::from_error(&src, 0, &e, what));
+            errors.push(crate::yaml::from_error(
+                &src,
+                0..src.text.len(),
+                &root,
+                &e,
+                &what,
+            ));
             return (None, errors);
         }
     };

@@ -124,7 +124,7 @@ fn typed<T: DeserializeOwned>(
         {
             return (None, problems);
         }
-        problems.push(from_error_in(src, range.clone(), root, &e, what));
+        problems.push(from_error(src, range.clone(), root, &e, what));
         let entry = error_offset(src, range.start, &e).and_then(|o| {
             top.iter().find(|en| {
                 (en.key_span.start..en.value.span().end.max(en.key_span.end)).contains(&o)
@@ -227,24 +227,9 @@ pub fn file_value_span(src: &Source, key: &str) -> Range<usize> {
     value_span(src, 0..src.text.len(), key).unwrap_or(0..0)
 }
 
-/// Turns a serde_yaml error about the whole file `src` into a diagnostic at its place.
-pub fn from_error(
-    src: &Arc<Source>,
-    base: usize,
-    e: &serde_yaml::Error,
-    what: impl Into<Text>,
-) -> Diagnostic {
-    let range = base..src.text.len();
-    let what = what.into();
-    match tree::parse_as(src, range.clone(), &what) {
-        Ok(root) => from_error_in(src, range, &root, e, &what),
-        Err(d) => d,
-    }
-}
-
 /// A serde_yaml error in plain words, at the value it is about (`root`: the same YAML as a
 /// tree, which knows which key a place belongs to).
-fn from_error_in(
+pub fn from_error(
     src: &Arc<Source>,
     range: Range<usize>,
     root: &Node,

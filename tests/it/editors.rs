@@ -4,14 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{homestart, homestart_as_editor, project_copy};
-
-fn edit(root: &Path, rel: &str, from: &str, to: &str) {
-    let path = root.join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} no longer contains {from:?}");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
+use crate::common::{edit_file as edit, homestart, homestart_as_editor, project_copy};
 
 /// One mistake: where it is made, where it must be named, and the words.
 struct Mistake {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{copy_dir, homestart_as_editor};
+use crate::common::{edit_file as edit, homestart_as_editor, project_copy};
 
 /// The ```text blocks of a guide.
 fn quoted_errors(guide: &str) -> Vec<String> {
@@ -21,24 +21,11 @@ fn quoted_errors(guide: &str) -> Vec<String> {
     blocks
 }
 
-fn edit(root: &Path, rel: &str, from: &str, to: &str) {
-    let path = root.join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        text.contains(from),
-        "{rel} no longer contains {from:?}: update the guides' example"
-    );
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn the_guides_quote_the_messages_the_tool_prints() {
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
+    let dir = project_copy();
     let root = dir.path();
-    for part in homestart::config::PROJECT_PARTS {
-        copy_dir(&project.join(part), &root.join(part));
-    }
 
     // Mistakes 1 and 2 (one run reports both), then 3 once they are fixed.
     edit(

@@ -61,10 +61,7 @@ impl Site {
 
     /// Replaces the first `from` in a project file by `to`; the file must contain `from`.
     pub fn edit(&self, rel: &str, from: &str, to: &str) {
-        let path = self.root().join(rel);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{rel} has no `{from}`");
-        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+        edit_file(self.root(), rel, from, to);
     }
 
     /// Adds `text` at the end of a project file.
@@ -130,6 +127,17 @@ fn run(root: &Path, args: &[&str], lang: Option<&str>) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
     }
+}
+
+/// Replaces the first `from` in a file of the project at `root` (which must hold it).
+pub fn edit_file(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(from),
+        "{rel} no longer contains {from:?}: update the test's example"
+    );
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 /// A copy of the whole project (content, registry, templates, …) to break.
