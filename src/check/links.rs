@@ -22,7 +22,7 @@ impl Outputs {
     /// Notes one written file (called from the render sink, on any thread).
     pub fn record(&self, path: &str, bytes: &[u8]) {
         let ids = if path.ends_with(".html") {
-            ids(&String::from_utf8_lossy(bytes))
+            ids(bytes)
         } else {
             Vec::new()
         };
@@ -36,29 +36,26 @@ impl Outputs {
     }
 }
 
-/// The `id` attribute values of an HTML document (quoted or, as minified, unquoted).
-pub fn ids(html: &str) -> Vec<String> {
+/// The `id` attribute values of an HTML document (quoted or, as minified, unquoted), read
+/// from its bytes: every page is scanned once per build, so no text is decoded on the way.
+pub fn ids(html: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
-    let bytes = html.as_bytes();
-    let mut from = 0;
-    while let Some(pos) = html[from..].find("id=") {
-        let at = from + pos;
-        from = at + 3;
-        if at == 0 || !bytes[at - 1].is_ascii_whitespace() {
+    for at in memchr::memmem::find_iter(html, b"id=") {
+        if at == 0 || !html[at - 1].is_ascii_whitespace() {
             continue; // data-id=, or text
         }
-        let rest = &html[from..];
-        let value = match rest.as_bytes().first() {
-            Some(&q @ (b'"' | b'\'')) => rest[1..].split(q as char).next(),
+        let rest = &html[at + 3..];
+        let value = match rest.first() {
+            Some(&q @ (b'"' | b'\'')) => rest[1..].split(|&b| b == q).next(),
             // Unquoted values end at what HTML forbids in them.
             _ => rest
-                .split(|c: char| {
-                    c.is_ascii_whitespace() || matches!(c, '>' | '<' | '"' | '\'' | '=' | '`')
+                .split(|&b| {
+                    b.is_ascii_whitespace() || matches!(b, b'>' | b'<' | b'"' | b'\'' | b'=' | b'`')
                 })
                 .next(),
         };
         if let Some(v) = value.filter(|v| !v.is_empty()) {
-            out.push(v.to_string());
+            out.push(String::from_utf8_lossy(v).into_owned());
         }
     }
     out
@@ -197,7 +194,7 @@ mod tests {
     #[test]
     fn ids_are_found_quoted_and_unquoted() {
         let html = r#"<h2 id=wat-we-doen>x</h2><p data-id=no id="a b"><a id='c'>text id=d</a>"#;
-        assert_eq!(ids(html), ["wat-we-doen", "a b", "c", "d"]);
+        assert_eq!(ids(html.as_bytes()), ["wat-we-doen", "a b", "c", "d"]);
     }
 
     #[test]

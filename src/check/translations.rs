@@ -45,7 +45,11 @@ pub struct Row {
 pub fn version(page: &SourcePage) -> String {
     let f = &page.front;
     let body = page.source.text.get(page.yaml.end..).unwrap_or("");
-    let body = body.replace("\r\n", "\n").replace('\r', "\n");
+    let body: std::borrow::Cow<str> = if body.contains('\r') {
+        body.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        body.into()
+    };
     let mut h = blake3::Hasher::new();
     for part in [
         f.title.as_str(),
@@ -61,54 +65,61 @@ pub fn version(page: &SourcePage) -> String {
 
 /// The status of every Markdown page of the default language in every other language.
 pub fn table(config: &Config, site: &Site) -> Vec<Row> {
+    use rayon::prelude::*;
     let langs = config.site.languages.len();
-    let mut rows = Vec::new();
-    for page in site
+    let originals: Vec<&crate::model::Page> = site
         .pages
         .iter()
         .filter(|p| p.lang() == DEFAULT_LANG && p.src.generated.is_none())
-    {
-        let version = version(&page.src);
-        let mut status = Vec::with_capacity(langs);
-        let mut paths = Vec::with_capacity(langs);
-        for lang in 0..langs {
-            if lang == DEFAULT_LANG {
-                status.push(Status::UpToDate);
-                paths.push(Some(page.src.source.path.clone()));
-                continue;
-            }
-            match site
-                .translation(&page.key, lang)
-                .filter(|t| t.src.generated.is_none())
-            {
-                None => {
-                    status.push(Status::Missing);
-                    paths.push(None);
+        .collect();
+    // Each row hashes its page's whole text: the rows are made in parallel.
+    originals
+        .par_iter()
+        .map(|page| {
+            let version = version(&page.src);
+            let mut status = Vec::with_capacity(langs);
+            let mut paths = Vec::with_capacity(langs);
+            for lang in 0..langs {
+                if lang == DEFAULT_LANG {
+                    status.push(Status::UpToDate);
+                    paths.push(Some(page.src.source.path.clone()));
+                    continue;
                 }
-                Some(t) => {
-                    status.push(match &t.src.front.translated_from {
-                        None => Status::Unmarked,
-                        Some(v) if *v == version => Status::UpToDate,
-                        Some(_) => Status::Outdated,
-                    });
-                    paths.push(Some(t.src.source.path.clone()));
+                match site
+                    .translation(&page.key, lang)
+                    .filter(|t| t.src.generated.is_none())
+                {
+                    None => {
+                        status.push(Status::Missing);
+                        paths.push(None);
+                    }
+                    Some(t) => {
+                        status.push(match &t.src.front.translated_from {
+                            None => Status::Unmarked,
+                            Some(v) if *v == version => Status::UpToDate,
+                            Some(_) => Status::Outdated,
+                        });
+                        paths.push(Some(t.src.source.path.clone()));
+                    }
                 }
             }
-        }
-        rows.push(Row {
-            key: page.key.clone(),
-            path: page.src.source.path.clone(),
-            version,
-            status,
-            paths,
-        });
-    }
-    rows
+            Row {
+                key: page.key.clone(),
+                path: page.src.source.path.clone(),
+                version,
+                status,
+                paths,
+            }
+        })
+        .collect()
 }
 
 /// Marks outdated translations in the site (their pages show a notice) and returns a warning
 /// for each translation that is outdated or does not say what it was made from.
 pub fn mark(config: &Config, site: &mut Site) -> Vec<Diagnostic> {
+    if config.site.languages.len() < 2 {
+        return Vec::new(); // nothing is a translation
+    }
     let rows = table(config, site);
     let mut out = Vec::new();
     for row in &rows {
@@ -136,7 +147,8 @@ pub fn mark(config: &Config, site: &mut Site) -> Vec<Diagnostic> {
             };
             out.push(d.in_file(path.clone()));
             if *status == Status::Outdated
-                && let Some(page) = site.pages.iter_mut().find(|p| p.src.source.path == *path)
+                && let Some(&Some(i)) = site.translations.get(&row.key).and_then(|t| t.get(lang))
+                && let Some(page) = site.pages.get_mut(i)
             {
                 page.outdated = true;
             }

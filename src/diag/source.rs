@@ -12,11 +12,11 @@ use crate::t;
 pub struct Source {
     /// Path relative to the project root, with forward slashes (stable across machines).
     pub path: String,
-    pub text: Arc<str>,
+    pub text: String,
 }
 
 impl Source {
-    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Arc<Source> {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Arc<Source> {
         Arc::new(Source {
             path: path.into(),
             text: text.into(),
@@ -42,7 +42,8 @@ impl Source {
                 if text.starts_with('\u{feff}') {
                     text.drain(..3);
                 }
-                if let Some((at, c)) = text.char_indices().find(|(_, c)| is_control(*c)) {
+                if let Some(at) = first_control(text.as_bytes()) {
+                    let c = text[at..].chars().next().unwrap_or_default();
                     let (line, column) = line_col(&text, at);
                     return Err(Diagnostic::error(t!(
                         "file-control-character",
@@ -94,6 +95,40 @@ impl Source {
 /// Control characters other than tab and line breaks, a byte-order mark inside the text and
 /// the non-characters U+FFFE/U+FFFF: no page, table or template needs them, they are
 /// invisible in an editor, HTML forbids most, and a tagged PDF (PDF/UA) all of them.
+/// Where the first character [`is_control`] refuses starts, read byte by byte: every such
+/// character begins with a byte below 0x20, 0x7F, 0xC2 (U+0080–U+009F) or 0xEF (U+FEFF,
+/// U+FFFE, U+FFFF), and other bytes are passed over without decoding (a page is read once
+/// per build, and decoding every character cost more than reading it).
+fn first_control(bytes: &[u8]) -> Option<usize> {
+    const SUSPECT: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+            b += 1;
+        }
+        t[0x7F] = true;
+        t[0xC2] = true;
+        t[0xEF] = true;
+        t
+    };
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|&b| SUSPECT[b as usize]) {
+        let start = at + i;
+        let end = (start + 3).min(bytes.len());
+        // A lead byte starts a character in valid UTF-8; decode just that one.
+        let c = std::str::from_utf8(&bytes[start..end])
+            .or_else(|e| std::str::from_utf8(&bytes[start..start + e.valid_up_to()]))
+            .ok()
+            .and_then(|s| s.chars().next());
+        if c.is_some_and(is_control) {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
+}
+
 fn is_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
@@ -147,6 +182,29 @@ mod tests {
             assert_eq!((d.line(), d.column()), (2, 3));
         }
         assert!(Source::from_bytes("a.md".into(), b"\xEF\xBB\xBFa\tb\r\n".to_vec()).is_ok());
+    }
+
+    #[test]
+    fn the_byte_scan_finds_the_character_a_decoding_scan_finds() {
+        let decoding = |t: &str| {
+            t.char_indices()
+                .find(|(_, c)| is_control(*c))
+                .map(|(i, _)| i)
+        };
+        for t in [
+            "",
+            "gewoon",
+            "é ë ° \u{a0} ｆ \u{fffd}",
+            "a\u{9f}b",
+            "x\u{ffff}",
+            "\u{7f}",
+            "\u{fffe}",
+        ] {
+            assert_eq!(first_control(t.as_bytes()), decoding(t), "{t:?}");
+        }
+        proptest::proptest!(|(t in "\\PC*(\\p{Cc}|\u{feff}|\u{fffe}|\u{ffff}|[\u{80}-\u{ff}\u{fe00}-\u{ffff}])?\\PC*")| {
+            proptest::prop_assert_eq!(first_control(t.as_bytes()), decoding(&t));
+        });
     }
 
     #[test]

@@ -45,7 +45,6 @@ pub struct Renderer<'a> {
     cards: Vec<Value>,
     /// The organisation's schema.org record per language (its description is the home page's).
     organisations: Vec<serde_json::Value>,
-    minify: minify_html::Cfg,
     leaflets: &'a Plan,
     coverage: &'a Coverage,
 }
@@ -107,13 +106,6 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        // Pages carry no inline styles or scripts (stylesheets and scripts are minified once,
-        // as files, in `assets`; JSON-LD is written compact), so the CSS/JS minifiers stay off
-        // here: they cost more than half of the per-page minify time for no bytes saved.
-        let minify = minify_html::Cfg {
-            keep_html_and_head_opening_tags: true,
-            ..Default::default()
-        };
         Renderer {
             config,
             strings,
@@ -124,7 +116,6 @@ impl<'a> Renderer<'a> {
             organisations: (0..config.site.languages.len())
                 .map(|lang| organisation(config, site, lang))
                 .collect(),
-            minify,
             leaflets,
             coverage,
         }
@@ -165,18 +156,22 @@ impl<'a> Renderer<'a> {
             page.pager_url(pager, &self.strings[page.lang()])
         );
         // The whole page as written: what the link check reads and the fingerprint is made of.
-        let html = shell.replace(CONTENT, &page.src.html);
+        let html = splice(
+            shell.as_bytes(),
+            CONTENT.as_bytes(),
+            page.src.html.as_bytes(),
+        );
         // Minifying is most of a page's cost: skipped when the output already holds this page
         // minified by the same tool.
-        if sink.reuse(&path, html.as_bytes()) {
+        if sink.reuse(&path, &html) {
             return Ok(());
         }
         // Only the template's part is minified; the text from Markdown is already compact
         // (the Markdown renderer writes no needless space) and goes in afterwards, so the
         // minifier's element tree, some 75 bytes per byte of HTML, never holds a long page.
-        let min = minify_html::minify(shell.as_bytes(), &self.minify);
+        let min = super::minify::html(&shell);
         let min = splice(&min, CONTENT.as_bytes(), page.src.html.as_bytes());
-        sink.write(&path, &min, Some(html.as_bytes()))
+        sink.write(&path, &min, Some(&html))
             .map_err(|e| write_error(&path, &e))
     }
 
@@ -219,7 +214,7 @@ impl<'a> Renderer<'a> {
             .tera
             .render("404.html", &ctx)
             .map_err(|e| self.templates.error(&e))?;
-        Ok(minify_html::minify(html.as_bytes(), &self.minify))
+        Ok(super::minify::html(&html))
     }
 
     /// A context holding what every page of one language shares (cheap: reference-counted).

@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod feeds;
+mod minify;
 pub mod values;
 
 use std::collections::BTreeMap;

@@ -9,12 +9,12 @@ fn builds_pages_sections_translations_and_languages() {
     assert_eq!(run.code, 0, "{}", run.stderr);
 
     let home = site.read("index.html");
-    assert!(home.contains("<html dir=ltr lang=nl>"), "{home}");
+    assert!(home.contains("<html lang=nl dir=ltr>"), "{home}");
     assert!(home.contains("<h1>Welkom</h1>"));
     let en = site.read("en/index.html");
     assert!(en.contains("lang=en"));
     let ar = site.read("ar/index.html");
-    assert!(ar.contains("<html dir=rtl lang=ar>"), "{ar}");
+    assert!(ar.contains("<html lang=ar dir=rtl>"), "{ar}");
 
     // Translated slug, and a translation that exists only in Dutch.
     assert!(site.read("en/about/index.html").contains("About us"));
@@ -38,25 +38,25 @@ fn language_switcher_and_hreflang() {
     let over = site.read("over/index.html");
     // Alternates only for real translations, plus x-default → Dutch.
     assert!(
-        over.contains("<link href=https://example.org/over/ hreflang=nl rel=alternate>"),
+        over.contains("<link rel=alternate hreflang=nl href=https://example.org/over/>"),
         "{over}"
     );
-    assert!(over.contains("<link href=https://example.org/en/about/ hreflang=en rel=alternate>"));
+    assert!(over.contains("<link rel=alternate hreflang=en href=https://example.org/en/about/>"));
     assert!(
-        over.contains("<link href=https://example.org/over/ hreflang=x-default rel=alternate>")
+        over.contains("<link rel=alternate hreflang=x-default href=https://example.org/over/>")
     );
-    assert!(!over.contains("hreflang=ar rel=alternate"));
+    assert!(!over.contains("hreflang=ar href"));
     // The switcher names every language in that language; untranslated → that language's home.
     assert!(
-        over.contains(r#"<a data-translated=true href=/en/about/ lang=en>English</a>"#),
+        over.contains(r#"<a href=/en/about/ lang=en data-translated=true>English</a>"#),
         "{over}"
     );
     assert!(
-        over.contains(r#"<a data-translated=false href=/ar/ lang=ar>العربية</a>"#),
+        over.contains(r#"<a href=/ar/ lang=ar data-translated=false>العربية</a>"#),
         "{over}"
     );
     // Canonical URL.
-    assert!(over.contains("<link href=https://example.org/over/ rel=canonical>"));
+    assert!(over.contains("<link rel=canonical href=https://example.org/over/>"));
 }
 
 #[test]
@@ -246,11 +246,11 @@ fn identical_input_gives_identical_output() {
 fn included_site_builds_with_every_language() {
     let target = crate::common::included_site();
     let read = |p: &str| std::fs::read_to_string(target.join(p)).unwrap();
-    assert!(read("index.html").contains("<html dir=ltr lang=nl>"));
-    assert!(read("en/index.html").contains("<html dir=ltr lang=en>"));
-    assert!(read("ar/index.html").contains("<html dir=rtl lang=ar>"));
+    assert!(read("index.html").contains("<html lang=nl dir=ltr>"));
+    assert!(read("en/index.html").contains("<html lang=en dir=ltr>"));
+    assert!(read("ar/index.html").contains("<html lang=ar dir=rtl>"));
     for lang in ["pl", "tr", "ti"] {
-        assert!(read(&format!("{lang}/index.html")).contains(&format!("lang={lang}>")));
+        assert!(read(&format!("{lang}/index.html")).contains(&format!("lang={lang} dir=")));
     }
     for page in [
         "verwijzers",

@@ -357,7 +357,7 @@ fn pages_link_their_pdfs() {
     for lang in LANGS {
         assert!(
             location.contains(&format!(
-                "href=/pdf/utrecht-oost/folder-{lang}.pdf hreflang={lang}"
+                "href=/pdf/utrecht-oost/folder-{lang}.pdf type=application/pdf download hreflang={lang}"
             )),
             "{lang}: {location}"
         );
