@@ -12,45 +12,46 @@ use crate::runs::{row, time_builds};
 
 const SECTIONS: usize = 20;
 
-/// The corpus rows: 1k, `HOMESTART_BENCH_PAGES` (10k) and 50k pages from scratch (only the
-/// main size with `HOMESTART_BENCH_QUICK`), and the main size unchanged; returns its folder.
-pub fn table(bin: &Path, repo: &Path, work: &Path) -> Option<PathBuf> {
-    let n: usize = std::env::var("HOMESTART_BENCH_PAGES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
-    let quick = std::env::var_os("HOMESTART_BENCH_QUICK").is_some();
-    let sizes: Vec<usize> = if quick {
-        vec![n]
-    } else {
-        vec![1_000, n, 50_000]
-    };
-    let mut main_corpus = None;
-    for size in sizes {
-        let corpus = work.join(format!("corpus-{size}"));
+/// The corpus of `size` pages in `work/corpus-<size>`, generated once per benchmark run.
+pub fn generate(repo: &Path, work: &Path, size: usize) -> PathBuf {
+    let corpus = work.join(format!("corpus-{size}"));
+    if !corpus.join("content").is_dir() {
         let t = Instant::now();
         generate_corpus(repo, &corpus, size);
-        let generated = t.elapsed();
+        eprintln!(
+            "generated corpus of {size} pages in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    corpus
+}
+
+/// The corpus rows on disk: 1k, the main size (`HOMESTART_BENCH_PAGES`, 10k) and 50k pages from
+/// scratch (only the main size with `HOMESTART_BENCH_QUICK`), and the main size unchanged.
+pub fn table(bin: &Path, repo: &Path, work: &Path, main: usize) {
+    let quick = std::env::var_os("HOMESTART_BENCH_QUICK").is_some();
+    let sizes: Vec<usize> = if quick {
+        vec![main]
+    } else {
+        vec![1_000, main, 50_000]
+    };
+    for size in sizes {
+        let corpus = generate(repo, work, size);
         let public = corpus.join("public");
         let runs = if size > 20_000 { 3 } else { 5 };
         let r = time_builds(bin, &corpus, &public, runs, &|| remove_and_sync(&public));
         row(
-            &format!(
-                "generated corpus, {size} pages in {SECTIONS} sections, written from scratch (generated in {:.1} s)",
-                generated.as_secs_f64()
-            ),
+            &format!("generated corpus, {size} pages in {SECTIONS} sections, written from scratch"),
             &r,
         );
-        if size == n {
+        if size == main {
             let r = time_builds(bin, &corpus, &public, 5, &|| ());
             row(
                 &format!("generated corpus, {size} pages, unchanged since the last build"),
                 &r,
             );
-            main_corpus = Some(corpus);
         }
     }
-    main_corpus
 }
 
 /// A small deterministic generator (SplitMix64): same corpus on every machine.

@@ -1,13 +1,13 @@
 //! The table's rows for the included site, built from its copy at `site` (never the working
-//! tree): from scratch, unchanged, every leaflet typeset, and its HTML part alone.
+//! tree): from scratch, unchanged, every leaflet typeset, and its HTML part alone (the copy
+//! `html_only`, whose pages ask for no PDF).
 
 use std::path::Path;
 
 use crate::disk::remove_and_sync;
-use crate::files::{copy_project, without_leaflets};
 use crate::runs::{row, time_builds};
 
-pub fn table(bin: &Path, site: &Path, out: &Path, work: &Path) {
+pub fn table(bin: &Path, site: &Path, html_only: &Path, out: &Path, work: &Path) {
     let cache = site.join(homestart::pipeline::CACHE_DIR);
     let fresh_out = || remove_and_sync(out);
     let r = time_builds(bin, site, out, 10, &fresh_out);
@@ -28,11 +28,7 @@ pub fn table(bin: &Path, site: &Path, out: &Path, work: &Path) {
         "included site, every PDF leaflet typeset (cache emptied, output from scratch)",
         &r,
     );
-    // The HTML part alone: a copy whose pages ask for no PDF.
-    let html_only = work.join("html-only");
-    copy_project(site, &html_only);
-    without_leaflets(&html_only);
-    html_part(bin, &html_only, &work.join("html-only-out"));
+    html_part(bin, html_only, &work.join("html-only-out"));
 }
 
 /// The rows of the copy without leaflets: from scratch on disk and in memory, and unchanged.

@@ -4,11 +4,15 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// The machine and the table's head.
-pub fn header() {
+/// The machine.
+pub fn machine() {
     println!("homestart build benchmark");
     println!("machine: {}, {} logical CPUs", cpu_model(), num_cpus());
     println!();
+}
+
+/// The head of the table `row` prints into.
+pub fn header() {
     println!("| input | pages | runs | median | min | max | pages/s | peak memory |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
 }
@@ -21,6 +25,38 @@ pub struct Runs {
     peaks: Vec<f64>,
 }
 
+/// One timed `homestart build --timings` process: wall time, pages built, peak memory (MiB).
+pub fn one_build(bin: &Path, root: &Path, out: &Path) -> (Duration, usize, f64) {
+    let t = Instant::now();
+    let o = Command::new(bin)
+        .env("HOMESTART_LANG", "en")
+        .arg("--root")
+        .arg(root)
+        .args(["build", "--timings", "--out"])
+        .arg(out)
+        .output()
+        .expect("run homestart");
+    let elapsed = t.elapsed();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "build failed:\n{stderr}");
+    let pages = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("built ")?.split(' ').next()?.parse().ok())
+        .unwrap_or(0);
+    let peak = stderr
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("peak memory ")?
+                .split(' ')
+                .next()?
+                .parse()
+                .ok()
+        })
+        .unwrap_or(0.0);
+    (elapsed, pages, peak)
+}
+
 /// Runs `homestart build --timings` `runs` times (after one warm-up, each after `before`).
 pub fn time_builds(bin: &Path, root: &Path, out: &Path, runs: usize, before: &dyn Fn()) -> Runs {
     let mut r = Runs {
@@ -30,33 +66,8 @@ pub fn time_builds(bin: &Path, root: &Path, out: &Path, runs: usize, before: &dy
     };
     for i in 0..=runs {
         before();
-        let t = Instant::now();
-        let o = Command::new(bin)
-            .env("HOMESTART_LANG", "en")
-            .arg("--root")
-            .arg(root)
-            .args(["build", "--timings", "--out"])
-            .arg(out)
-            .output()
-            .expect("run homestart");
-        let elapsed = t.elapsed();
-        let stderr = String::from_utf8_lossy(&o.stderr);
-        assert!(o.status.success(), "build failed:\n{stderr}");
-        r.pages = stderr
-            .lines()
-            .find_map(|l| l.strip_prefix("built ")?.split(' ').next()?.parse().ok())
-            .unwrap_or(0);
-        let peak = stderr
-            .lines()
-            .find_map(|l| {
-                l.trim()
-                    .strip_prefix("peak memory ")?
-                    .split(' ')
-                    .next()?
-                    .parse()
-                    .ok()
-            })
-            .unwrap_or(0.0);
+        let (elapsed, pages, peak) = one_build(bin, root, out);
+        r.pages = pages;
         if i > 0 {
             r.times.push(elapsed);
             r.peaks.push(peak);
