@@ -24,6 +24,17 @@ impl Source {
         Source::from_bytes(rel_path(root, path), bytes)
     }
 
+    /// As [`Source::read_at_most`], for a file [`walk`] listed (see [`read_listed`]).
+    pub fn read_listed(
+        root: &Path,
+        path: &Path,
+        limit: u64,
+        what: Text,
+    ) -> Result<Arc<Source>, Diagnostic> {
+        let bytes = read_listed(root, path, limit, what)?;
+        Source::from_bytes(rel_path(root, path), bytes)
+    }
+
     /// As [`Source::read`], for a kind of file with a size limit of its own.
     pub fn read_at_most(
         root: &Path,
@@ -86,23 +97,68 @@ pub fn read_at_most(
     what: Text,
 ) -> Result<Vec<u8>, Diagnostic> {
     refuse_links(root, path)?;
-    let cannot = |e: std::io::Error| {
-        Diagnostic::error(t!("file-unreadable", reason = e.to_string()))
-            .in_file(rel_path(root, path))
-            .hint(t!("file-unreadable.hint"))
-    };
-    let size = std::fs::metadata(path).map_err(cannot)?.len();
-    if size > limit {
-        return Err(Diagnostic::error(t!(
-            "file-too-large",
-            size = megabytes(size),
-            what = what,
-            limit = megabytes(limit)
-        ))
-        .in_file(rel_path(root, path))
-        .hint(t!("file-too-large.hint")));
+    let size = std::fs::metadata(path)
+        .map_err(|e| unreadable(root, path, &e))?
+        .len();
+    within(root, path, size, limit, what)?;
+    std::fs::read(path).map_err(|e| unreadable(root, path, &e))
+}
+
+/// As [`read_at_most`], for a file [`walk`] listed: the walk reached it through real folders
+/// without following a link, so only the file itself is checked, by the open, which refuses a
+/// link (one put in its place since the walk too). One open and one stat instead of a stat per
+/// folder on the way: 50,000 fewer calls to the system for a site of 10,000 pages.
+pub fn read_listed(
+    root: &Path,
+    path: &Path,
+    limit: u64,
+    what: Text,
+) -> Result<Vec<u8>, Diagnostic> {
+    #[cfg(unix)]
+    {
+        use std::io::Read;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+            .map_err(|e| match e.raw_os_error() {
+                Some(libc::ELOOP) => link_error(root, path),
+                _ => unreadable(root, path, &e),
+            })?;
+        let size = file
+            .metadata()
+            .map_err(|e| unreadable(root, path, &e))?
+            .len();
+        within(root, path, size, limit, what)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.read_to_end(&mut bytes)
+            .map_err(|e| unreadable(root, path, &e))?;
+        Ok(bytes)
     }
-    std::fs::read(path).map_err(cannot)
+    #[cfg(not(unix))]
+    read_at_most(root, path, limit, what)
+}
+
+fn unreadable(root: &Path, path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(t!("file-unreadable", reason = e.to_string()))
+        .in_file(rel_path(root, path))
+        .hint(t!("file-unreadable.hint"))
+}
+
+/// Refuses a file of `size` bytes when it is larger than `limit`.
+fn within(root: &Path, path: &Path, size: u64, limit: u64, what: Text) -> Result<(), Diagnostic> {
+    if size <= limit {
+        return Ok(());
+    }
+    Err(Diagnostic::error(t!(
+        "file-too-large",
+        size = megabytes(size),
+        what = what,
+        limit = megabytes(limit)
+    ))
+    .in_file(rel_path(root, path))
+    .hint(t!("file-too-large.hint")))
 }
 
 fn megabytes(bytes: u64) -> String {
@@ -163,6 +219,15 @@ mod tests {
         symlink(&root, tmp.path().join("alias")).unwrap();
         let alias = tmp.path().join("alias");
         assert!(read(&alias, &alias.join("locations/a.yaml")).is_ok());
+
+        // A listed file that became a link since the walk is refused by the open itself.
+        let kind = || crate::t!("file-kind-project");
+        assert!(read_listed(&root, &root.join("locations/a.yaml"), 100, kind()).is_ok());
+        let e = read_listed(&root, &root.join("locations/b.yaml"), 100, kind()).unwrap_err();
+        assert_eq!(e.path(), Some("locations/b.yaml"));
+        assert!(e.message().contains("symlink"), "{}", e.message());
+        let e = read_listed(&root, &root.join("locations/a.yaml"), 3, kind()).unwrap_err();
+        assert!(e.message().contains("MB"), "{}", e.message());
 
         let (files, errors) = walk(&root, &root.join("locations"));
         let names: Vec<String> = files.iter().map(|f| rel_path(&root, f.path())).collect();

@@ -15,6 +15,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Source, rel_path, suggest};
+use crate::messages::Text;
 use crate::t;
 use frontmatter::FrontMatter;
 use markdown::Links;
@@ -97,7 +98,7 @@ pub fn load(
     let (files, mut diags) = discover(root, config);
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|(lang, path, rel)| load_one(root, *lang, path, rel, links))
+        .map(|(lang, path, rel)| load_one(root, *lang, path, rel, links, Source::read_listed))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     for (page, ds) in results {
@@ -119,6 +120,12 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
         .iter()
         .map(|l| l.code.as_str())
         .collect();
+    // Pages are read as listed files (`read_listed`): the folders on their way are checked
+    // here, once: `content/` itself, each language folder, and walkdir follows no link below.
+    if let Err(d) = crate::files::refuse_links(root, &dir) {
+        diags.push(d);
+        return (files, diags);
+    }
     let top = match std::fs::read_dir(&dir) {
         Ok(rd) => {
             let mut v: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
@@ -183,6 +190,9 @@ fn discover(root: &Path, config: &Config) -> (Vec<(usize, PathBuf, String)>, Vec
                         .in_file(rel_path(root, entry.path()))
                         .hint(t!("content-symlink.hint")),
                 );
+                if entry.depth() == 0 {
+                    break; // a linked language folder: nothing in it is read
+                }
                 continue;
             }
             if file_name.starts_with('.') || !entry.file_type().is_file() {
@@ -228,8 +238,18 @@ pub fn reload(
     let lang = config.site.languages.iter().position(|l| l.code == code)?;
     let inner: PathBuf = parts.collect();
     let inner = inner.to_str()?.replace('\\', "/");
-    Some(load_one(root, lang, path, &inner, links))
+    Some(load_one(
+        root,
+        lang,
+        path,
+        &inner,
+        links,
+        Source::read_at_most,
+    ))
 }
+
+/// How a page is read: as a file the walk listed, or (`serve`) one an edit named.
+type Read = fn(&Path, &Path, u64, Text) -> Result<Arc<Source>, Diagnostic>;
 
 fn load_one(
     root: &Path,
@@ -237,8 +257,9 @@ fn load_one(
     path: &Path,
     rel: &str,
     links: &Links,
+    read: Read,
 ) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    let source = match Source::read_at_most(root, path, MAX_PAGE, t!("file-kind-page")) {
+    let source = match read(root, path, MAX_PAGE, t!("file-kind-page")) {
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
     };

@@ -382,13 +382,20 @@ fn links_in_every_input_folder_are_refused_and_never_read() {
         ("fonts/extra.ttf", copy("fonts/NotoSans-Regular.ttf")),
         ("site.yaml", copy("tests/fixtures/leaflets/site.yaml")),
         ("content/nl/folder.md", "/etc/passwd".into()),
+        // A language folder, and the content folder, moved elsewhere and linked to there.
+        ("content/en", elsewhere.path().join("content-en")),
+        ("content", elsewhere.path().join("content")),
         (".homestart-cache", elsewhere.path().join("cache")),
     ];
     std::fs::create_dir_all(elsewhere.path().join("cache")).unwrap();
     for (rel, target) in cases {
         let site = Site::with_project("leaflets");
         let at = site.root().join(rel);
-        if at.exists() {
+        if at.is_dir() {
+            let _ = std::fs::remove_dir_all(&target);
+            crate::common::copy_dir(&at, &target);
+            std::fs::remove_dir_all(&at).unwrap();
+        } else if at.exists() {
             std::fs::remove_file(&at).unwrap();
         }
         std::os::unix::fs::symlink(&target, &at).unwrap();
