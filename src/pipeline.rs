@@ -336,6 +336,9 @@ pub fn build(opts: &Options) -> (Option<Summary>, Diagnostics) {
         out,
         timings,
     };
+    // Freeing every page, value and source takes the 10k corpus ~20 ms on one core: done
+    // beside whatever comes next (printing the summary, then the process's exit).
+    std::thread::spawn(move || drop(project));
     (Some(summary), diags)
 }
 
