@@ -92,9 +92,6 @@ impl Source {
     }
 }
 
-/// Control characters other than tab and line breaks, a byte-order mark inside the text and
-/// the non-characters U+FFFE/U+FFFF: no page, table or template needs them, they are
-/// invisible in an editor, HTML forbids most, and a tagged PDF (PDF/UA) all of them.
 /// Where the first character [`is_control`] refuses starts, read byte by byte: every such
 /// character begins with a byte below 0x20, 0x7F, 0xC2 (U+0080–U+009F) or 0xEF (U+FEFF,
 /// U+FFFE, U+FFFF), and other bytes are passed over without decoding (a page is read once
@@ -129,6 +126,9 @@ fn first_control(bytes: &[u8]) -> Option<usize> {
     None
 }
 
+/// Control characters other than tab and line breaks, a byte-order mark inside the text and
+/// the non-characters U+FFFE/U+FFFF: no page, table or template needs them, they are
+/// invisible in an editor, HTML forbids most, and a tagged PDF (PDF/UA) all of them.
 fn is_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
