@@ -175,7 +175,6 @@ pub fn load(
     diags: &mut Diagnostics,
     timings: &mut Vec<(Text, Duration)>,
 ) -> Option<Project> {
-    let t = Instant::now();
     let config = match Config::load(&opts.root, opts.base_url.as_deref()) {
         Ok(c) => c,
         Err(ds) => {
@@ -183,51 +182,41 @@ pub fn load(
             return None;
         }
     };
-    let ((strings, assets), (registry, registry_time)) = rayon::join(
-        || {
-            rayon::join(
-                || i18n::load(&opts.root, &config),
-                || assets::load(&opts.root),
-            )
-        },
+    // The registry (boundaries, places, locations) is read and checked while the rest of the
+    // project is: neither needs the other until the registry's pages are generated.
+    let (files, (registry, registry_time)) = rayon::join(
+        || load_files(opts, &config),
         || {
             let t = Instant::now();
             (load_registry(&opts.root), t.elapsed())
         },
     );
-    let strings = strings.map_err(|ds| diags.extend(ds)).ok();
-    let assets = assets.map_err(|ds| diags.extend(ds)).ok();
-    let registry = registry.map_err(|ds| diags.extend(ds)).ok();
     timings.push((t!("timing-registry"), registry_time));
-    let (strings, assets) = (strings?, assets?);
-    let templates =
-        Templates::load(&opts.root, &assets, &config.base_path).map_err(|ds| diags.extend(ds));
-    timings.push((t!("timing-load"), t.elapsed()));
-
-    let t = Instant::now();
-    let links = Links {
-        base_path: &config.base_path,
-        assets: &assets,
-    };
-    let (mut sources, content_diags, every_page) = content::load(&opts.root, &config, &links);
-    diags.extend(content_diags);
-    diags.extend(check::placeholders(&sources, opts.drafts));
+    let (files, files_diags, files_timings) = files;
+    diags.extend(files_diags);
+    timings.extend(files_timings);
+    let registry = registry.map_err(|ds| diags.extend(ds)).ok();
+    let Files {
+        strings,
+        assets,
+        templates,
+        mut sources,
+        every_page,
+    } = files?;
     // Registry errors do not stop the content from being checked: one run reports both.
     let (geo, registry) = registry?;
+    let t = Instant::now();
     let (generated, gen_diags) =
         coverage::pages::generate(&config, &strings, &sources, &geo, &registry);
     sources.extend(generated);
     diags.extend(gen_diags);
-    timings.push((t!("timing-read"), t.elapsed()));
-    let templates = templates.ok()?;
+    let templates = templates?;
     // Mistakes in pages that could still be read do not stop here: the rules over the whole
     // site and every link are checked too, so one run names every mistake. A page that could
     // not be read at all would make every link to it look broken.
     if diags.has_errors() && !every_page {
         return None;
     }
-
-    let t = Instant::now();
     let (site, placing) = model::build(&config, sources, opts.drafts);
     diags.extend(placing);
     let mut site = site?;
@@ -270,6 +259,57 @@ pub fn load(
         )),
         outputs: BTreeMap::new(),
     })
+}
+
+/// The project's files besides the registry, read and checked.
+struct Files {
+    strings: Vec<Strings>,
+    assets: Assets,
+    /// `None` when a template has errors (they are in the diagnostics).
+    templates: Option<Templates>,
+    sources: Vec<content::SourcePage>,
+    /// Whether every page could be read (else links to it would all look broken).
+    every_page: bool,
+}
+
+/// Strings, assets and templates, then the pages: what [`load`] reads beside the registry.
+/// The pages need the assets (links to them are checked), so nothing is read without them.
+fn load_files(
+    opts: &Options,
+    config: &Config,
+) -> (Option<Files>, Vec<Diagnostic>, Vec<(Text, Duration)>) {
+    let t = Instant::now();
+    let mut diags = Vec::new();
+    let (strings, assets) = rayon::join(
+        || i18n::load(&opts.root, config),
+        || assets::load(&opts.root),
+    );
+    let strings = strings.map_err(|ds| diags.extend(ds)).ok();
+    let assets = assets.map_err(|ds| diags.extend(ds)).ok();
+    let (Some(strings), Some(assets)) = (strings, assets) else {
+        return (None, diags, Vec::new());
+    };
+    let templates = Templates::load(&opts.root, &assets, &config.base_path)
+        .map_err(|ds| diags.extend(ds))
+        .ok();
+    let mut timings = vec![(t!("timing-load"), t.elapsed())];
+    let t = Instant::now();
+    let links = Links {
+        base_path: &config.base_path,
+        assets: &assets,
+    };
+    let (sources, content_diags, every_page) = content::load(&opts.root, config, &links);
+    diags.extend(content_diags);
+    diags.extend(check::placeholders(&sources, opts.drafts));
+    timings.push((t!("timing-read"), t.elapsed()));
+    let files = Files {
+        strings,
+        assets,
+        templates,
+        sources,
+        every_page,
+    };
+    (Some(files), diags, timings)
 }
 
 /// The leaflet layout and the shipped fonts, read once per build.
