@@ -283,7 +283,8 @@ fn listed_location<'a>(view: &'a View, l: &'a LocationView) -> ListedLocation<'a
 /// The A–Z index: municipalities by everyday name, grouped by first letter.
 fn letters<'a>(view: &'a View, geo: &Geography) -> Vec<Letter<'a>> {
     let mut order: Vec<usize> = (0..geo.municipalities.len()).collect();
-    order.sort_by_key(|&m| crate::geo::fold(&geo.municipalities[m].display));
+    // Folding a name costs more than comparing it: each is folded once, not at every comparison.
+    order.sort_by_cached_key(|&m| crate::geo::fold(&geo.municipalities[m].display));
     let mut az: Vec<Letter> = Vec::new();
     for m in order {
         let muni = &view.municipalities[m];
