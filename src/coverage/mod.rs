@@ -127,12 +127,21 @@ impl Coverage {
                 files.push((path.to_string(), bytes));
             }
         }
-        for (view, values) in self.views.iter().zip(&self.values) {
-            if values.is_some() {
-                let code = &config.site.languages[view.lang].code;
-                let text = lookup::index(geo, view, &strings[view.lang]);
-                files.push((lookup::path(code), text.into_bytes()));
-            }
+        let shown: Vec<&View> = (self.views.iter().zip(&self.values))
+            .filter(|(_, values)| values.is_some())
+            .map(|(view, _)| view)
+            .collect();
+        if !shown.is_empty() {
+            let entries = lookup::names(geo);
+            let indexes: Vec<(String, Vec<u8>)> = shown
+                .par_iter()
+                .map(|view| {
+                    let code = &config.site.languages[view.lang].code;
+                    let text = lookup::index(geo, &entries, view, &strings[view.lang]);
+                    (lookup::path(code), text.into_bytes())
+                })
+                .collect();
+            files.extend(indexes);
         }
         files
     }

@@ -108,8 +108,9 @@ fn targets(ms: &[usize]) -> Targets<'_> {
 /// - `z`: postcodes as runs `[step, count, municipalities]`: `count` consecutive postcodes
 ///   from `step` after the previous run's start (the first from 0);
 ///
-/// where `municipalities` is one index, or an array of several.
-pub fn index(geo: &Geography, view: &View, s: &Strings) -> String {
+/// where `municipalities` is one index, or an array of several. `entries` are [`names`] of
+/// `geo`, the same in every language (folding every town's name is most of an index's cost).
+pub fn index(geo: &Geography, entries: &[Entry], view: &View, s: &Strings) -> String {
     let l = view
         .locations
         .iter()
@@ -157,7 +158,6 @@ pub fn index(geo: &Geography, view: &View, s: &Strings) -> String {
             )
         })
         .collect();
-    let entries = names(geo);
     let e = entries
         .iter()
         .map(|e| match &e.since {

@@ -31,7 +31,7 @@ fn project() -> (Geography, Registry, Value) {
         };
         Some((format!("/{folder}/{slug}/"), String::new()))
     });
-    let text = index(&geo, &view, &strings);
+    let text = index(&geo, &names(&geo), &view, &strings);
     let json = serde_json::from_str(&text).expect("the index is JSON");
     (geo, reg, json)
 }
