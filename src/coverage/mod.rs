@@ -80,10 +80,19 @@ impl Coverage {
                     || page_of(&settings.municipalities, i).is_some()
             })
             .collect();
-        // The small maps are drawn once for all languages, and only if some page shows them.
-        let maps = has_pages
-            .contains(&true)
-            .then(|| values::AreaMaps::new(geo, reg));
+        // The maps are drawn once for all languages, and only if some page shows them.
+        let (maps, national) = rayon::join(
+            || {
+                has_pages
+                    .contains(&true)
+                    .then(|| values::AreaMaps::new(geo, reg))
+            },
+            || {
+                shows
+                    .contains(&true)
+                    .then(|| values::NationalMaps::new(geo))
+            },
+        );
         let values = views
             .par_iter()
             .zip(has_pages.par_iter().zip(&shows))
@@ -91,6 +100,7 @@ impl Coverage {
                 if !shows {
                     return None;
                 }
+                let national = national.as_ref()?; // drawn when any language shows them
                 let maps = maps.as_ref().filter(|_| has_pages);
                 let page_url = |key: &str| page_of(key, view.lang).map(|p| p.0);
                 Some(Arc::new(values::build(
@@ -101,6 +111,7 @@ impl Coverage {
                     geo,
                     reg,
                     maps,
+                    national,
                 )))
             })
             .collect();

@@ -12,7 +12,7 @@ use crate::escape::escape_xml;
 use crate::geo::Geography;
 use crate::i18n::Strings;
 use crate::locations::Registry;
-use crate::map::national::{Detail, Item, coverage_map};
+use crate::map::national::{Detail, Item, Outlines, coverage_map};
 use crate::map::{AreaMap, Fill, area_map};
 
 /// Per-language values: `registry` (lists), one value per location and per municipality.
@@ -53,6 +53,23 @@ impl AreaMaps {
             locations,
             municipalities,
         }
+    }
+}
+
+/// The country's outlines for the national maps, full size and small, drawn once for all
+/// languages (each language labels and links them its own way).
+pub struct NationalMaps {
+    full: Outlines,
+    small: Outlines,
+}
+
+impl NationalMaps {
+    pub fn new(geo: &Geography) -> Self {
+        let (full, small) = rayon::join(
+            || Outlines::new(geo, Detail::Full),
+            || Outlines::new(geo, Detail::Small),
+        );
+        NationalMaps { full, small }
     }
 }
 
@@ -177,6 +194,7 @@ pub fn build(
     geo: &Geography,
     reg: &Registry,
     maps: Option<&AreaMaps>,
+    national: &NationalMaps,
 ) -> Values {
     // Page values of the generated pages, in languages that have them.
     let empty = AreaMaps {
@@ -208,7 +226,7 @@ pub fn build(
         })
         .collect();
     let settings = &config.site.registry;
-    let (national, small) = national_maps(s, view, geo, reg);
+    let (national, small) = national_maps(s, view, geo, reg, national);
     let offered = reg.served_by.iter().filter(|s| !s.is_empty()).count();
     let total = geo.municipalities.len();
     let summary = Summary {
@@ -322,7 +340,13 @@ fn letters<'a>(view: &'a View, geo: &Geography) -> Vec<Letter<'a>> {
 }
 
 /// The coverage map of the whole country, full size and small.
-fn national_maps(s: &Strings, view: &View, geo: &Geography, reg: &Registry) -> (String, String) {
+fn national_maps(
+    s: &Strings,
+    view: &View,
+    geo: &Geography,
+    reg: &Registry,
+    outlines: &NationalMaps,
+) -> (String, String) {
     let items: Vec<Item> = view
         .municipalities
         .iter()
@@ -361,8 +385,8 @@ fn national_maps(s: &Strings, view: &View, geo: &Geography, reg: &Registry) -> (
         .collect();
     let label = s.get("coverage_map_label");
     (
-        coverage_map(geo, &items, label, Detail::Full),
-        coverage_map(geo, &items, label, Detail::Small),
+        coverage_map(geo, &outlines.full, &items, label),
+        coverage_map(geo, &outlines.small, &items, label),
     )
 }
 

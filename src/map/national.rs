@@ -25,49 +25,92 @@ pub enum Detail {
     Small,
 }
 
+/// The country's municipalities as SVG paths at one level of detail. They are the same in
+/// every language: drawn once, then labelled per language by [`coverage_map`].
+pub struct Outlines {
+    detail: Detail,
+    /// Width and height in SVG units; `None` without boundaries.
+    size: Option<(i64, i64)>,
+    /// Each municipality's path data and its centre, in SVG units.
+    shapes: Vec<(String, (i64, i64))>,
+}
+
+impl Outlines {
+    pub fn new(geo: &Geography, detail: Detail) -> Self {
+        let unit = match detail {
+            Detail::Full => UNIT,
+            Detail::Small => SMALL_UNIT,
+        };
+        fn outline(m: &Municipality, detail: Detail) -> &[Vec<Vec<[f64; 2]>>] {
+            match detail {
+                Detail::Full => &m.outline,
+                Detail::Small => &m.outline_small,
+            }
+        }
+        let mut b = [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for m in &geo.municipalities {
+            extend(&mut b, bounds(outline(m, detail)));
+        }
+        if !b[0].is_finite() {
+            return Outlines {
+                detail,
+                size: None,
+                shapes: Vec::new(),
+            };
+        }
+        let to_svg = |p: [f64; 2]| to_svg(b, p, unit);
+        let shapes = geo
+            .municipalities
+            .iter()
+            .map(|m| {
+                let mut d = String::new();
+                for ring in outline(m, detail).iter().flatten() {
+                    path_ring(&mut d, ring.iter().map(|&p| to_svg(p)));
+                }
+                (d, to_svg(m.centre))
+            })
+            .collect();
+        Outlines {
+            detail,
+            size: Some(to_svg([b[2], b[1]])),
+            shapes,
+        }
+    }
+}
+
 /// The map as inline SVG. Links are out of the tab order except the first: with JavaScript,
 /// arrow keys move between them (roving focus); without it, the A–Z list is the way in.
-pub fn coverage_map(geo: &Geography, items: &[Item], label: &str, detail: Detail) -> String {
-    let (unit, class) = match detail {
+/// `items` are `outlines`' municipalities, in the order of `geo`.
+pub fn coverage_map(geo: &Geography, outlines: &Outlines, items: &[Item], label: &str) -> String {
+    let (unit, class) = match outlines.detail {
         Detail::Full => (UNIT, "coverage-map"),
         Detail::Small => (SMALL_UNIT, "coverage-map coverage-map-small"),
     };
-    fn outline(m: &Municipality, detail: Detail) -> &[Vec<Vec<[f64; 2]>>] {
-        match detail {
-            Detail::Full => &m.outline,
-            Detail::Small => &m.outline_small,
-        }
-    }
-    let mut b = [
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    for m in &geo.municipalities {
-        extend(&mut b, bounds(outline(m, detail)));
-    }
-    if !b[0].is_finite() {
+    let Some((w, h)) = outlines.size else {
         return String::new();
-    }
-    let to_svg = |p: [f64; 2]| to_svg(b, p, unit);
-    let (w, h) = to_svg([b[2], b[1]]);
+    };
     let mut svg = format!(
         "<svg class=\"{class}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" tabindex=\"-1\" aria-label=\"{}\">{}",
         escape_xml(label),
         hatch_defs(UNIT / unit),
     );
-    for (i, (m, item)) in geo.municipalities.iter().zip(items).enumerate() {
-        let mut d = String::new();
-        for ring in outline(m, detail).iter().flatten() {
-            path_ring(&mut d, ring.iter().map(|&p| to_svg(p)));
-        }
+    for (i, ((m, item), (d, (cx, cy)))) in geo
+        .municipalities
+        .iter()
+        .zip(items)
+        .zip(&outlines.shapes)
+        .enumerate()
+    {
         let class = match item.fill {
             Fill::Served => "map-served",
             Fill::Partial => "map-part",
             Fill::Other => "map-other",
         };
-        let (cx, cy) = to_svg(m.centre);
         let _ = write!(
             svg,
             "<a href=\"{}\" class=\"{class}\" tabindex=\"{}\" aria-label=\"{}\" data-code=\"{}\" data-c=\"{cx} {cy}\"><path d=\"{d}\"/></a>",
