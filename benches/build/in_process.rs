@@ -102,7 +102,7 @@ pub fn leaflets(root: &Path, out: &Path) {
 /// Time to draw the country maps and build the lookup index of one language (in this
 /// process, median of 20), and the gzipped sizes a visitor downloads.
 pub fn maps_and_lookup(root: &Path, out: &Path) {
-    use homestart::map::national::{Detail, Item, coverage_map};
+    use homestart::map::national::{Detail, Item, Outlines, coverage_map};
     let opts = homestart::pipeline::Options::at(root.to_path_buf());
     let mut diags = homestart::diag::Diagnostics::default();
     let project =
@@ -134,8 +134,10 @@ pub fn maps_and_lookup(root: &Path, out: &Path) {
             fill: homestart::map::Fill::Served,
         })
         .collect();
-    let full = median(&mut || drop(coverage_map(geo, &items, "map", Detail::Full)));
-    let small = median(&mut || drop(coverage_map(geo, &items, "map", Detail::Small)));
+    // A map from scratch: the outlines (drawn once for all languages) and one language's links.
+    let draw = |detail| coverage_map(geo, &Outlines::new(geo, detail), &items, "map");
+    let full = median(&mut || drop(draw(Detail::Full)));
+    let small = median(&mut || drop(draw(Detail::Small)));
     let all = median(&mut || {
         let (strings, registry) = (project.strings(), project.registry());
         let coverage = homestart::coverage::Coverage::build(config, strings, site, geo, registry);

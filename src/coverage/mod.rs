@@ -110,8 +110,10 @@ impl Coverage {
                     view,
                     geo,
                     reg,
-                    maps,
-                    national,
+                    values::Drawn {
+                        area: maps,
+                        national,
+                    },
                 )))
             })
             .collect();

@@ -73,6 +73,13 @@ impl NationalMaps {
     }
 }
 
+/// The maps drawn once for all languages, as one language's values take them: the small
+/// maps only where the language has pages of its own per location and municipality.
+pub struct Drawn<'a> {
+    pub area: Option<&'a AreaMaps>,
+    pub national: &'a NationalMaps,
+}
+
 /// Coverage of a municipality by any location, for the maps around municipalities: full
 /// where its districts are all served, even by several locations.
 fn coverage(reg: &Registry, m: usize) -> Fill {
@@ -193,15 +200,15 @@ pub fn build(
     view: &View,
     geo: &Geography,
     reg: &Registry,
-    maps: Option<&AreaMaps>,
-    national: &NationalMaps,
+    maps: Drawn,
 ) -> Values {
     // Page values of the generated pages, in languages that have them.
     let empty = AreaMaps {
         locations: Vec::new(),
         municipalities: Vec::new(),
     };
-    let maps = maps.unwrap_or(&empty);
+    let Drawn { area, national } = maps;
+    let maps = area.unwrap_or(&empty);
     let locations = view
         .locations
         .iter()
