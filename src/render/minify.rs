@@ -8,12 +8,84 @@
 //! (`<svg viewBox="0 0 9 9"role=img>`), which HTML calls a parse error and the Nu checker
 //! rejects; [`space_after_quoted`] puts it back in one more pass over the bytes.
 
+use std::cell::Cell;
+use std::sync::Once;
+
 /// The minified bytes of `html`, a whole page or a fragment of one.
 pub fn html(html: &str) -> Vec<u8> {
-    match minify_html_onepass::copy(html.as_bytes(), &minify_html_onepass::Cfg::new()) {
-        Ok(min) => space_after_quoted(min),
-        Err(_) => minify_html::minify(html.as_bytes(), &fallback()),
+    let one_pass = (!trips_one_pass(html.as_bytes())).then(|| one_pass(html));
+    match one_pass.flatten() {
+        Some(min) => space_after_quoted(min),
+        None => minify_html::minify(html.as_bytes(), &fallback()),
     }
+}
+
+thread_local! {
+    /// Set while this thread runs the one-pass minifier: a panic then is its own, and quiet.
+    static IN_ONE_PASS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether `html` may hold an attribute value with both kinds of quote, which the one-pass
+/// minifier (0.18.1) can write unquoted and wrong (`title="&#9;&#39;&quot;"` came out as
+/// `title=	'	'"`, read as a tab) or fail on. Such a value has at least one quote encoded:
+/// an encoded double quote (`&quot;`, `&#34;`, `&#x22;`), or an encoded apostrophe in a
+/// single-quoted value (`='`). Either sends the page to the tree-building minifier, which
+/// writes it right; in this site's pages it means a title or text with a double quote in it.
+fn trips_one_pass(html: &[u8]) -> bool {
+    memchr::memchr_iter(b'&', html).any(|at| encoded_double_quote(&html[at + 1..]))
+        || memchr::memmem::find(html, b"='").is_some()
+        || memchr::memmem::find(html, b"= '").is_some()
+}
+
+/// Whether `after` (the bytes after a `&`) begins a character reference to `"`.
+fn encoded_double_quote(after: &[u8]) -> bool {
+    if after.len() >= 4 && after[..4].eq_ignore_ascii_case(b"quot") {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix(b"#") else {
+        return false;
+    };
+    let (hex, digits) = match rest.first() {
+        Some(b'x' | b'X') => (true, &rest[1..]),
+        _ => (false, rest),
+    };
+    let digits: Vec<u8> = digits
+        .iter()
+        .copied()
+        .take_while(|b| {
+            if hex {
+                b.is_ascii_hexdigit()
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        .skip_while(|&b| b == b'0')
+        .collect();
+    digits == if hex { &b"22"[..] } else { &b"34"[..] }
+}
+
+/// The one-pass minifier's output, or `None` where it refuses the markup or fails on it.
+/// minify-html-onepass 0.18.1 indexes past its buffer when an attribute value it leaves
+/// unquoted ends in a character it must encode (`title="a&quot;&#39;&#9;"`: both quotes
+/// make quoting dearer than encoding the tab). [`trips_one_pass`] keeps such values away;
+/// should another input make it panic, the panic is caught, kept off the terminal, and the
+/// tree-building minifier takes over.
+fn one_pass(html: &str) -> Option<Vec<u8>> {
+    static QUIET: Once = Once::new();
+    QUIET.call_once(|| {
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_ONE_PASS.get() {
+                report(info);
+            }
+        }));
+    });
+    IN_ONE_PASS.set(true);
+    let out = std::panic::catch_unwind(|| {
+        minify_html_onepass::copy(html.as_bytes(), &minify_html_onepass::Cfg::new())
+    });
+    IN_ONE_PASS.set(false);
+    out.ok()?.ok()
 }
 
 /// Elements whose content is text up to their end tag, never tags (HTML's raw text and
@@ -200,7 +272,7 @@ mod tests {
     #[test]
     fn a_quoted_value_is_followed_by_a_space_before_the_next_attribute() {
         let out = text(
-            "<svg class=\"a\" viewBox=\"0 0 9 9\" role=\"img\"><path d=\"M0 0 1 1\" fill=\"#fff\" /></svg><p title='a b' lang=nl>x",
+            "<svg class=\"a\" viewBox=\"0 0 9 9\" role=\"img\"><path d=\"M0 0 1 1\" fill=\"#fff\" /></svg><p title=\"a b\" lang=nl>x",
         );
         assert_eq!(
             out,
@@ -271,6 +343,60 @@ mod tests {
         "<div data-x=\"&quot;r&quot;\" hidden>s</div>",
         "<input value=\"\" name=\"s t\" required>",
     ];
+
+    #[test]
+    fn encoded_double_quotes_are_recognised_in_every_spelling() {
+        for yes in [
+            "&quot;", "&QUOT", "&#34;", "&#034;", "&#x22;", "&#X0022", "a='b'", "a= 'b'",
+        ] {
+            assert!(super::trips_one_pass(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "&#39;",
+            "&#344;",
+            "&#x220;",
+            "&#3;4",
+            "&qu",
+            "a=\"b\"",
+            "it's",
+            "&amp;quot;",
+        ] {
+            assert!(!super::trips_one_pass(no.as_bytes()), "{no}");
+        }
+    }
+
+    #[test]
+    fn values_the_one_pass_minifier_fails_on_are_minified_all_the_same() {
+        for (page, value) in [
+            ("<a title=\"a&quot;&#39;\t\">x</a>", "a\"'\t"),
+            ("<meta content='\"a\" &#39;b&#39; -&gt;'>", "\"a\" 'b' ->"),
+            (
+                "<p title=\"&quot;&apos;&quot;&apos; \" lang=nl>y",
+                "\"'\"' ",
+            ),
+        ] {
+            let out = text(page);
+            let doc = scraper::Html::parse_fragment(&out);
+            let any = scraper::Selector::parse("[title], [content]").unwrap();
+            let el = doc.select(&any).next().expect(page);
+            let read = el.value().attr("title").or(el.value().attr("content"));
+            assert_eq!(read, Some(value), "{page} → {out}");
+        }
+    }
+
+    proptest::proptest! {
+        /// No attribute value stops the minifier, and a browser reads it back unchanged.
+        #[test]
+        fn any_attribute_value_is_minified(value in "[a \"'<>&=\t\n;#0-9-]{0,10}") {
+            let page = format!("<p title=\"{}\" lang=nl>x</p>", crate::escape::escape_xml(&value));
+            let out = text(&page);
+            let doc = scraper::Html::parse_fragment(&out);
+            let p = scraper::Selector::parse("p").unwrap();
+            // An empty title is dropped: the same as none.
+            let read = doc.select(&p).next().and_then(|p| p.value().attr("title")).unwrap_or("").to_string();
+            proptest::prop_assert_eq!(read, value, "{} → {}", page, out);
+        }
+    }
 
     #[test]
     fn the_page_text_marker_is_kept() {
