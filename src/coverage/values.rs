@@ -14,12 +14,15 @@ use crate::i18n::Strings;
 use crate::locations::Registry;
 use crate::map::national::{Detail, Item, Outlines, coverage_map};
 use crate::map::{AreaMap, Fill, area_map};
+use crate::render::fragments::Fragments;
 
 /// Per-language values: `registry` (lists), one value per location and per municipality.
 pub struct Values {
     pub summary: Value,
     pub locations: Vec<Value>,
     pub municipalities: Vec<Value>,
+    /// The maps, already minified: the values above hold their markers.
+    pub fragments: Fragments,
 }
 
 /// The small maps of every location and municipality, drawn once for all languages.
@@ -209,6 +212,7 @@ pub fn build(
     };
     let Drawn { area, national } = maps;
     let maps = area.unwrap_or(&empty);
+    let mut fragments = Fragments::default();
     let locations = view
         .locations
         .iter()
@@ -217,7 +221,7 @@ pub fn build(
             Value::from_serializable(&LocationPage {
                 view: l,
                 steps_html: steps(s, l),
-                map: map.labelled(&s.fill("map_label", &[("name", &l.name)])),
+                map: fragments.add(map.labelled(&s.fill("map_label", &[("name", &l.name)]))),
             })
         })
         .collect();
@@ -228,7 +232,7 @@ pub fn build(
         .map(|(m, map)| {
             Value::from_serializable(&MunicipalityPage {
                 view: m,
-                map: map.labelled(&s.fill("map_label", &[("name", &m.display)])),
+                map: fragments.add(map.labelled(&s.fill("map_label", &[("name", &m.display)]))),
             })
         })
         .collect();
@@ -245,8 +249,8 @@ pub fn build(
         },
         example_data: settings.example_data,
         credit: crate::geo::CREDIT,
-        map: national,
-        map_small: small,
+        map: fragments.add(national),
+        map_small: fragments.add(small),
         locations: view
             .locations
             .iter()
@@ -267,6 +271,7 @@ pub fn build(
         summary: Value::from_serializable(&summary),
         locations,
         municipalities,
+        fragments,
     }
 }
 

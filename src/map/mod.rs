@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::escape::escape_xml;
 use crate::geo::Geography;
 
+pub mod markup;
 pub mod national;
 
 /// Grid metres per SVG unit: 100 m is finer than the boundaries' own precision (~70–110 m).
@@ -38,7 +38,7 @@ impl AreaMap {
         if self.head.is_empty() {
             return String::new();
         }
-        format!("{}{}{}", self.head, escape_xml(label), self.tail)
+        format!("{}{}{}", self.head, markup::title_text(label), self.tail)
     }
 }
 
@@ -81,8 +81,9 @@ pub fn area_map(geo: &Geography, focus: &[usize], fill: impl Fn(usize) -> Fill) 
         }
     }
     let (w, h) = to_svg([view[2], view[1]]);
+    // Written as the page's minifier would write it (see `markup`): the map is not minified.
     let head = format!(
-        "<svg class=\"area-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"area-map-title\"><title id=\"area-map-title\">"
+        "<svg class=area-map xmlns=http://www.w3.org/2000/svg viewbox=\"0 0 {w} {h}\" role=img aria-labelledby=area-map-title><title id=area-map-title>"
     );
     let mut svg = String::from("</title>");
     if !partial.is_empty() {
@@ -95,7 +96,7 @@ pub fn area_map(geo: &Geography, focus: &[usize], fill: impl Fn(usize) -> Fill) 
         ("map-focus", &outline),
     ] {
         if !d.is_empty() {
-            let _ = write!(svg, "<path class=\"{class}\" d=\"{d}\"/>");
+            let _ = write!(svg, "<path class={class} d=\"{d}\"/>");
         }
     }
     svg.push_str("</svg>");
@@ -107,7 +108,7 @@ pub fn area_map(geo: &Geography, focus: &[usize], fill: impl Fn(usize) -> Fill) 
 pub(crate) fn hatch_defs(scale: f64) -> String {
     let (size, line) = (14.0 * scale, 6.0 * scale);
     format!(
-        "<defs><pattern id=\"map-hatch\" width=\"{size}\" height=\"{size}\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"{size}\" height=\"{size}\" class=\"map-hatch-bg\"/><rect width=\"{line}\" height=\"{size}\" class=\"map-hatch-line\"/></pattern></defs>"
+        "<defs><pattern id=map-hatch width={size} height={size} patternunits=userSpaceOnUse patterntransform=rotate(45)><rect width={size} height={size} class=map-hatch-bg /><rect width={line} height={size} class=map-hatch-line /></pattern></defs>"
     )
 }
 
@@ -181,6 +182,48 @@ pub(crate) fn extend(b: &mut [f64; 4], o: [f64; 4]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::minify;
+
+    /// Maps go into pages after the minifier (see `render::fragments`): drawn from the shipped
+    /// boundaries with labels like the registry's, each must be exactly what the minifier
+    /// makes of it. (Labels with quotes or ampersands: `markup`'s tests.)
+    #[test]
+    fn maps_are_drawn_as_the_minifier_writes_them() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let geo = crate::geo::load(root).expect("geo/ loads");
+        let fills = [Fill::Served, Fill::Partial, Fill::Other];
+        let labels = [
+            "Kaart: het werkgebied van 's-Hertogenbosch",
+            "Home-Start Rijnmond (Zuid) — 0–6 jaar, 2 locaties",
+            "خريطة منطقة Súdwest-Fryslân",
+        ];
+        for (i, label) in labels.iter().enumerate() {
+            let map = area_map(&geo, &[i * 40, i * 40 + 1], |m| fills[m % 3]);
+            let svg = map.labelled(label);
+            assert!(svg.starts_with("<svg"));
+            assert_eq!(String::from_utf8(minify::html(&svg)).unwrap(), svg);
+        }
+        let urls: Vec<String> = (0..geo.municipalities.len())
+            .map(|m| match m % 3 {
+                0 => format!("/gemeenten/{}/", geo.municipalities[m].slug),
+                1 => format!("/en/municipalities/#m-{}", geo.municipalities[m].slug),
+                _ => format!("/ti/memhdarat/#{}", geo.municipalities[m].code),
+            })
+            .collect();
+        let items: Vec<national::Item> = (0..geo.municipalities.len())
+            .map(|m| national::Item {
+                url: &urls[m],
+                label: format!("{} — {}", geo.municipalities[m].display, labels[m % 3]),
+                fill: fills[m % 3],
+            })
+            .collect();
+        for detail in [national::Detail::Full, national::Detail::Small] {
+            let outlines = national::Outlines::new(&geo, detail);
+            let svg = national::coverage_map(&geo, &outlines, &items, labels[1]);
+            assert!(svg.contains("data-code=GM"));
+            assert_eq!(String::from_utf8(minify::html(&svg)).unwrap(), svg);
+        }
+    }
 
     #[test]
     fn ring_path_is_relative_and_closed() {

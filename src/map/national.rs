@@ -4,8 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Fill, SMALL_UNIT, UNIT, bounds, extend, hatch_defs, path_ring, to_svg};
-use crate::escape::escape_xml;
+use super::{Fill, SMALL_UNIT, UNIT, bounds, extend, hatch_defs, markup, path_ring, to_svg};
 use crate::geo::{Geography, Municipality};
 
 /// One municipality on the map.
@@ -94,11 +93,16 @@ pub fn coverage_map(geo: &Geography, outlines: &Outlines, items: &[Item], label:
     let Some((w, h)) = outlines.size else {
         return String::new();
     };
-    let mut svg = format!(
-        "<svg class=\"{class}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"group\" tabindex=\"-1\" aria-label=\"{}\">{}",
-        escape_xml(label),
-        hatch_defs(UNIT / unit),
+    // Written as the page's minifier would write it (see `markup`): the map is not minified.
+    let mut svg = String::from("<svg");
+    markup::attr(&mut svg, "class", class);
+    let _ = write!(
+        svg,
+        " xmlns=http://www.w3.org/2000/svg viewbox=\"0 0 {w} {h}\" role=group tabindex=-1"
     );
+    markup::attr(&mut svg, "aria-label", label);
+    svg.push('>');
+    svg.push_str(&hatch_defs(UNIT / unit));
     for (i, ((m, item), (d, (cx, cy)))) in geo
         .municipalities
         .iter()
@@ -111,14 +115,20 @@ pub fn coverage_map(geo: &Geography, outlines: &Outlines, items: &[Item], label:
             Fill::Partial => "map-part",
             Fill::Other => "map-other",
         };
+        svg.push_str("<a");
+        markup::attr(&mut svg, "href", item.url);
         let _ = write!(
             svg,
-            "<a href=\"{}\" class=\"{class}\" tabindex=\"{}\" aria-label=\"{}\" data-code=\"{}\" data-c=\"{cx} {cy}\"><path d=\"{d}\"/></a>",
-            escape_xml(item.url),
-            if i == 0 { 0 } else { -1 },
-            escape_xml(&item.label),
-            escape_xml(&m.code),
+            " class={class} tabindex={}",
+            if i == 0 { 0 } else { -1 }
         );
+        markup::attr(&mut svg, "aria-label", &item.label);
+        markup::attr(&mut svg, "data-code", &m.code);
+        let _ = write!(svg, " data-c=\"{cx} {cy}\">");
+        if !d.is_empty() {
+            let _ = write!(svg, "<path d=\"{d}\"/>");
+        }
+        svg.push_str("</a>");
     }
     svg.push_str("</svg>");
     svg

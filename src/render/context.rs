@@ -22,6 +22,7 @@ use crate::leaflets::Plan;
 use crate::model::{Page, Site};
 use crate::output::write_error;
 use crate::render::Templates;
+use crate::render::fragments::{CONTENT, fill};
 
 pub use crate::output::Sink;
 
@@ -156,21 +157,21 @@ impl<'a> Renderer<'a> {
             page.pager_url(pager, &self.strings[page.lang()])
         );
         // The whole page as written: what the link check reads and the fingerprint is made of.
-        let html = splice(
-            shell.as_bytes(),
-            CONTENT.as_bytes(),
-            page.src.html.as_bytes(),
-        );
+        let fragments = self.langs[page.lang()]
+            .registry
+            .as_ref()
+            .map(|r| &r.fragments);
+        let html = fill(shell.as_bytes(), page.src.html.as_bytes(), fragments);
         // Minifying is most of a page's cost: skipped when the output already holds this page
         // minified by the same tool.
         if sink.reuse(&path, &html) {
             return Ok(());
         }
         // Only the template's part is minified; the text from Markdown is already compact
-        // (the Markdown renderer writes no needless space) and goes in afterwards, so the
-        // minifier's element tree, some 75 bytes per byte of HTML, never holds a long page.
+        // (the Markdown renderer writes no needless space) and the maps are drawn minified:
+        // both go in afterwards (see `fragments`).
         let min = super::minify::html(&shell);
-        let min = splice(&min, CONTENT.as_bytes(), page.src.html.as_bytes());
+        let min = fill(&min, page.src.html.as_bytes(), fragments);
         sink.write(&path, &min, Some(&html))
             .map_err(|e| write_error(&path, &e))
     }
@@ -486,36 +487,4 @@ fn register_section_pages(
                 .unwrap_or_default())
         },
     );
-}
-
-/// Stands for a page's text in its template until the template is minified: an element the
-/// minifier keeps as it is and no page can contain (Markdown pages may not hold HTML).
-const CONTENT: &str = "<homestart-content></homestart-content>";
-
-/// `bytes` with every `marker` replaced by `with` (one linear pass: a byte-by-byte comparison
-/// at every position cost a measurable share of a build).
-fn splice(bytes: &[u8], marker: &[u8], with: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() + with.len());
-    let mut rest = bytes;
-    let finder = memchr::memmem::Finder::new(marker);
-    while let Some(at) = finder.find(rest) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(with);
-        rest = &rest[at + marker.len()..];
-    }
-    out.extend_from_slice(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{CONTENT, splice};
-
-    #[test]
-    fn the_page_text_goes_where_the_minified_template_has_its_marker() {
-        let shell = format!("<main><h1>T</h1>{CONTENT}</main><p>{CONTENT}");
-        let out = splice(shell.as_bytes(), CONTENT.as_bytes(), b"<p>a</p>\n");
-        assert_eq!(out, b"<main><h1>T</h1><p>a</p>\n</main><p><p>a</p>\n");
-        assert_eq!(splice(b"none", CONTENT.as_bytes(), b"x"), b"none");
-    }
 }

@@ -3,7 +3,8 @@
 
 pub mod context;
 pub mod feeds;
-mod minify;
+pub mod fragments;
+pub(crate) mod minify;
 pub mod values;
 
 use std::collections::BTreeMap;

@@ -13,7 +13,7 @@ use crate::model::{Page, Site};
 pub struct PageValue<'a> {
     pub title: &'a str,
     pub description: String,
-    /// The page's text, or a marker where it goes in (see `context::CONTENT`).
+    /// The page's text, or a marker where it goes in (see `fragments::CONTENT`).
     pub content: &'a str,
     pub url: String,
     pub permalink: String,
