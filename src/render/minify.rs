@@ -27,7 +27,7 @@ thread_local! {
 
 /// Whether `html` may hold an attribute value with both kinds of quote, which the one-pass
 /// minifier (0.18.1) can write unquoted and wrong (`title="&#9;&#39;&quot;"` came out as
-/// `title=	'	'"`, read as a tab) or fail on. Such a value has at least one quote encoded:
+/// `title=→'→'"`, a tab (→) read as the value) or fail on. Such a value has at least one quote encoded:
 /// an encoded double quote (`&quot;`, `&#34;`, `&#x22;`), or an encoded apostrophe in a
 /// single-quoted value (`='`). Either sends the page to the tree-building minifier, which
 /// writes it right; in this site's pages it means a title or text with a double quote in it.
