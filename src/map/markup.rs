@@ -1,7 +1,8 @@
 //! The maps' markup, written the way the page's minifier would write it: a map goes into its
-//! page after the page is minified (see `render::fragments`), so it must already be exactly
-//! what the minifier makes of it. Numbers, class names and plain text are written directly;
-//! a value the minifier might encode differently (an ampersand, a quote) is put through it.
+//! page after the page is minified (see `render::fragments`), so it must already be what the
+//! minifier makes of it. Numbers, class names and plain text are written directly; a title
+//! with an ampersand or an angle bracket is put through the minifier, and an attribute with a
+//! quote in it is quoted with escapes (where the minifier's own choice can be invalid HTML).
 
 use std::fmt::Write as _;
 
@@ -9,9 +10,10 @@ use crate::escape::escape_xml;
 use crate::render::minify;
 
 /// Appends ` name=value` as the minifier writes an attribute with this (unescaped) value:
-/// unquoted when nothing in it needs quotes, else in double quotes (an empty one bare). A value with a quote, an
-/// ampersand or an angle bracket (a name from the registry could hold one) is quoted with
-/// those escaped: a byte or two more than the minifier might write, and always valid HTML.
+/// bare when empty, unquoted when nothing in it needs quotes, else in double quotes. A value
+/// with a quote, an ampersand or an angle bracket (a name from the registry could hold one) is
+/// quoted, its ampersands and double quotes escaped: a byte or two more than the minifier
+/// might write, and always valid HTML (the minifier leaves some such values unquoted, which HTML reads as an error).
 pub fn attr(out: &mut String, name: &str, value: &str) {
     let b = value.as_bytes();
     if b.is_empty() {
