@@ -61,16 +61,13 @@ pub fn fill(shell: &[u8], content: &[u8], fragments: Option<&Fragments>) -> Vec<
 /// The number of the fragment marker `tag` starts with (after `<homestart-`), and its length.
 fn fragment(tag: &[u8]) -> Option<(usize, usize)> {
     let digits = tag.strip_prefix(FRAGMENT)?;
-    let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-    let number = &digits[..len];
+    let number = &digits[..digits.iter().take_while(|b| b.is_ascii_digit()).count()];
     let n: usize = std::str::from_utf8(number).ok()?.parse().ok()?;
-    let mut close = Vec::with_capacity(2 * len + 32);
-    close.extend_from_slice(b"></homestart-fragment-");
-    close.extend_from_slice(number);
-    close.push(b'>');
-    digits[len..]
-        .starts_with(&close)
-        .then_some((n, FRAGMENT.len() + len + close.len()))
+    let rest = digits[number.len()..]
+        .strip_prefix(b"></homestart-fragment-")?
+        .strip_prefix(number)?
+        .strip_prefix(b">")?;
+    Some((n, tag.len() - rest.len()))
 }
 
 #[cfg(test)]

@@ -27,10 +27,10 @@ thread_local! {
 
 /// Whether `html` may hold an attribute value with both kinds of quote, which the one-pass
 /// minifier (0.18.1) can write unquoted and wrong (`title="&#9;&#39;&quot;"` came out as
-/// `title=→'→'"`, a tab (→) read as the value) or fail on. Such a value has at least one quote encoded:
-/// an encoded double quote (`&quot;`, `&#34;`, `&#x22;`), or an encoded apostrophe in a
-/// single-quoted value (`='`). Either sends the page to the tree-building minifier, which
-/// writes it right; in this site's pages it means a title or text with a double quote in it.
+/// `title=→'→'"`, a tab (→) read as the value) or fail on. Such a value has at least one
+/// quote encoded: an encoded double quote (`&quot;`, `&#34;`, `&#x22;`), or an encoded
+/// apostrophe in a single-quoted value (`='`). Either sends the page to the tree-building
+/// minifier, which writes it right; in this site's pages, a title or text with a `"` in it.
 fn trips_one_pass(html: &[u8]) -> bool {
     memchr::memchr_iter(b'&', html).any(|at| encoded_double_quote(&html[at + 1..]))
         || memchr::memmem::find(html, b"='").is_some()
@@ -49,9 +49,8 @@ fn encoded_double_quote(after: &[u8]) -> bool {
         Some(b'x' | b'X') => (true, &rest[1..]),
         _ => (false, rest),
     };
-    let digits: Vec<u8> = digits
+    let len = digits
         .iter()
-        .copied()
         .take_while(|b| {
             if hex {
                 b.is_ascii_hexdigit()
@@ -59,9 +58,10 @@ fn encoded_double_quote(after: &[u8]) -> bool {
                 b.is_ascii_digit()
             }
         })
-        .skip_while(|&b| b == b'0')
-        .collect();
-    digits == if hex { &b"22"[..] } else { &b"34"[..] }
+        .count();
+    let digits = &digits[..len];
+    let zeros = digits.iter().take_while(|&&b| b == b'0').count();
+    digits[zeros..] == *if hex { b"22" } else { b"34" }
 }
 
 /// The one-pass minifier's output, or `None` where it refuses the markup or fails on it.
